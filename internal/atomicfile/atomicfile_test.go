@@ -53,4 +53,3 @@ func TestMissingFolderSaysWhere(t *testing.T) {
 		t.Fatalf("error %q does not name %s", err, want)
 	}
 }
-
