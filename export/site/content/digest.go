@@ -1,0 +1,414 @@
+package content
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"lanemap/model"
+)
+
+// Digest is the text view of one process file.
+type Digest struct {
+	// Title is the file's name for people: the definitions' name, else the
+	// first pool's or process's name, else the fallback given to Make.
+	Title string
+	// Pools holds one entry per process that has flow nodes, pools first in
+	// collaboration order.
+	Pools []*Pool
+	// Steps lists every flow node in reading order; Steps[i].Number is i+1.
+	Steps []*Step
+	// Handovers lists the sequence flows that pass work between lanes.
+	Handovers []Handover
+	// Roles lists the role names of the lanes that hold steps, in order of
+	// first appearance.
+	Roles []string
+	// ProcessIDs are the ids of the file's processes: what call activities
+	// in other files name in calledElement.
+	ProcessIDs []string
+
+	byID map[string]*Step
+}
+
+// Pool is one process (shown as a pool when it has one) with its lanes.
+type Pool struct {
+	ID   string // process id
+	Name string
+	// Documentation is the process's (or its pool's) documentation text.
+	Documentation string
+	Lanes         []*LaneSteps
+}
+
+// LaneSteps is one lane with the steps it holds. A lane with ID "" gathers
+// the steps that sit in no lane.
+type LaneSteps struct {
+	ID   string
+	Name string
+	// Path names the enclosing lanes, outermost first, for nested lanes.
+	Path  []string
+	Role  string
+	Steps []*Step
+}
+
+// Step is one flow node: activity, event or gateway.
+type Step struct {
+	Number        int
+	ID            string
+	Name          string
+	Kind          model.Kind
+	EventDefs     []string
+	Documentation string
+	Links         []model.Link
+	// LaneID and Role say who does it ("" when the node is in no lane).
+	LaneID string
+	Role   string
+	// Next lists the outgoing sequence flows in file order.
+	Next []Edge
+	// Prev lists the steps with a sequence flow into this one.
+	Prev []*Step
+	// CalledElement is a call activity's calledElement (a process id).
+	CalledElement string
+	// AttachedTo is the step a boundary event sits on.
+	AttachedTo *Step
+}
+
+// Edge is an outgoing sequence flow of a step.
+type Edge struct {
+	Flow string
+	// Label is the flow's name, else its condition text.
+	Label string
+	To    *Step
+}
+
+// Handover is a sequence flow that passes work from one lane to another.
+type Handover struct {
+	Flow     string
+	Name     string // the flow's name ("" = none)
+	From, To *Step
+	FromRole string
+	ToRole   string
+}
+
+// What is what is handed over: the flow's name, else the target step's name.
+func (h Handover) What() string {
+	if h.Name != "" {
+		return h.Name
+	}
+	return h.To.Name
+}
+
+// Step returns the step for a node id, or nil.
+func (d *Digest) Step(id string) *Step { return d.byID[id] }
+
+// Activities lists the steps that are activities (tasks, sub-processes,
+// call activities), in reading order.
+func (d *Digest) Activities() []*Step {
+	var out []*Step
+	for _, s := range d.Steps {
+		if s.Kind.IsActivity() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Text is every name and documentation text of the digest joined, for
+// full-text search.
+func (d *Digest) Text() string {
+	var b strings.Builder
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+	}
+	add(d.Title)
+	for _, p := range d.Pools {
+		add(p.Name)
+		add(p.Documentation)
+		for _, l := range p.Lanes {
+			add(l.Name)
+		}
+	}
+	for _, s := range d.Steps {
+		add(s.Name)
+		add(s.Documentation)
+		for _, e := range s.Next {
+			add(e.Label)
+		}
+	}
+	return b.String()
+}
+
+// Make digests d. fallbackTitle names the file when nothing in it does;
+// g is the diagram whose positions break ties in reading order (may be nil).
+func Make(d *model.Definitions, g *model.Diagram, fallbackTitle string) *Digest {
+	dg := &Digest{byID: map[string]*Step{}}
+	dg.Title = title(d, fallbackTitle)
+	var pos map[string]*model.Shape
+	if g != nil {
+		pos = g.ShapeIndex()
+	}
+
+	// Steps, unordered for now.
+	var nodes []*model.Node
+	for _, n := range d.Nodes {
+		if n.Kind.IsFlowNode() && dg.byID[n.ID] == nil {
+			s := &Step{
+				ID: n.ID, Name: strings.TrimSpace(n.Name), Kind: n.Kind,
+				EventDefs: n.EventDefs, Documentation: strings.TrimSpace(n.Documentation),
+				Links: n.Links, CalledElement: n.CalledElement,
+			}
+			if l := laneFor(d, n); l != nil {
+				s.LaneID, s.Role = l.ID, strings.TrimSpace(l.RoleName())
+			}
+			dg.byID[n.ID] = s
+			nodes = append(nodes, n)
+		}
+	}
+	for _, n := range nodes {
+		if n.AttachedTo != "" {
+			dg.byID[n.ID].AttachedTo = dg.byID[n.AttachedTo]
+		}
+	}
+	incoming := map[string]int{}
+	for _, f := range d.Flows {
+		if f.Kind != model.SequenceFlow {
+			continue
+		}
+		from, to := dg.byID[f.Source], dg.byID[f.Target]
+		if from == nil || to == nil {
+			continue // dangling: the reader has already warned
+		}
+		label := strings.TrimSpace(f.Name)
+		if label == "" {
+			label = strings.TrimSpace(f.Condition)
+		}
+		from.Next = append(from.Next, Edge{Flow: f.ID, Label: label, To: to})
+		to.Prev = append(to.Prev, from)
+		incoming[to.ID]++
+	}
+	dg.Steps = readingOrder(nodes, dg.byID, incoming, pos)
+	for i, s := range dg.Steps {
+		s.Number = i + 1
+	}
+
+	dg.Pools = pools(d, dg)
+	seen := map[string]bool{}
+	for _, p := range dg.Pools {
+		for _, l := range p.Lanes {
+			if l.Role != "" && !seen[l.Role] && len(l.Steps) > 0 {
+				seen[l.Role] = true
+				dg.Roles = append(dg.Roles, l.Role)
+			}
+		}
+	}
+	for _, p := range d.Processes {
+		dg.ProcessIDs = append(dg.ProcessIDs, p.ID)
+	}
+	for _, h := range d.Handovers() {
+		from, to := dg.byID[h.Flow.Source], dg.byID[h.Flow.Target]
+		if from == nil || to == nil {
+			continue
+		}
+		dg.Handovers = append(dg.Handovers, Handover{
+			Flow: h.Flow.ID, Name: strings.TrimSpace(h.Flow.Name), From: from, To: to,
+			FromRole: strings.TrimSpace(h.FromLane.RoleName()), ToRole: strings.TrimSpace(h.ToLane.RoleName()),
+		})
+	}
+	return dg
+}
+
+func title(d *model.Definitions, fallback string) string {
+	if s := strings.TrimSpace(d.Name); s != "" {
+		return s
+	}
+	for _, p := range d.Participants() {
+		if s := strings.TrimSpace(p.Name); s != "" {
+			return s
+		}
+	}
+	for _, p := range d.Processes {
+		if s := strings.TrimSpace(p.Name); s != "" {
+			return s
+		}
+	}
+	return fallback
+}
+
+// laneFor is the lane of a node, or of the sub-process that holds it.
+func laneFor(d *model.Definitions, n *model.Node) *model.Lane {
+	for range 64 { // bounded against container cycles in broken files
+		if l := d.LaneOf(n.ID); l != nil {
+			return l
+		}
+		if n.AttachedTo != "" {
+			if host := d.Node(n.AttachedTo); host != nil && host != n {
+				n = host
+				continue
+			}
+		}
+		c := d.Node(n.Container)
+		if c == nil {
+			return nil
+		}
+		n = c
+	}
+	return nil
+}
+
+// readingOrder walks the sequence flows breadth-first from the steps nothing
+// flows into (start events first), taking unreached steps left to right.
+func readingOrder(nodes []*model.Node, byID map[string]*Step, incoming map[string]int, pos map[string]*model.Shape) []*Step {
+	at := func(id string) (float64, float64, bool) {
+		if s := pos[id]; s != nil {
+			return s.Bounds.X, s.Bounds.Y, true
+		}
+		return 0, 0, false
+	}
+	// Seeds in priority order: start events, then other steps without
+	// incoming flows, then everything else; each group left to right.
+	rank := func(n *model.Node) int {
+		switch {
+		case n.Kind == model.StartEvent:
+			return 0
+		case incoming[n.ID] == 0 && n.AttachedTo == "":
+			return 1
+		}
+		return 2
+	}
+	seeds := slices.Clone(nodes)
+	slices.SortStableFunc(seeds, func(a, b *model.Node) int {
+		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
+			return c
+		}
+		ax, ay, aok := at(a.ID)
+		bx, by, bok := at(b.ID)
+		if aok && bok {
+			if c := cmp.Compare(ax, bx); c != 0 {
+				return c
+			}
+			return cmp.Compare(ay, by)
+		}
+		return 0
+	})
+	attached := map[string][]*Step{}
+	for _, n := range nodes {
+		if n.AttachedTo != "" {
+			attached[n.AttachedTo] = append(attached[n.AttachedTo], byID[n.ID])
+		}
+	}
+	out := make([]*Step, 0, len(nodes))
+	done := map[string]bool{}
+	var queue []*Step
+	visit := func(s *Step) {
+		if !done[s.ID] {
+			done[s.ID] = true
+			queue = append(queue, s)
+		}
+	}
+	for _, n := range seeds {
+		visit(byID[n.ID])
+		for len(queue) > 0 {
+			s := queue[0]
+			queue = queue[1:]
+			out = append(out, s)
+			// Boundary events read right after the activity they sit on.
+			for _, b := range attached[s.ID] {
+				visit(b)
+			}
+			for _, e := range s.Next {
+				visit(e.To)
+			}
+		}
+	}
+	return out
+}
+
+// pools groups the steps by process and lane, pools in collaboration order.
+func pools(d *model.Definitions, dg *Digest) []*Pool {
+	var procs []*model.Process
+	seen := map[string]bool{}
+	names := map[string]*model.Participant{}
+	for _, part := range d.Participants() {
+		if p := d.Process(part.ProcessRef); p != nil && !seen[p.ID] {
+			seen[p.ID] = true
+			procs = append(procs, p)
+			names[p.ID] = part
+		}
+	}
+	for _, p := range d.Processes {
+		if !seen[p.ID] {
+			seen[p.ID] = true
+			procs = append(procs, p)
+		}
+	}
+	byProc := map[string][]*Step{}
+	for _, s := range dg.Steps {
+		var pid string
+		if p := d.ProcessOf(s.ID); p != nil {
+			pid = p.ID
+		}
+		byProc[pid] = append(byProc[pid], s)
+	}
+	var out []*Pool
+	add := func(p *Pool, steps []*Step, lanes []*model.Lane, parents func(string) []string) {
+		laneOf := map[string]*LaneSteps{}
+		for _, l := range lanes {
+			ls := &LaneSteps{ID: l.ID, Name: strings.TrimSpace(l.Name), Role: strings.TrimSpace(l.RoleName()), Path: parents(l.ID)}
+			laneOf[l.ID] = ls
+			p.Lanes = append(p.Lanes, ls)
+		}
+		var none *LaneSteps
+		for _, s := range steps {
+			if ls := laneOf[s.LaneID]; ls != nil {
+				ls.Steps = append(ls.Steps, s)
+				continue
+			}
+			if none == nil {
+				none = &LaneSteps{}
+			}
+			none.Steps = append(none.Steps, s)
+		}
+		if none != nil {
+			p.Lanes = append(p.Lanes, none)
+		}
+		// Lanes that only hold other lanes say nothing in a step list.
+		p.Lanes = slices.DeleteFunc(p.Lanes, func(l *LaneSteps) bool { return len(l.Steps) == 0 })
+		if len(p.Lanes) > 0 {
+			out = append(out, p)
+		}
+	}
+	parents := func(id string) []string {
+		var path []string
+		for l := d.LaneParent(id); l != nil && len(path) < 64; l = d.LaneParent(l.ID) {
+			path = append([]string{strings.TrimSpace(l.Name)}, path...)
+		}
+		return path
+	}
+	for _, p := range procs {
+		pool := &Pool{ID: p.ID, Name: strings.TrimSpace(p.Name), Documentation: strings.TrimSpace(p.Documentation)}
+		if part := names[p.ID]; part != nil {
+			if s := strings.TrimSpace(part.Name); s != "" {
+				pool.Name = s
+			}
+			if pool.Documentation == "" {
+				pool.Documentation = strings.TrimSpace(part.Documentation)
+			}
+		}
+		var lanes []*model.Lane
+		var walk func([]*model.Lane)
+		walk = func(ls []*model.Lane) {
+			for _, l := range ls {
+				lanes = append(lanes, l)
+				walk(l.Children)
+			}
+		}
+		walk(p.Lanes)
+		add(pool, byProc[p.ID], lanes, parents)
+	}
+	if steps := byProc[""]; len(steps) > 0 {
+		add(&Pool{}, steps, nil, parents)
+	}
+	return out
+}
