@@ -1,0 +1,284 @@
+package canvas
+
+import (
+	"errors"
+	"slices"
+
+	"fyne.io/fyne/v2/lang"
+
+	"lanemap/edit"
+	"lanemap/model"
+)
+
+// The methods here turn a key or gesture into one session command and
+// move the selection to where the user will want to go next.
+
+func (e *Editor) ready() bool { return e.s != nil && e.s.Doc != nil && e.s.Diagram != nil }
+
+// failed reports a refused command (the model is unchanged); nothing to
+// change is not worth a word.
+func (e *Editor) failed(err error) bool {
+	if err == nil {
+		return false
+	}
+	if !errors.Is(err, edit.ErrNoChange) {
+		e.status(err.Error())
+	}
+	return true
+}
+
+// Undo reverts the last step.
+func (e *Editor) Undo() {
+	if e.ready() && !e.s.Undo() {
+		e.status(lang.X("canvas.status.noundo", "Nothing to undo."))
+	}
+}
+
+// Redo does the last undone step again.
+func (e *Editor) Redo() {
+	if e.ready() && !e.s.Redo() {
+		e.status(lang.X("canvas.status.noredo", "Nothing to redo."))
+	}
+}
+
+// SelectAll selects every node of the diagram.
+func (e *Editor) SelectAll() {
+	if !e.ready() {
+		return
+	}
+	var ids []string
+	for _, n := range e.s.Doc.Nodes {
+		if e.shapes[n.ID] != nil {
+			ids = append(ids, n.ID)
+		}
+	}
+	e.setSelection(ids)
+	e.Refresh()
+}
+
+// DeleteSelection deletes the selected elements as one step.
+func (e *Editor) DeleteSelection() {
+	if !e.ready() || len(e.sel) == 0 {
+		return
+	}
+	if !e.failed(e.s.Delete(e.Selection())) {
+		e.setSelection(nil)
+	}
+}
+
+// Copy puts the selection on the session's clipboard.
+func (e *Editor) Copy() {
+	if e.ready() && len(e.sel) > 0 {
+		e.failed(e.s.Copy(e.Selection()))
+	}
+}
+
+// Cut copies, then deletes the selection.
+func (e *Editor) Cut() {
+	if e.ready() && len(e.sel) > 0 && !e.failed(e.s.Copy(e.Selection())) {
+		e.DeleteSelection()
+	}
+}
+
+// Paste inserts the clipboard and selects what was pasted.
+func (e *Editor) Paste() {
+	if !e.ready() {
+		return
+	}
+	ids, err := e.s.Paste()
+	if !e.failed(err) {
+		e.setSelection(ids)
+		e.Refresh()
+	}
+}
+
+// Duplicate copies the selection next to itself and selects the copies.
+func (e *Editor) Duplicate() {
+	if !e.ready() || len(e.sel) == 0 {
+		return
+	}
+	ids, err := e.s.Duplicate(e.Selection())
+	if !e.failed(err) {
+		e.setSelection(ids)
+		e.Refresh()
+	}
+}
+
+// AppendNext adds an element of kind k after the selected node, in its
+// lane, connected to it, and selects it: Tab, Ctrl+G, Ctrl+E.
+func (e *Editor) AppendNext(k model.Kind) { e.appendNext(k) }
+
+func (e *Editor) appendNext(k model.Kind) {
+	id := e.single()
+	if !e.ready() || !e.isNode(id) {
+		e.status(lang.X("canvas.hint.selectfirst", "Select a step first."))
+		return
+	}
+	nid, err := e.s.AppendNext(id, k)
+	if e.failed(err) {
+		return
+	}
+	e.setSelection([]string{nid})
+	e.reveal(nid)
+	e.status(lang.X("canvas.hint.appended", "Type the name of the new step; Tab adds another."))
+	e.Refresh()
+}
+
+// appendInLane adds the next task in the lane above (-1) or below (+1).
+func (e *Editor) appendInLane(dir int) {
+	id := e.single()
+	if !e.ready() || !e.isNode(id) {
+		return
+	}
+	lane := e.adjacentLane(id, dir)
+	if lane == "" {
+		e.status(lang.X("canvas.status.nolane", "There is no lane there."))
+		return
+	}
+	nid, err := e.s.AppendInLane(id, lane, model.Task)
+	if e.failed(err) {
+		return
+	}
+	e.setSelection([]string{nid})
+	e.reveal(nid)
+	e.Refresh()
+}
+
+// moveToLane moves the selected nodes into the lane above (-1) or below
+// (+1) of the first one, keeping their x.
+func (e *Editor) moveToLane(dir int) {
+	ids := e.selectedNodes()
+	if !e.ready() || len(ids) == 0 {
+		return
+	}
+	lane := e.adjacentLane(ids[0], dir)
+	ls := e.shapes[lane]
+	if ls == nil {
+		e.status(lang.X("canvas.status.nolane", "There is no lane there."))
+		return
+	}
+	c := e.shapes[ids[0]].Bounds.Center()
+	dy := snapGrid(ls.Bounds.Center().Y) - c.Y
+	e.failed(e.s.MoveNodes(ids, 0, dy))
+	e.reveal(ids[0])
+	e.Refresh()
+}
+
+// adjacentLane is the leaf lane next to the node's lane, above (-1) or
+// below (+1), within the same pool; lanes are ordered by where they are
+// drawn (vertical pools: left to right).
+func (e *Editor) adjacentLane(id string, dir int) string {
+	d := e.s.Doc
+	cur := d.LaneOf(id)
+	if cur == nil {
+		return ""
+	}
+	p := d.LaneProcess(cur.ID)
+	if p == nil {
+		return ""
+	}
+	var leaves []*model.Shape
+	var walk func([]*model.Lane)
+	walk = func(ls []*model.Lane) {
+		for _, l := range ls {
+			if len(l.Children) > 0 {
+				walk(l.Children)
+			} else if s := e.shapes[l.ID]; s != nil {
+				leaves = append(leaves, s)
+			}
+		}
+	}
+	walk(p.Lanes)
+	vertical := false
+	if cs := e.shapes[cur.ID]; cs != nil && cs.IsHorizontal != nil && !*cs.IsHorizontal {
+		vertical = true
+	}
+	slices.SortStableFunc(leaves, func(a, b *model.Shape) int {
+		if vertical {
+			return cmpF(a.Bounds.X, b.Bounds.X)
+		}
+		return cmpF(a.Bounds.Y, b.Bounds.Y)
+	})
+	for i, s := range leaves {
+		if s.Element == cur.ID {
+			if j := i + dir; j >= 0 && j < len(leaves) {
+				return leaves[j].Element
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+func cmpF(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// nudge moves the selection one grid step with Shift+arrow.
+func (e *Editor) nudge(dir direction) {
+	ids := e.selectedNodes()
+	if !e.ready() || len(ids) == 0 {
+		return
+	}
+	dx, dy := 0.0, 0.0
+	switch dir {
+	case dirRight:
+		dx = gridStep
+	case dirLeft:
+		dx = -gridStep
+	case dirUp:
+		dy = -gridStep
+	case dirDown:
+		dy = gridStep
+	}
+	e.failed(e.s.MoveNodes(ids, dx, dy))
+}
+
+// create places a new element of kind k centred on p, in whatever lane,
+// pool or expanded sub-process lies there, and selects it.
+func (e *Editor) create(k model.Kind, p model.Point) {
+	if !e.ready() {
+		return
+	}
+	p = model.Point{X: snapGrid(p.X), Y: snapGrid(p.Y)}
+	id, err := e.s.AddNode(k, e.containerAt(p), p)
+	e.SetTool(Select)
+	if e.failed(err) {
+		return
+	}
+	e.setSelection([]string{id})
+	e.Refresh()
+}
+
+// containerAt is the innermost lane, pool or sub-process at p, else the
+// diagram's own process (or collaboration).
+func (e *Editor) containerAt(p model.Point) string {
+	d := e.s.Doc
+	if e.scene != nil {
+		for _, id := range e.scene.HitTest(p, 0) {
+			switch el := d.Element(id).(type) {
+			case *model.Lane, *model.Participant:
+				return id
+			case *model.Node:
+				if el.Kind.IsSubProcess() {
+					return id
+				}
+			}
+		}
+	}
+	return e.s.Diagram.Element
+}
+
+// connect joins two elements and selects the new flow's source again, so
+// Tab goes on from there.
+func (e *Editor) connect(src, tgt string) {
+	if _, err := e.s.Connect(src, tgt); !e.failed(err) {
+		e.status(lang.X("canvas.status.connected", "Connected."))
+	}
+}

@@ -1,0 +1,373 @@
+package canvas
+
+import (
+	"image/color"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"lanemap/draw"
+	"lanemap/edit"
+	"lanemap/model"
+)
+
+// Tool is what a primary-button gesture on the canvas does. Besides the
+// named tools, any model.Kind converted to Tool (or made by CreateTool)
+// places a new element of that kind with one click.
+type Tool string
+
+// The tools that are not "create a kind".
+const (
+	Select  Tool = "select"  // click selects, drag moves or lassos
+	Hand    Tool = "hand"    // drag pans
+	Connect Tool = "connect" // drag from one element to another connects them
+)
+
+// CreateTool returns the tool that places elements of kind k.
+func CreateTool(k model.Kind) Tool { return Tool(k) }
+
+// Kind returns the kind a create tool places, or "" for the other tools.
+func (t Tool) Kind() model.Kind {
+	switch t {
+	case Select, Hand, Connect, "":
+		return ""
+	}
+	return model.Kind(t)
+}
+
+// Editor is the process-map editing widget. It paints the static picture
+// of the scene as one cached raster and keeps live Fyne objects only for
+// what moves: selection outlines and handles, drag previews, the lasso,
+// alignment guides and the in-place label editor. Every change goes
+// through the edit.Session, one command per gesture.
+type Editor struct {
+	widget.BaseWidget
+
+	// OnSelectionChanged is called with the new selection whenever it
+	// changes, whether by the user or by SetSelection.
+	OnSelectionChanged func(ids []string)
+	// OnStatus receives short hints and errors for a status bar.
+	OnStatus func(msg string)
+
+	s      *edit.Session
+	scene  *draw.Scene
+	shapes map[string]*model.Shape
+	opts   draw.Options
+	ver    uint64   // bumped whenever the scene changes
+	dirty  dirtySet // what the cached picture must repaint
+
+	v       view
+	size    fyne.Size
+	needFit bool
+
+	sel  []string
+	tool Tool
+
+	drag gesture
+
+	// Input state the driver does not hand over with every event.
+	keyMods   fyne.KeyModifier // modifiers held, from KeyDown/KeyUp
+	clickMods fyne.KeyModifier // modifiers of the last MouseDown
+	space     bool
+	pointer   fyne.Position
+	lastTap   time.Time
+	lastTapAt fyne.Position
+	now       func() time.Time
+
+	label     *labelEntry
+	editing   string // element whose label is being edited
+	labelSize float32
+
+	r *renderer
+}
+
+var (
+	_ fyne.Widget            = (*Editor)(nil)
+	_ fyne.Focusable         = (*Editor)(nil)
+	_ fyne.Tappable          = (*Editor)(nil)
+	_ fyne.Draggable         = (*Editor)(nil)
+	_ fyne.Scrollable        = (*Editor)(nil)
+	_ fyne.Shortcutable      = (*Editor)(nil)
+	_ fyne.Tabbable          = (*Editor)(nil)
+	_ desktop.Mouseable      = (*Editor)(nil)
+	_ desktop.Hoverable      = (*Editor)(nil)
+	_ desktop.Keyable        = (*Editor)(nil)
+	_ desktop.Cursorable     = (*Editor)(nil)
+	_ fyne.SecondaryTappable = (*Editor)(nil)
+)
+
+// NewEditor returns an editor showing the session's diagram (s may be nil
+// for an empty editor).
+func NewEditor(s *edit.Session) *Editor {
+	e := &Editor{tool: Select, now: time.Now, v: view{zoom: 1}}
+	e.opts.MarkHandovers = true
+	e.label = newLabelEntry()
+	e.label.Hide()
+	e.label.onCommit = e.commitLabel
+	e.label.onCancel = e.cancelLabel
+	e.label.onTab = func() {
+		e.commitLabel()
+		e.appendNext(model.Task)
+	}
+	e.ExtendBaseWidget(e)
+	e.SetSession(s)
+	return e
+}
+
+// SetSession shows another session (after open or reload): the selection is
+// cleared and the view fits the new map. The editor chains itself in front
+// of any OnChange the session already has, so set yours first.
+func (e *Editor) SetSession(s *edit.Session) {
+	e.cancelLabel()
+	e.drag = gesture{}
+	e.s = s
+	if s != nil {
+		prev := s.OnChange
+		s.OnChange = func(c edit.Change) {
+			e.changed(c)
+			if prev != nil {
+				prev(c)
+			}
+		}
+	}
+	e.rebuild()
+	e.dirty.all()
+	e.needFit = true
+	e.setSelection(nil)
+	e.Refresh()
+}
+
+// Session returns the session being edited (nil when none).
+func (e *Editor) Session() *edit.Session { return e.s }
+
+// Selection returns the ids of the selected elements.
+func (e *Editor) Selection() []string { return slices.Clone(e.sel) }
+
+// SetSelection selects these elements (unknown ids are dropped) and
+// scrolls the first into view.
+func (e *Editor) SetSelection(ids []string) {
+	e.setSelection(ids)
+	if len(e.sel) > 0 {
+		e.reveal(e.sel[0])
+	}
+	e.Refresh()
+}
+
+// SetTool chooses what the primary button does.
+func (e *Editor) SetTool(t Tool) {
+	if t == "" {
+		t = Select
+	}
+	e.tool = t
+	switch {
+	case t == Hand:
+		e.status(lang.X("canvas.hint.hand", "Drag to pan the map."))
+	case t == Connect:
+		e.status(lang.X("canvas.hint.connect", "Drag from one element to another to connect them."))
+	case t.Kind() != "":
+		e.status(lang.X("canvas.hint.create", "Click where the new element goes."))
+	}
+}
+
+// Tool returns the current tool.
+func (e *Editor) Tool() Tool { return e.tool }
+
+// SetHandovers turns the highlight of lane-crossing flows on or off.
+func (e *Editor) SetHandovers(on bool) {
+	e.opts.MarkHandovers = on
+	e.restyle()
+}
+
+// SetRoleColors gives lanes of these roles their colours.
+func (e *Editor) SetRoleColors(c map[string]color.NRGBA) {
+	e.opts.RoleColors = c
+	e.restyle()
+}
+
+// SetDark switches the picture to dark colours.
+func (e *Editor) SetDark(on bool) {
+	e.opts.Dark = on
+	e.restyle()
+}
+
+func (e *Editor) restyle() {
+	e.rebuild()
+	e.dirty.all()
+	e.Refresh()
+}
+
+// Zoom returns the zoom factor (1 = one BPMN-DI unit per Fyne unit).
+func (e *Editor) Zoom() float64 { return e.v.zoom }
+
+// SetZoom zooms to f about the middle of the widget.
+func (e *Editor) SetZoom(f float64) {
+	e.needFit = false
+	e.v = e.v.zoomAt(f, fyne.NewPos(e.size.Width/2, e.size.Height/2))
+	e.viewChanged()
+}
+
+// ZoomIn zooms in one step.
+func (e *Editor) ZoomIn() { e.SetZoom(e.v.zoom * zoomStep) }
+
+// ZoomOut zooms out one step.
+func (e *Editor) ZoomOut() { e.SetZoom(e.v.zoom / zoomStep) }
+
+// ZoomFit shows the whole map.
+func (e *Editor) ZoomFit() {
+	if e.size.IsZero() {
+		e.needFit = true
+		return
+	}
+	e.needFit = false
+	if e.scene != nil {
+		e.v = fit(e.scene.Bounds, e.size)
+	}
+	e.viewChanged()
+}
+
+func (e *Editor) viewChanged() {
+	e.status(lang.X("canvas.status.zoom", "Zoom {{.Percent}} %", map[string]any{"Percent": int(e.v.zoom*100 + 0.5)}))
+	e.Refresh()
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
+	e.r = newRenderer(e)
+	return e.r
+}
+
+// MinSize keeps the canvas usable in a small window.
+func (e *Editor) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
+
+// rebuild makes the scene anew from the session's diagram.
+func (e *Editor) rebuild() {
+	e.ver++
+	if e.s == nil || e.s.Doc == nil || e.s.Diagram == nil {
+		e.scene, e.shapes = &draw.Scene{}, map[string]*model.Shape{}
+		return
+	}
+	e.scene = draw.Build(e.s.Doc, e.s.Diagram, e.opts)
+	e.shapes = e.s.Diagram.ShapeIndex()
+}
+
+// changed follows a command, its undo or redo: the scene is rebuilt and
+// the picture repaints the touched elements' old and new extents.
+func (e *Editor) changed(c edit.Change) {
+	old := e.scene
+	e.rebuild()
+	if c.Structure || old == nil || len(c.Elements) == 0 {
+		e.dirty.all()
+	} else {
+		ids := make(map[string]bool, len(c.Elements))
+		for _, id := range c.Elements {
+			ids[id] = true
+		}
+		e.dirty.add(extentOf(old, ids))
+		e.dirty.add(extentOf(e.scene, ids))
+	}
+	e.pruneSelection()
+	if e.editing != "" && e.s.Doc.Element(e.editing) == nil {
+		e.cancelLabel()
+	}
+	e.Refresh()
+}
+
+func (e *Editor) pruneSelection() {
+	keep := e.sel[:0:0]
+	for _, id := range e.sel {
+		if e.s != nil && e.s.Doc != nil && e.s.Doc.Element(id) != nil {
+			keep = append(keep, id)
+		}
+	}
+	if len(keep) != len(e.sel) {
+		e.setSelection(keep)
+	}
+}
+
+// setSelection replaces the selection and tells the app when it changed.
+func (e *Editor) setSelection(ids []string) {
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] || e.s == nil || e.s.Doc == nil || e.s.Doc.Element(id) == nil {
+			continue
+		}
+		seen[id] = true
+		out = append(out, id)
+	}
+	if slices.Equal(out, e.sel) {
+		return
+	}
+	e.sel = out
+	if e.OnSelectionChanged != nil {
+		e.OnSelectionChanged(slices.Clone(out))
+	}
+}
+
+func (e *Editor) selected(id string) bool { return slices.Contains(e.sel, id) }
+
+// selectedNodes lists the selected flow nodes, data and artifacts: what
+// moves, aligns and gets deleted together.
+func (e *Editor) selectedNodes() []string {
+	var out []string
+	for _, id := range e.sel {
+		if e.isNode(id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (e *Editor) isNode(id string) bool {
+	return e.s != nil && e.s.Doc != nil && e.s.Doc.Node(id) != nil && e.shapes[id] != nil
+}
+
+// single returns the one selected element, or "".
+func (e *Editor) single() string {
+	if len(e.sel) == 1 {
+		return e.sel[0]
+	}
+	return ""
+}
+
+func (e *Editor) status(msg string) {
+	if e.OnStatus != nil && msg != "" {
+		e.OnStatus(msg)
+	}
+}
+
+// reveal scrolls so that element id is on screen.
+func (e *Editor) reveal(id string) {
+	if e.size.IsZero() || e.needFit {
+		return
+	}
+	if r, ok := e.boundsOf(id); ok {
+		e.v = e.v.reveal(r, e.size)
+	}
+}
+
+// boundsOf is an element's box: its shape, or its scene bounds (flows).
+func (e *Editor) boundsOf(id string) (model.Rect, bool) {
+	if s := e.shapes[id]; s != nil {
+		return s.Bounds, true
+	}
+	if e.scene != nil {
+		for i := range e.scene.Items {
+			if it := &e.scene.Items[i]; it.Element == id {
+				return it.Bounds, true
+			}
+		}
+	}
+	return model.Rect{}, false
+}
+
+// focus asks the window to send keys here.
+func (e *Editor) focus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.Focused() != e {
+		c.Focus(e)
+	}
+}

@@ -1,0 +1,272 @@
+package canvas
+
+import (
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+
+	"lanemap/model"
+)
+
+// KeyHelp is one line of the editor's key map: the keys and what they do,
+// in the user's language.
+type KeyHelp struct {
+	Keys   string
+	Action string
+}
+
+// KeyMap lists the editor's keys and mouse gestures for the app's Help
+// window (doc.go has the same table).
+func KeyMap() []KeyHelp {
+	k := func(keys, id, fallback string) KeyHelp {
+		return KeyHelp{Keys: keys, Action: lang.X("canvas.key."+id, fallback)}
+	}
+	return []KeyHelp{
+		k("Tab, Ctrl+→", "next", "Add the next task after the selection, in its lane"),
+		k("Ctrl+G", "gateway", "Add an exclusive gateway after the selection"),
+		k("Ctrl+E", "end", "Add an end event after the selection"),
+		k("Ctrl+↑, Ctrl+↓", "nextlane", "Add the next task in the lane above or below (a handover)"),
+		k("Alt+↑, Alt+↓", "movelane", "Move the selection to the lane above or below"),
+		k("→ ←", "walk", "Go to the next or previous step along the flow"),
+		k("↑ ↓", "siblings", "Go to a parallel step (another branch)"),
+		k("Shift+arrows", "nudge", "Nudge the selection by one grid step"),
+		k(lang.X("canvas.keys.typing", "Typing a letter"), "type", "Rename the selection, starting with that letter"),
+		k("Enter, F2", "rename", "Edit the label"),
+		k(lang.X("canvas.keys.inlabel", "In a label:")+" Enter, Shift+Enter, Tab, Esc", "label",
+			"Save; new line; save and add the next task; cancel"),
+		k("Esc", "escape", "Cancel the gesture, then the tool, then the selection"),
+		k("Delete, Backspace", "delete", "Delete the selection"),
+		k("Ctrl+Z", "undo", "Undo"),
+		k("Ctrl+Shift+Z, Ctrl+Y", "redo", "Redo"),
+		k("Ctrl+C, Ctrl+X, Ctrl+V", "clipboard", "Copy, cut, paste"),
+		k("Ctrl+D", "duplicate", "Duplicate the selection"),
+		k("Ctrl+A", "all", "Select everything"),
+		k("Ctrl++, Ctrl+-", "zoom", "Zoom in, zoom out"),
+		k("Ctrl+0, Ctrl+1", "fit", "Fit the map in the window; 100 %"),
+		k(lang.X("canvas.keys.click", "Click, Shift+click"), "click", "Select; add to or remove from the selection"),
+		k(lang.X("canvas.keys.dblclick", "Double-click"), "dblclick", "Edit the label"),
+		k(lang.X("canvas.keys.drag", "Drag"), "drag", "Move the selection (snaps to the grid and to other shapes); on empty space: select with a frame"),
+		k(lang.X("canvas.keys.handles", "Drag a handle"), "handles", "Corners resize; the round handle connects to another element"),
+		k(lang.X("canvas.keys.wheel", "Wheel, Shift+wheel, Ctrl+wheel"), "wheel", "Scroll; scroll sideways; zoom at the pointer"),
+		k(lang.X("canvas.keys.pan", "Space+drag, middle-drag"), "pan", "Pan the map"),
+	}
+}
+
+// AcceptsTab keeps Tab for "add the next step" instead of moving focus.
+func (e *Editor) AcceptsTab() bool { return true }
+
+// FocusGained is part of fyne.Focusable.
+func (e *Editor) FocusGained() {}
+
+// FocusLost forgets held keys: their KeyUp goes elsewhere.
+func (e *Editor) FocusLost() {
+	e.keyMods, e.space = 0, false
+}
+
+// KeyDown tracks modifiers and Space (held Space pans).
+func (e *Editor) KeyDown(k *fyne.KeyEvent) {
+	switch k.Name {
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
+		e.keyMods |= fyne.KeyModifierShift
+	case desktop.KeyControlLeft, desktop.KeyControlRight:
+		e.keyMods |= fyne.KeyModifierControl
+	case desktop.KeyAltLeft, desktop.KeyAltRight:
+		e.keyMods |= fyne.KeyModifierAlt
+	case desktop.KeySuperLeft, desktop.KeySuperRight:
+		e.keyMods |= fyne.KeyModifierSuper
+	case fyne.KeySpace:
+		e.space = true
+	}
+}
+
+// KeyUp tracks modifiers and Space.
+func (e *Editor) KeyUp(k *fyne.KeyEvent) {
+	switch k.Name {
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
+		e.keyMods &^= fyne.KeyModifierShift
+	case desktop.KeyControlLeft, desktop.KeyControlRight:
+		e.keyMods &^= fyne.KeyModifierControl
+	case desktop.KeyAltLeft, desktop.KeyAltRight:
+		e.keyMods &^= fyne.KeyModifierAlt
+	case desktop.KeySuperLeft, desktop.KeySuperRight:
+		e.keyMods &^= fyne.KeyModifierSuper
+	case fyne.KeySpace:
+		e.space = false
+	}
+}
+
+// TypedRune starts the label editor with the typed character, so naming a
+// selected step is just typing. Space is kept for panning.
+func (e *Editor) TypedRune(r rune) {
+	if e.editing != "" || !unicode.IsPrint(r) || unicode.IsSpace(r) || e.single() == "" {
+		return
+	}
+	if e.mods()&(fyne.KeyModifierControl|fyne.KeyModifierAlt|fyne.KeyModifierSuper) != 0 {
+		return
+	}
+	e.startLabelEdit(string(r))
+}
+
+// TypedKey handles the keys without Ctrl or Alt (those come as shortcuts).
+func (e *Editor) TypedKey(k *fyne.KeyEvent) {
+	shift := e.mods()&fyne.KeyModifierShift != 0
+	switch k.Name {
+	case fyne.KeyTab:
+		if shift {
+			e.walkTo(dirLeft)
+		} else {
+			e.appendNext(model.Task)
+		}
+	case fyne.KeyRight, fyne.KeyLeft, fyne.KeyUp, fyne.KeyDown:
+		dir := map[fyne.KeyName]direction{fyne.KeyRight: dirRight, fyne.KeyLeft: dirLeft, fyne.KeyUp: dirUp, fyne.KeyDown: dirDown}[k.Name]
+		if shift {
+			e.nudge(dir)
+		} else {
+			e.walkTo(dir)
+		}
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
+		e.StartLabelEdit()
+	case fyne.KeyEscape:
+		e.escape()
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		e.DeleteSelection()
+	case fyne.KeyPageUp, fyne.KeyPageDown:
+		h := e.size.Height * 0.8
+		if k.Name == fyne.KeyPageUp {
+			h = -h
+		}
+		e.v = e.v.pan(0, -h)
+		e.Refresh()
+	}
+}
+
+// TypedShortcut handles Ctrl and Alt combinations; the app's menus, when
+// they hold the same shortcuts, get them first and call the same methods.
+func (e *Editor) TypedShortcut(s fyne.Shortcut) {
+	switch s := s.(type) {
+	case *fyne.ShortcutUndo:
+		e.Undo()
+	case *fyne.ShortcutRedo:
+		e.Redo()
+	case *fyne.ShortcutCopy:
+		e.Copy()
+	case *fyne.ShortcutCut:
+		e.Cut()
+	case *fyne.ShortcutPaste:
+		e.Paste()
+	case *fyne.ShortcutSelectAll:
+		e.SelectAll()
+	case *desktop.CustomShortcut:
+		e.customShortcut(s.KeyName, s.Modifier)
+	}
+}
+
+func (e *Editor) customShortcut(key fyne.KeyName, mod fyne.KeyModifier) {
+	ctrl := fyne.KeyModifierControl
+	if mod&fyne.KeyModifierSuper != 0 && mod&ctrl == 0 { // macOS
+		mod = mod&^fyne.KeyModifierSuper | ctrl
+	}
+	switch mod {
+	case ctrl:
+		switch key {
+		case fyne.KeyZ:
+			e.Undo()
+		case fyne.KeyY:
+			e.Redo()
+		case fyne.KeyC:
+			e.Copy()
+		case fyne.KeyX:
+			e.Cut()
+		case fyne.KeyV:
+			e.Paste()
+		case fyne.KeyA:
+			e.SelectAll()
+		case fyne.KeyD:
+			e.Duplicate()
+		case fyne.KeyRight:
+			e.appendNext(model.Task)
+		case fyne.KeyG:
+			e.appendNext(model.ExclusiveGateway)
+		case fyne.KeyE:
+			e.appendNext(model.EndEvent)
+		case fyne.KeyUp:
+			e.appendInLane(-1)
+		case fyne.KeyDown:
+			e.appendInLane(+1)
+		case fyne.KeyPlus, fyne.KeyEqual:
+			e.ZoomIn()
+		case fyne.KeyMinus:
+			e.ZoomOut()
+		case fyne.Key0:
+			e.ZoomFit()
+		case fyne.Key1:
+			e.SetZoom(1)
+		case fyne.KeyReturn, fyne.KeyEnter:
+			e.StartLabelEdit()
+		}
+	case ctrl | fyne.KeyModifierShift:
+		switch key {
+		case fyne.KeyZ:
+			e.Redo()
+		case fyne.KeyEqual, fyne.KeyPlus: // Ctrl++ on most layouts
+			e.ZoomIn()
+		}
+	case fyne.KeyModifierAlt:
+		switch key {
+		case fyne.KeyUp:
+			e.moveToLane(-1)
+		case fyne.KeyDown:
+			e.moveToLane(+1)
+		}
+	}
+}
+
+// escape backs out one level: a gesture, then a create tool, then the
+// selection.
+func (e *Editor) escape() {
+	switch {
+	case e.drag.kind != dragNone:
+		e.drag = gesture{}
+	case e.tool != Select:
+		e.SetTool(Select)
+	default:
+		e.setSelection(nil)
+	}
+	e.Refresh()
+}
+
+// walkTo moves the selection along the flow; with nothing selected it
+// picks the first start event (or the first node).
+func (e *Editor) walkTo(dir direction) {
+	if e.s == nil || e.s.Doc == nil {
+		return
+	}
+	from := e.single()
+	if from == "" && len(e.sel) > 0 {
+		from = e.sel[len(e.sel)-1]
+	}
+	var to string
+	if from == "" || !e.isNode(from) {
+		for _, n := range e.s.Doc.Nodes {
+			if e.shapes[n.ID] == nil || !n.Kind.IsFlowNode() {
+				continue
+			}
+			if to == "" || n.Kind == model.StartEvent {
+				to = n.ID
+				if n.Kind == model.StartEvent {
+					break
+				}
+			}
+		}
+	} else {
+		to = walk(e.s.Doc, e.shapes, from, dir)
+	}
+	if to == "" {
+		return
+	}
+	e.setSelection([]string{to})
+	e.reveal(to)
+	e.Refresh()
+}

@@ -1,0 +1,372 @@
+package canvas
+
+import (
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+
+	"lanemap/model"
+)
+
+// dragKind is what the current drag does.
+type dragKind int
+
+const (
+	dragNone dragKind = iota
+	dragPan
+	dragMove
+	dragLasso
+	dragResize
+	dragConnect
+)
+
+// gesture is the state of one press–drag–release.
+type gesture struct {
+	kind    dragKind
+	pressed bool // a MouseDown came and no MouseUp yet
+	pressAt fyne.Position
+	button  desktop.MouseButton
+	start   fyne.Position
+	cur     fyne.Position
+	add     bool // Shift held at the start: lasso adds to the selection
+
+	// Move.
+	ids     []string
+	primary model.Rect // the grabbed shape: what snaps
+	union   model.Rect
+	others  []model.Rect
+	dx, dy  float64
+	guides  []guide
+
+	// Resize.
+	node string
+	h    handle
+	rect model.Rect
+
+	// Connect.
+	source, target string
+}
+
+// Timing and distance of a double click (the driver's own double tap would
+// delay every single click, which a workshop feels).
+const (
+	doubleClickTime = 450 * time.Millisecond
+	doubleClickDist = 6
+	hitTolerance    = 4 // screen units around thin lines
+	snapTolerance   = 6 // screen units within which guides catch
+)
+
+// mods returns the modifier keys held, from every source there is.
+func (e *Editor) mods() fyne.KeyModifier {
+	m := e.keyMods | e.clickMods
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		m |= d.CurrentKeyModifiers()
+	}
+	return m
+}
+
+// pick returns the innermost selectable element at a widget position.
+func (e *Editor) pick(pos fyne.Position) string {
+	if e.scene == nil || e.s == nil || e.s.Doc == nil {
+		return ""
+	}
+	for _, id := range e.scene.HitTest(e.v.toModel(pos), hitTolerance/e.v.zoom) {
+		if e.s.Doc.Element(id) != nil {
+			return id
+		}
+	}
+	return ""
+}
+
+// pickNode is pick restricted to nodes (what moves and connects).
+func (e *Editor) pickNode(pos fyne.Position) string {
+	if e.scene == nil {
+		return ""
+	}
+	for _, id := range e.scene.HitTest(e.v.toModel(pos), hitTolerance/e.v.zoom) {
+		if e.isNode(id) {
+			return id
+		}
+	}
+	return ""
+}
+
+// handleAtPos finds a handle of the single selected node under pos.
+func (e *Editor) handleAtPos(pos fyne.Position) (string, handle, bool) {
+	id := e.single()
+	if id == "" || !e.isNode(id) {
+		return "", noHandle, false
+	}
+	for _, h := range e.handles(id) {
+		if abs32(h.at.X-pos.X) <= handleSize && abs32(h.at.Y-pos.Y) <= handleSize {
+			return id, h.h, true
+		}
+	}
+	return "", noHandle, false
+}
+
+func abs32(f float32) float32 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// MouseDown remembers where and how a press began (the driver reports a
+// drag only once it passes a threshold, and its modifiers never).
+func (e *Editor) MouseDown(ev *desktop.MouseEvent) {
+	e.drag.pressed = true
+	e.drag.pressAt = ev.Position
+	e.drag.button = ev.Button
+	e.clickMods = ev.Modifier
+	e.pointer = ev.Position
+	if e.editing != "" {
+		e.commitLabel()
+	}
+	e.focus()
+}
+
+// MouseUp ends the press; the drag itself ends in DragEnd.
+func (e *Editor) MouseUp(ev *desktop.MouseEvent) {
+	e.drag.pressed = false
+}
+
+// MouseIn tracks the pointer for zooming about it.
+func (e *Editor) MouseIn(ev *desktop.MouseEvent) { e.pointer = ev.Position }
+
+// MouseMoved tracks the pointer.
+func (e *Editor) MouseMoved(ev *desktop.MouseEvent) { e.pointer = ev.Position }
+
+// MouseOut is part of desktop.Hoverable.
+func (e *Editor) MouseOut() {}
+
+// Cursor shows a crosshair while placing or connecting.
+func (e *Editor) Cursor() desktop.Cursor {
+	if e.tool == Connect || e.tool.Kind() != "" {
+		return desktop.CrosshairCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// Tapped selects (Shift toggles), places a new element with a create tool,
+// commits a label being edited, and on a double click edits the label.
+func (e *Editor) Tapped(ev *fyne.PointEvent) {
+	e.focus()
+	if e.editing != "" {
+		e.commitLabel()
+	}
+	mods := e.mods()
+	e.clickMods = 0
+	e.drag = gesture{}
+	now := e.now()
+	double := now.Sub(e.lastTap) < doubleClickTime &&
+		abs32(ev.Position.X-e.lastTapAt.X) <= doubleClickDist && abs32(ev.Position.Y-e.lastTapAt.Y) <= doubleClickDist
+	e.lastTap, e.lastTapAt = now, ev.Position
+	if double {
+		e.lastTap = time.Time{} // a third click is a new single click
+	}
+
+	hit := e.pick(ev.Position)
+	if k := e.tool.Kind(); k != "" {
+		e.create(k, e.v.toModel(ev.Position))
+		return
+	}
+	switch {
+	case double && hit != "":
+		e.setSelection([]string{hit})
+		e.StartLabelEdit()
+		return
+	case mods&fyne.KeyModifierShift != 0:
+		if hit == "" {
+			return
+		}
+		if e.selected(hit) {
+			var keep []string
+			for _, id := range e.sel {
+				if id != hit {
+					keep = append(keep, id)
+				}
+			}
+			e.setSelection(keep)
+		} else {
+			e.setSelection(append(e.Selection(), hit))
+		}
+	case hit == "":
+		e.setSelection(nil)
+	default:
+		e.setSelection([]string{hit})
+		if e.isNode(hit) {
+			e.status(lang.X("canvas.hint.selected", "Tab adds the next step; type to rename; arrows walk the flow."))
+		}
+	}
+	e.Refresh()
+}
+
+// TappedSecondary selects what is under the pointer, so that a context
+// menu the app shows acts on it.
+func (e *Editor) TappedSecondary(ev *fyne.PointEvent) {
+	e.focus()
+	if hit := e.pick(ev.Position); hit != "" && !e.selected(hit) {
+		e.setSelection([]string{hit})
+		e.Refresh()
+	}
+}
+
+// Dragged starts or continues a gesture. Its first event decides what the
+// drag does, from the button, Space, the tool and what lies under the
+// press: a handle resizes or connects, a node moves the selection, empty
+// space lassos.
+func (e *Editor) Dragged(ev *fyne.DragEvent) {
+	d := &e.drag
+	if d.kind == dragNone {
+		start := ev.Position
+		if d.pressed {
+			// The real driver: the press is where the drag began.
+			start = d.pressAt
+		} // else no MouseDown came (the test driver): the event is at the start.
+		e.beginDrag(start)
+		if d.kind == dragNone {
+			return
+		}
+	}
+	d.cur = d.cur.Add(ev.Dragged)
+	e.pointer = d.cur
+	switch d.kind {
+	case dragPan:
+		e.needFit = false
+		e.v = e.v.pan(ev.Dragged.DX, ev.Dragged.DY)
+	case dragMove:
+		z := e.v.zoom
+		rawX := float64(d.cur.X-d.start.X) / z
+		rawY := float64(d.cur.Y-d.start.Y) / z
+		d.dx, d.dy, d.guides = snapMove(d.primary, rawX, rawY, d.others, snapTolerance/z)
+	case dragResize:
+		d.rect = resizeRect(e.shapes[d.node].Bounds, d.h, e.v.toModel(d.cur))
+	case dragConnect:
+		d.target = ""
+		if t := e.pickNode(d.cur); t != "" && t != d.source {
+			d.target = t
+		}
+	}
+	e.Refresh()
+}
+
+func (e *Editor) beginDrag(start fyne.Position) {
+	d := &e.drag
+	d.start, d.cur = start, start
+	mods := e.mods()
+	d.add = mods&fyne.KeyModifierShift != 0
+	if e.editing != "" {
+		e.commitLabel()
+	}
+	switch {
+	case d.button == desktop.MouseButtonTertiary || e.space || e.tool == Hand:
+		d.kind = dragPan
+		return
+	case d.button == desktop.MouseButtonSecondary:
+		return
+	}
+	if id, h, ok := e.handleAtPos(start); ok {
+		if h == noHandle {
+			d.kind, d.source = dragConnect, id
+			e.status(lang.X("canvas.hint.connect", "Drag from one element to another to connect them."))
+		} else {
+			d.kind, d.node, d.h, d.rect = dragResize, id, h, e.shapes[id].Bounds
+		}
+		return
+	}
+	hit := e.pickNode(start)
+	if e.tool == Connect {
+		if hit != "" {
+			d.kind, d.source = dragConnect, hit
+		}
+		return
+	}
+	if hit == "" {
+		d.kind = dragLasso
+		return
+	}
+	if !e.selected(hit) {
+		if d.add {
+			e.setSelection(append(e.Selection(), hit))
+		} else {
+			e.setSelection([]string{hit})
+		}
+	}
+	d.kind = dragMove
+	d.ids = e.selectedNodes()
+	moving := map[string]bool{}
+	for i, id := range d.ids {
+		moving[id] = true
+		b := e.shapes[id].Bounds
+		if i == 0 {
+			d.union = b
+		}
+		d.union = d.union.Union(b)
+	}
+	d.primary = e.shapes[hit].Bounds
+	d.others = d.others[:0]
+	for _, n := range e.s.Doc.Nodes {
+		if s := e.shapes[n.ID]; s != nil && !moving[n.ID] && n.Kind != model.Group {
+			d.others = append(d.others, s.Bounds)
+		}
+	}
+	e.status(lang.X("canvas.hint.move", "Release to move; lines show alignment with other shapes."))
+}
+
+// DragEnd commits the gesture as one command.
+func (e *Editor) DragEnd() {
+	d := e.drag
+	e.drag = gesture{}
+	switch d.kind {
+	case dragMove:
+		if d.dx != 0 || d.dy != 0 {
+			e.failed(e.s.MoveNodes(d.ids, d.dx, d.dy))
+		}
+	case dragResize:
+		if d.rect != e.shapes[d.node].Bounds {
+			e.failed(e.s.ResizeNode(d.node, d.rect))
+		}
+	case dragConnect:
+		if d.target != "" {
+			e.connect(d.source, d.target)
+		}
+	case dragLasso:
+		a, b := e.v.toModel(d.start), e.v.toModel(d.cur)
+		r := model.Rect{X: math.Min(a.X, b.X), Y: math.Min(a.Y, b.Y), W: math.Abs(a.X - b.X), H: math.Abs(a.Y - b.Y)}
+		var ids []string
+		if d.add {
+			ids = e.Selection()
+		}
+		for _, n := range e.s.Doc.Nodes {
+			if s := e.shapes[n.ID]; s != nil && r.ContainsRect(s.Bounds) {
+				ids = append(ids, n.ID)
+			}
+		}
+		e.setSelection(ids)
+		e.status(lang.X("canvas.status.selected", "{{.Count}} selected", map[string]any{"Count": len(e.sel)}))
+	}
+	e.Refresh()
+}
+
+// Scrolled pans with the wheel (Shift: sideways) and zooms about the
+// pointer with Ctrl.
+func (e *Editor) Scrolled(ev *fyne.ScrollEvent) {
+	e.needFit = false
+	mods := e.mods()
+	switch {
+	case mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0:
+		f := math.Exp(float64(ev.Scrolled.DY) * 0.02)
+		e.v = e.v.zoomAt(e.v.zoom*f, ev.Position)
+		e.viewChanged()
+		return
+	case mods&fyne.KeyModifierShift != 0 && ev.Scrolled.DX == 0:
+		e.v = e.v.pan(ev.Scrolled.DY, 0)
+	default:
+		e.v = e.v.pan(ev.Scrolled.DX, ev.Scrolled.DY)
+	}
+	e.Refresh()
+}

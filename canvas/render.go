@@ -1,0 +1,420 @@
+package canvas
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+
+	ldraw "lanemap/draw"
+	"lanemap/draw/raster"
+	"lanemap/model"
+)
+
+// dirtySet is what the cached picture must repaint: everything, or the
+// union of some model rectangles.
+type dirtySet struct {
+	full bool
+	r    model.Rect
+	some bool
+}
+
+func (d *dirtySet) all() { d.full = true }
+
+func (d *dirtySet) add(r model.Rect) {
+	if r.W <= 0 || r.H <= 0 {
+		return
+	}
+	if !d.some {
+		d.r, d.some = r, true
+		return
+	}
+	d.r = d.r.Union(r)
+}
+
+func (d *dirtySet) clean() bool { return !d.full && !d.some }
+
+// extentOf is the union of what the items of these elements paint: path
+// points and text boxes, padded for stroke width and antialiasing. Item
+// bounds alone would miss external labels and arrowheads.
+func extentOf(s *ldraw.Scene, ids map[string]bool) model.Rect {
+	var out model.Rect
+	first := true
+	for i := range s.Items {
+		it := &s.Items[i]
+		if !ids[it.Element] {
+			continue
+		}
+		r := itemExtent(it)
+		if first {
+			out, first = r, false
+		} else {
+			out = out.Union(r)
+		}
+	}
+	return out
+}
+
+func itemExtent(it *ldraw.Item) model.Rect {
+	r := it.Bounds
+	if it.Path != nil {
+		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, sg := range it.Path.Segs {
+			n := 0
+			switch sg.Op {
+			case ldraw.MoveTo, ldraw.LineTo:
+				n = 1
+			case ldraw.CubicTo:
+				n = 3
+			}
+			for _, p := range sg.Pts[:n] {
+				x0, y0, x1, y1 = math.Min(x0, p.X), math.Min(y0, p.Y), math.Max(x1, p.X), math.Max(y1, p.Y)
+			}
+		}
+		if x0 <= x1 {
+			r = r.Union(model.Rect{X: x0, Y: y0, W: x1 - x0 + 0.01, H: y1 - y0 + 0.01})
+		}
+	}
+	if it.Text != nil {
+		b := it.Text.Box
+		if it.Text.Vertical { // turned about its centre
+			c := b.Center()
+			b = model.Rect{X: c.X - b.H/2, Y: c.Y - b.W/2, W: b.H, H: b.W}
+		}
+		r = r.Union(b.Inset(-it.Text.Size)) // descenders and overhang
+	}
+	return r.Inset(-(it.Style.Width + 3))
+}
+
+// renderer holds the cached picture and the few live objects on top.
+type renderer struct {
+	e   *Editor
+	pic *fcanvas.Raster
+
+	img     *image.RGBA
+	imgView view
+	imgVer  uint64
+	imgDark bool
+
+	overlay []fyne.CanvasObject
+	objects []fyne.CanvasObject
+	paints  int // full repaints, for tests
+}
+
+func newRenderer(e *Editor) *renderer {
+	r := &renderer{e: e}
+	r.pic = fcanvas.NewRaster(r.generate)
+	r.pic.ScaleMode = fcanvas.ImageScalePixels
+	r.rebuildObjects()
+	return r
+}
+
+// background is the paper colour under the picture.
+func background(dark bool) color.NRGBA {
+	if dark {
+		return color.NRGBA{R: 0x1e, G: 0x1f, B: 0x22, A: 0xff}
+	}
+	return color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+}
+
+// generate is the raster's painter, called by Fyne with the size in
+// pixels. It returns the cached image when nothing changed, repaints only
+// the dirty part after a small edit, and everything after a view change.
+func (r *renderer) generate(w, h int) image.Image {
+	e := r.e
+	if w <= 0 || h <= 0 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	full := r.img == nil || r.img.Rect.Dx() != w || r.img.Rect.Dy() != h ||
+		r.imgView != e.v || r.imgDark != e.opts.Dark || e.dirty.full
+	if !full && r.imgVer == e.ver && e.dirty.clean() {
+		return r.img
+	}
+	if r.img == nil || r.img.Rect.Dx() != w || r.img.Rect.Dy() != h {
+		r.img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	t := r.transform(w)
+	bg := image.NewUniform(background(e.opts.Dark))
+	if full {
+		draw.Draw(r.img, r.img.Rect, bg, image.Point{}, draw.Src)
+		if e.scene != nil {
+			raster.Paint(r.img, e.scene, t)
+		}
+		r.paints++
+	} else if e.dirty.some && e.scene != nil {
+		clip := r.pixelRect(e.dirty.r, w).Intersect(r.img.Rect)
+		if !clip.Empty() {
+			draw.Draw(r.img, clip, bg, image.Point{}, draw.Src)
+			raster.PaintClip(r.img, e.scene, t, clip)
+		}
+	}
+	r.imgView, r.imgVer, r.imgDark = e.v, e.ver, e.opts.Dark
+	e.dirty = dirtySet{}
+	return r.img
+}
+
+// pixelsPerUnit is the device scale: pixels per Fyne unit.
+func (r *renderer) pixelsPerUnit(w int) float64 {
+	if r.e.size.Width <= 0 {
+		return 1
+	}
+	return float64(w) / float64(r.e.size.Width)
+}
+
+func (r *renderer) transform(w int) raster.Transform {
+	return raster.Transform{Scale: r.e.v.zoom * r.pixelsPerUnit(w), OffX: r.e.v.ox, OffY: r.e.v.oy}
+}
+
+// pixelRect is the pixel box covering model rectangle m, one pixel wider.
+func (r *renderer) pixelRect(m model.Rect, w int) image.Rectangle {
+	s := r.e.v.zoom * r.pixelsPerUnit(w)
+	x0 := math.Floor((m.X-r.e.v.ox)*s) - 1
+	y0 := math.Floor((m.Y-r.e.v.oy)*s) - 1
+	x1 := math.Ceil((m.X+m.W-r.e.v.ox)*s) + 1
+	y1 := math.Ceil((m.Y+m.H-r.e.v.oy)*s) + 1
+	return image.Rect(int(math.Max(x0, -1)), int(math.Max(y0, -1)), int(math.Min(x1, 1<<20)), int(math.Min(y1, 1<<20)))
+}
+
+func (r *renderer) Layout(size fyne.Size) {
+	e := r.e
+	e.size = size
+	if e.needFit && !size.IsZero() {
+		e.needFit = false
+		if e.scene != nil {
+			e.v = fit(e.scene.Bounds, size)
+		}
+	}
+	r.pic.Resize(size)
+	r.pic.Move(fyne.Position{})
+	r.layoutLabel()
+}
+
+func (r *renderer) MinSize() fyne.Size { return r.e.MinSize() }
+
+// Refresh repaints the picture only when the scene or view changed; the
+// overlay is cheap and always rebuilt.
+func (r *renderer) Refresh() {
+	e := r.e
+	if r.img == nil || r.imgVer != e.ver || r.imgView != e.v || r.imgDark != e.opts.Dark || !e.dirty.clean() {
+		r.pic.Refresh()
+	}
+	r.rebuildObjects()
+	r.layoutLabel()
+	for _, o := range r.overlay {
+		o.Refresh()
+	}
+}
+
+func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *renderer) Destroy() {}
+
+func (r *renderer) rebuildObjects() {
+	r.overlay = r.e.overlayObjects()
+	r.objects = append(r.objects[:0], r.pic)
+	r.objects = append(r.objects, r.overlay...)
+	r.objects = append(r.objects, r.e.label)
+}
+
+func (r *renderer) layoutLabel() {
+	e := r.e
+	if e.editing == "" {
+		return
+	}
+	pos, size := e.labelBox()
+	e.label.Move(pos)
+	e.label.Resize(size)
+}
+
+// Overlay colours: the theme's primary for selection, a magenta for
+// guides (readable on any lane colour), translucent fills for previews.
+var (
+	guideColor = color.NRGBA{R: 0xe0, G: 0x20, B: 0xb0, A: 0xff}
+	ghostFill  = color.NRGBA{R: 0x40, G: 0x80, B: 0xff, A: 0x30}
+	lassoFill  = color.NRGBA{R: 0x40, G: 0x80, B: 0xff, A: 0x20}
+	barColor   = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x90}
+)
+
+// maxOutlines caps live objects: beyond it a selection or preview is shown
+// as one box around all of it, so a lassoed map stays fast.
+const maxOutlines = 100
+
+func accent() color.Color { return theme.Color(theme.ColorNamePrimary) }
+
+func outline(pos fyne.Position, size fyne.Size, stroke color.Color, fill color.Color, width float32) *fcanvas.Rectangle {
+	o := fcanvas.NewRectangle(fill)
+	o.StrokeColor = stroke
+	o.StrokeWidth = width
+	o.Move(pos)
+	o.Resize(size)
+	return o
+}
+
+// overlayObjects builds the live objects for the current state.
+func (e *Editor) overlayObjects() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	pad := float32(4)
+	box := func(m model.Rect, stroke, fill color.Color, width float32) {
+		p, s := e.v.rectToScreen(m)
+		out = append(out, outline(p.SubtractXY(pad, pad), s.AddWidthHeight(2*pad, 2*pad), stroke, fill, width))
+	}
+
+	// Selection.
+	var union model.Rect
+	if len(e.sel) > maxOutlines {
+		for i, id := range e.sel {
+			if b, ok := e.boundsOf(id); ok {
+				if i == 0 {
+					union = b
+				}
+				union = union.Union(b)
+			}
+		}
+		box(union, accent(), color.Transparent, 2)
+	} else {
+		for _, id := range e.sel {
+			if b, ok := e.boundsOf(id); ok {
+				box(b, accent(), color.Transparent, 2)
+			}
+		}
+	}
+	if id := e.single(); id != "" && e.isNode(id) && e.drag.kind == dragNone && e.editing == "" {
+		for _, h := range e.handles(id) {
+			c := fcanvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+			c.StrokeColor, c.StrokeWidth = accent(), 1.5
+			if h.h == noHandle {
+				c.CornerRadius = handleSize / 2
+				c.FillColor = accent()
+			}
+			c.Move(h.at.SubtractXY(handleSize/2, handleSize/2))
+			c.Resize(fyne.NewSquareSize(handleSize))
+			out = append(out, c)
+		}
+	}
+
+	// Gesture previews.
+	d := &e.drag
+	switch d.kind {
+	case dragMove:
+		if len(d.ids) > maxOutlines {
+			box(d.union.Translate(d.dx, d.dy), accent(), ghostFill, 1)
+		} else {
+			for _, id := range d.ids {
+				if s := e.shapes[id]; s != nil {
+					box(s.Bounds.Translate(d.dx, d.dy), accent(), ghostFill, 1)
+				}
+			}
+		}
+		for _, g := range d.guides {
+			var a, b model.Point
+			if g.vertical {
+				a, b = model.Point{X: g.at, Y: g.from - 20}, model.Point{X: g.at, Y: g.to + 20}
+			} else {
+				a, b = model.Point{X: g.from - 20, Y: g.at}, model.Point{X: g.to + 20, Y: g.at}
+			}
+			l := fcanvas.NewLine(guideColor)
+			l.StrokeWidth = 1
+			l.Position1, l.Position2 = e.v.toScreen(a), e.v.toScreen(b)
+			out = append(out, l)
+		}
+	case dragResize:
+		box(d.rect, accent(), ghostFill, 1)
+	case dragLasso:
+		x0, y0 := min(d.start.X, d.cur.X), min(d.start.Y, d.cur.Y)
+		x1, y1 := max(d.start.X, d.cur.X), max(d.start.Y, d.cur.Y)
+		out = append(out, outline(fyne.NewPos(x0, y0), fyne.NewSize(x1-x0, y1-y0), accent(), lassoFill, 1))
+	case dragConnect:
+		if s := e.shapes[d.source]; s != nil {
+			l := fcanvas.NewLine(accent())
+			l.StrokeWidth = 2
+			l.Position1, l.Position2 = e.v.toScreen(s.Bounds.Center()), d.cur
+			out = append(out, l)
+		}
+		if t := e.shapes[d.target]; t != nil {
+			box(t.Bounds, accent(), ghostFill, 2)
+		}
+	}
+	return append(out, e.scrollBars()...)
+}
+
+// scrollBars are thin indicators of where the view lies in the map; they
+// show only when part of the map is out of sight.
+func (e *Editor) scrollBars() []fyne.CanvasObject {
+	if e.scene == nil || e.size.IsZero() {
+		return nil
+	}
+	vis := e.v.visible(e.size)
+	all := e.scene.Bounds.Union(vis)
+	if all.W <= 0 || all.H <= 0 {
+		return nil
+	}
+	var out []fyne.CanvasObject
+	const t = 5
+	if vis.W < all.W-1 {
+		span := e.size.Width - 2*t
+		x := float32((vis.X-all.X)/all.W) * span
+		w := float32(vis.W/all.W) * span
+		b := fcanvas.NewRectangle(barColor)
+		b.CornerRadius = t / 2
+		b.Move(fyne.NewPos(t+x, e.size.Height-t-2))
+		b.Resize(fyne.NewSize(max(w, 10), t))
+		out = append(out, b)
+	}
+	if vis.H < all.H-1 {
+		span := e.size.Height - 2*t
+		y := float32((vis.Y-all.Y)/all.H) * span
+		h := float32(vis.H/all.H) * span
+		b := fcanvas.NewRectangle(barColor)
+		b.CornerRadius = t / 2
+		b.Move(fyne.NewPos(e.size.Width-t-2, t+y))
+		b.Resize(fyne.NewSize(t, max(h, 10)))
+		out = append(out, b)
+	}
+	return out
+}
+
+// handleSize is the side of a resize handle in Fyne units.
+const handleSize = 9
+
+// connectGap is how far right of a shape its connect handle sits.
+const connectGap = 16
+
+type handleAt struct {
+	h  handle // noHandle: the connect handle
+	at fyne.Position
+}
+
+// handles are the grab points of a selected node, on screen.
+func (e *Editor) handles(id string) []handleAt {
+	s := e.shapes[id]
+	if s == nil {
+		return nil
+	}
+	n := e.s.Doc.Node(id)
+	if n == nil {
+		return nil
+	}
+	p, sz := e.v.rectToScreen(s.Bounds)
+	var hs []handleAt
+	if resizable(n.Kind) {
+		hs = []handleAt{
+			{handleNW, p},
+			{handleNE, p.AddXY(sz.Width, 0)},
+			{handleSW, p.AddXY(0, sz.Height)},
+			{handleSE, p.AddXY(sz.Width, sz.Height)},
+		}
+	}
+	if n.Kind.IsFlowNode() {
+		hs = append(hs, handleAt{noHandle, p.AddXY(sz.Width+connectGap, sz.Height/2)})
+	}
+	return hs
+}
+
+// resizable kinds: events and gateways keep their notation size.
+func resizable(k model.Kind) bool {
+	return k.IsActivity() || k == model.TextAnnotation || k == model.Group
+}
