@@ -1,0 +1,257 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"lanemap/export/site/content"
+	"lanemap/model"
+)
+
+// Languages the site can be published in; Swedish is the default.
+const (
+	Swedish = "sv"
+	English = "en"
+)
+
+// texts holds every UI string of the site in both languages: {sv, en}.
+var texts = map[string][2]string{
+	"site.title":        {"Processer", "Processes"},
+	"site.generator":    {"Publicerad med Lanemap.", "Published with Lanemap."},
+	"skip":              {"Hoppa till innehållet", "Skip to content"},
+	"nav.label":         {"Huvudmeny", "Main menu"},
+	"nav.processes":     {"Processer", "Processes"},
+	"nav.roles":         {"Roller", "Roles"},
+	"nav.handovers":     {"Överlämningar", "Handovers"},
+	"nav.handbook":      {"Handbok (PDF)", "Handbook (PDF)"},
+	"crumbs":            {"Du är här", "You are here"},
+	"crumbs.home":       {"Start", "Home"},
+	"index.h1":          {"Processer", "Processes"},
+	"index.intro":       {"Här finns de fastställda processerna med roller, steg och överlämningar.", "The approved processes with their roles, steps and handovers."},
+	"index.intro.draft": {"Utkast och processer under granskning är med och tydligt märkta.", "Drafts and processes under review are included and clearly marked."},
+	"index.empty":       {"Inga processer är publicerade.", "No processes are published."},
+	"search.h2":         {"Sök och filtrera", "Search and filter"},
+	"search.label":      {"Sök på namn, roll eller text", "Search by name, role or text"},
+	"search.role":       {"Roll", "Role"},
+	"search.status":     {"Status", "Status"},
+	"search.all":        {"Alla", "All"},
+	"search.count":      {"Visar %d av %d processer", "Showing %d of %d processes"},
+	"search.none":       {"Inga processer matchar sökningen.", "No processes match the search."},
+	"col.process":       {"Process", "Process"},
+	"col.owner":         {"Ägare", "Owner"},
+	"col.status":        {"Status", "Status"},
+	"col.version":       {"Version", "Version"},
+	"col.review":        {"Granskas senast", "Review by"},
+	"col.roles":         {"Roller", "Roles"},
+	"col.fromrole":      {"Från roll", "From role"},
+	"col.fromstep":      {"Från steg", "From step"},
+	"col.torole":        {"Till roll", "To role"},
+	"col.tostep":        {"Till steg", "To step"},
+	"col.what":          {"Vad lämnas över", "What is handed over"},
+	"col.count":         {"Antal", "Count"},
+	"col.activities":    {"Aktiviteter", "Activities"},
+	"col.in":            {"Processer", "Processes"},
+	"meta.h2":           {"Om processen", "About the process"},
+	"meta.owner":        {"Processägare", "Process owner"},
+	"meta.maintainer":   {"Förvaltare", "Maintainer"},
+	"meta.version":      {"Version", "Version"},
+	"meta.status":       {"Status", "Status"},
+	"meta.approved":     {"Fastställd", "Approved"},
+	"meta.review":       {"Granskas senast", "Review by"},
+	"meta.class":        {"Informationsklass", "Classification"},
+	"meta.tags":         {"Nyckelord", "Tags"},
+	"meta.links":        {"Rutiner och dokument", "Routines and documents"},
+	"meta.file":         {"Källfil", "Source file"},
+	"meta.roles":        {"Roller", "Roles"},
+	"draft.banner":      {"Detta är inte en fastställd process (status: %s). Den får inte användas som gällande rutin.", "This process is not approved (status: %s). Do not use it as the current routine."},
+	"draft.badge":       {"Ej fastställd", "Not approved"},
+	"map.h2":            {"Processkarta", "Process map"},
+	"map.hint":          {"Välj ett steg i kartan med mus eller tangentbord (Tabb, Enter) för att se vad det innebär. Kartan finns också som text under Steg för steg.", "Choose a step in the map with the mouse or keyboard (Tab, Enter) to see what it means. The map is also given as text under Step by step."},
+	"map.missing":       {"Filen har ingen ritad karta. Stegen finns som text nedan.", "The file has no drawn map. The steps are given as text below."},
+	"map.label":         {"Processkarta för %s. Samma innehåll finns som text under Steg för steg.", "Process map of %s. The same content is given as text under Step by step."},
+	"panel.h2":          {"Valt steg", "Selected step"},
+	"panel.close":       {"Stäng", "Close"},
+	"panel.empty":       {"Välj ett steg i kartan.", "Choose a step in the map."},
+	"panel.inlist":      {"Visa i steglistan", "Show in the step list"},
+	"steps.h2":          {"Steg för steg", "Step by step"},
+	"steps.intro":       {"Stegen i läsordning, ordnade efter roll.", "The steps in reading order, grouped by role."},
+	"steps.nolane":      {"Utan roll", "No role"},
+	"steps.role":        {"Roll: %s", "Role: %s"},
+	"steps.next":        {"Nästa", "Next"},
+	"steps.end":         {"Processen slutar här.", "The process ends here."},
+	"steps.calls":       {"Anropar processen", "Calls the process"},
+	"steps.calls.ext":   {"Anropar %s (inte publicerad)", "Calls %s (not published)"},
+	"steps.links":       {"Länkar", "Links"},
+	"steps.on":          {"På steget", "On step"},
+	"steps.by":          {"utförs av %s", "done by %s"},
+	"steps.unnamed":     {"(namnlöst)", "(unnamed)"},
+	"ho.h2":             {"Överlämningar", "Handovers"},
+	"ho.none":           {"Processen har inga överlämningar mellan roller.", "The process has no handovers between roles."},
+	"ho.caption":        {"Överlämningar mellan roller i %s", "Handovers between roles in %s"},
+	"hos.h1":            {"Överlämningar", "Handovers"},
+	"hos.intro":         {"Alla överlämningar mellan roller i de publicerade processerna.", "Every handover between roles in the published processes."},
+	"hos.pairs":         {"Mellan roller", "Between roles"},
+	"hos.byprocess":     {"Per process", "By process"},
+	"roles.h1":          {"Roller", "Roles"},
+	"roles.intro":       {"Vem gör vad: välj en roll för att se dess aktiviteter i alla processer.", "Who does what: choose a role to see its activities in every process."},
+	"role.h1":           {"Roll: %s", "Role: %s"},
+	"role.intro":        {"Det här gör rollen %s i de publicerade processerna.", "What the role %s does in the published processes."},
+	"role.none":         {"Rollen har inga aktiviteter.", "The role has no activities."},
+	"role.receives":     {"Tar emot från", "Receives from"},
+	"role.gives":        {"Lämnar till", "Hands over to"},
+	"status.utkast":     {"utkast", "draft"},
+	"status.review":     {"under granskning", "under review"},
+	"status.approved":   {"fastställd", "approved"},
+	"status.none":       {"ingen status", "no status"},
+	"class.0":           {"0 – öppen", "0 – public"},
+	"class.1":           {"1 – intern", "1 – internal"},
+	"kind.task":         {"Uppgift", "Task"},
+	"kind.sub":          {"Delprocess", "Sub-process"},
+	"kind.call":         {"Anrop av annan process", "Call of another process"},
+	"kind.start":        {"Start", "Start"},
+	"kind.end":          {"Slut", "End"},
+	"kind.event":        {"Händelse", "Event"},
+	"kind.boundary":     {"Händelse på steget", "Event on the step"},
+	"kind.xor":          {"Beslut (ett av vägvalen)", "Decision (one path)"},
+	"kind.and":          {"Parallella vägar", "Parallel paths"},
+	"kind.or":           {"Beslut (ett eller flera vägval)", "Decision (one or more paths)"},
+	"kind.gateway":      {"Förgrening", "Gateway"},
+	"kind.flow":         {"Flöde", "Flow"},
+	"kind.lane":         {"Roll", "Role"},
+	"kind.pool":         {"Process", "Process"},
+	"ev.timer":          {"tid", "timer"},
+	"ev.message":        {"meddelande", "message"},
+	"ev.error":          {"fel", "error"},
+	"ev.signal":         {"signal", "signal"},
+	"ev.conditional":    {"villkor", "condition"},
+	"ev.escalation":     {"eskalering", "escalation"},
+	"ev.terminate":      {"avslutar allt", "terminates all"},
+	"flow.from":         {"Från %s till %s", "From %s to %s"},
+}
+
+// tr is a translator bound to one language.
+type tr struct{ i int }
+
+func newTr(lang string) (tr, error) {
+	switch lang {
+	case "", Swedish:
+		return tr{0}, nil
+	case English:
+		return tr{1}, nil
+	}
+	return tr{}, fmt.Errorf("unknown language %q (use sv or en)", lang)
+}
+
+func (t tr) lang() string { return [2]string{Swedish, English}[t.i] }
+
+// T returns the text for key, formatted with args when given. A missing
+// key is an error so templates fail loudly in tests.
+func (t tr) T(key string, args ...any) (string, error) {
+	s, ok := texts[key]
+	if !ok {
+		return "", fmt.Errorf("no text for %q", key)
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s[t.i], args...), nil
+	}
+	return s[t.i], nil
+}
+
+func (t tr) must(key string, args ...any) string {
+	s, err := t.T(key, args...)
+	if err != nil {
+		panic(err) // keys in Go code are constants checked by the tests
+	}
+	return s
+}
+
+// status names a status in the site's language.
+func (t tr) status(s string) string {
+	switch s {
+	case model.StatusDraft:
+		return t.must("status.utkast")
+	case model.StatusReview:
+		return t.must("status.review")
+	case model.StatusApproved:
+		return t.must("status.approved")
+	case "":
+		return t.must("status.none")
+	}
+	return s
+}
+
+// class names a classification level that may be published.
+func (t tr) class(c int) string {
+	if c <= 0 {
+		return t.must("class.0")
+	}
+	return t.must("class.1")
+}
+
+// kind says in words what a step is.
+func (t tr) kind(s *content.Step) string {
+	k := s.Kind
+	var base string
+	switch {
+	case k == model.CallActivity:
+		base = t.must("kind.call")
+	case k.IsSubProcess():
+		base = t.must("kind.sub")
+	case k.IsActivity():
+		base = t.must("kind.task")
+	case k == model.StartEvent:
+		base = t.must("kind.start")
+	case k == model.EndEvent:
+		base = t.must("kind.end")
+	case k == model.BoundaryEvent:
+		base = t.must("kind.boundary")
+	case k.IsEvent():
+		base = t.must("kind.event")
+	case k == model.ExclusiveGateway:
+		base = t.must("kind.xor")
+	case k == model.ParallelGateway:
+		base = t.must("kind.and")
+	case k == model.InclusiveGateway:
+		base = t.must("kind.or")
+	default:
+		base = t.must("kind.gateway")
+	}
+	var defs []string
+	for _, d := range s.EventDefs {
+		if v, ok := texts["ev."+d]; ok {
+			defs = append(defs, v[t.i])
+		}
+	}
+	if len(defs) > 0 {
+		base += " (" + strings.Join(defs, ", ") + ")"
+	}
+	return base
+}
+
+// reason explains in words why a file was left out.
+func (t tr) reason(r content.Reason, status string) string {
+	sv := t.i == 0
+	switch r {
+	case content.NotForPublish:
+		if sv {
+			return "inte markerad för publicering"
+		}
+		return "not marked for publishing"
+	case content.Classified:
+		if sv {
+			return "informationsklass 2 eller högre publiceras aldrig"
+		}
+		return "classification 2 or higher is never published"
+	case content.NotApproved:
+		if sv {
+			return "status är " + t.status(status) + ", inte fastställd (använd --drafts för att ta med)"
+		}
+		return "status is " + t.status(status) + ", not approved (use --drafts to include)"
+	case content.Unreadable:
+		if sv {
+			return "filen kunde inte läsas"
+		}
+		return "the file could not be read"
+	}
+	return ""
+}

@@ -1,0 +1,41 @@
+package site
+
+import "testing"
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ansökan om försörjningsstöd", "ansokan-om-forsorjningsstod"},
+		{"  Åtgärd / Uppföljning  ", "atgard-uppfoljning"},
+		{"../../etc/passwd", "etc-passwd"},
+		{"..", "x"},
+		{"CON", "con-1"},
+		{"nul", "nul-1"},
+		{"Lpt1", "lpt1-1"},
+		{"index", "index-1"},
+		{"<script>alert(1)</script>", "script-alert-1-script"},
+		{"", "x"},
+		{"日本語", "x"},
+		{"a\x00b", "a-b"},
+		{"C:\\Windows\\x.bpmn", "c-windows-x-bpmn"},
+		{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},
+	}
+	for _, tc := range tests {
+		if got := Slug(tc.in, "x"); got != tc.want {
+			t.Errorf("Slug(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestNamerUnique(t *testing.T) {
+	n := newNamer()
+	var got []string
+	for _, s := range []string{"Ansökan", "ansokan", "ANSÖKAN!", "", "", "index"} {
+		got = append(got, n.name(s, "process"))
+	}
+	want := []string{"ansokan", "ansokan-2", "ansokan-3", "process", "process-2", "index-1"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("name %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}

@@ -1,0 +1,151 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+
+	"lanemap/internal/atomicfile"
+)
+
+// ManifestName is the file in the output folder that lists every file a
+// publication wrote, so the next one can remove what is gone and never
+// touch anything else.
+const ManifestName = ".lanemap-publicering.json"
+
+type manifest struct {
+	Generator string   `json:"generator"`
+	Files     []string `json:"files"`
+}
+
+// syncResult says what sync did, as slash-separated paths in the folder.
+type syncResult struct {
+	Written, Unchanged, Removed []string
+}
+
+// sync makes outDir hold files: it writes each file whose bytes differ from
+// what is on disk (atomically), removes files an earlier publication wrote
+// that are no longer wanted, and refuses to overwrite files it did not write.
+func sync(outDir string, files map[string][]byte) (syncResult, error) {
+	var res syncResult
+	names := make([]string, 0, len(files))
+	for rel := range files {
+		if !safeRel(rel) {
+			return res, fmt.Errorf("internal error: unsafe output path %q", rel)
+		}
+		names = append(names, rel)
+	}
+	sort.Strings(names)
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return res, fmt.Errorf("cannot create the output folder: %w", err)
+	}
+	old, err := readManifest(outDir)
+	if err != nil {
+		return res, err
+	}
+	ours := map[string]bool{}
+	for _, f := range old.Files {
+		ours[f] = true
+	}
+	for _, rel := range names {
+		p := filepath.Join(outDir, filepath.FromSlash(rel))
+		fi, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return res, err
+		case !fi.Mode().IsRegular():
+			return res, fmt.Errorf("%s exists and is not a regular file; remove it or choose another output folder", p)
+		case !ours[rel]:
+			return res, fmt.Errorf("%s exists and was not written by Lanemap; move it or choose another output folder", p)
+		}
+	}
+	// Claim the new files before writing them, so an interrupted run
+	// leaves a manifest that still covers everything on disk.
+	union := slices.Clone(old.Files)
+	for _, rel := range names {
+		if !ours[rel] {
+			union = append(union, rel)
+		}
+	}
+	sort.Strings(union)
+	if err := writeManifest(outDir, union); err != nil {
+		return res, err
+	}
+	made := map[string]bool{}
+	for _, rel := range names {
+		p := filepath.Join(outDir, filepath.FromSlash(rel))
+		if cur, err := os.ReadFile(p); err == nil && bytes.Equal(cur, files[rel]) {
+			res.Unchanged = append(res.Unchanged, rel)
+			continue
+		}
+		dir := filepath.Dir(p)
+		if !made[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return res, err
+			}
+			made[dir] = true
+		}
+		if err := atomicfile.WriteFile(p, files[rel], 0o644); err != nil {
+			return res, err
+		}
+		res.Written = append(res.Written, rel)
+	}
+	for _, rel := range old.Files {
+		if _, keep := files[rel]; keep || !safeRel(rel) {
+			continue
+		}
+		p := filepath.Join(outDir, filepath.FromSlash(rel))
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return res, fmt.Errorf("cannot remove the withdrawn page %s: %w", p, err)
+		}
+		res.Removed = append(res.Removed, rel)
+		// Folders we made go when they empty; Remove refuses non-empty ones.
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			if os.Remove(filepath.Join(outDir, filepath.FromSlash(d))) != nil {
+				break
+			}
+		}
+	}
+	return res, writeManifest(outDir, names)
+}
+
+// safeRel accepts only clean relative slash paths that stay in the folder.
+func safeRel(rel string) bool {
+	return rel != "" && rel != ManifestName && path.Clean(rel) == rel && filepath.IsLocal(filepath.FromSlash(rel))
+}
+
+func readManifest(outDir string) (manifest, error) {
+	var m manifest
+	p := filepath.Join(outDir, ManifestName)
+	b, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return m, nil
+	}
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, fmt.Errorf("%s is damaged (%v); remove it only if the folder holds nothing but published pages", p, err)
+	}
+	return m, nil
+}
+
+func writeManifest(outDir string, files []string) error {
+	b, err := json.MarshalIndent(manifest{Generator: "Lanemap", Files: files}, "", "  ")
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(outDir, ManifestName)
+	if cur, err := os.ReadFile(p); err == nil && bytes.Equal(cur, append(b, '\n')) {
+		return nil
+	}
+	return atomicfile.WriteFile(p, append(b, '\n'), 0o644)
+}
