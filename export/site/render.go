@@ -737,4 +737,3 @@ func (r *renderer) hosData() *hosData {
 	})
 	return x
 }
-

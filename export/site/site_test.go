@@ -380,7 +380,7 @@ func TestRepublish(t *testing.T) {
 	}
 
 	l.files["Uppföljning.bpmn"].Meta.Status = model.StatusReview // withdrawn
-	delete(l.files, "../CON.bpmn")                                // deleted
+	delete(l.files, "../CON.bpmn")                               // deleted
 	gone := publish(t, l, dir, Options{})
 	for _, rel := range []string{"processer/uppfoljning.html", "processer/con-1.html"} {
 		if !slices.Contains(gone.Removed, rel) {
