@@ -1,0 +1,408 @@
+package raster
+
+import (
+	"encoding/binary"
+	"image"
+	"image/color"
+	"math"
+	"sync"
+
+	xdraw "golang.org/x/image/draw"
+	"golang.org/x/image/vector"
+
+	"lanemap/draw"
+	"lanemap/model"
+)
+
+// Transform maps scene coordinates (BPMN-DI units) to device pixels:
+//
+//	device = (p - Off) * Scale
+//
+// so (OffX, OffY) is the scene point drawn at pixel (0, 0) and Scale is
+// pixels per DI unit.
+type Transform struct {
+	Scale      float64
+	OffX, OffY float64
+}
+
+// Apply maps a scene point to device pixels.
+func (t Transform) Apply(p model.Point) (x, y float64) {
+	return (p.X - t.OffX) * t.Scale, (p.Y - t.OffY) * t.Scale
+}
+
+// Fit returns the transform and image size that show bounds grown by margin
+// (DI units) on every side at scale.
+func Fit(bounds model.Rect, margin, scale float64) (Transform, image.Rectangle) {
+	t := Transform{Scale: scale, OffX: bounds.X - margin, OffY: bounds.Y - margin}
+	w := int(math.Ceil((bounds.W + 2*margin) * scale))
+	h := int(math.Ceil((bounds.H + 2*margin) * scale))
+	return t, image.Rect(0, 0, max(w, 1), max(h, 1))
+}
+
+// tile is the side of the square tiles that large items are rasterised in,
+// and tileArea the box area above which tiling starts.
+const (
+	tile     = 256
+	tileArea = 4 * tile * tile
+)
+
+// scratch is a rasteriser with a coverage mask, pooled so painting many
+// small items allocates nothing.
+type scratch struct {
+	z    vector.Rasterizer
+	mask image.Alpha
+}
+
+var strokers = sync.Pool{New: func() any { return &stroker{} }}
+
+var scratches = sync.Pool{New: func() any { return &scratch{} }}
+
+func getRasterizer(w, h int) *scratch {
+	s := scratches.Get().(*scratch)
+	s.z.Reset(w, h)
+	return s
+}
+
+func putRasterizer(s *scratch) { scratches.Put(s) }
+
+// draw composites the rasterised coverage onto dst at box with colour c.
+// Coverage goes to an alpha mask first (the rasteriser's SIMD path) and
+// compositing skips empty pixels, which most of an outline's box is.
+func (s *scratch) draw(dst *image.RGBA, box image.Rectangle, c color.RGBA) {
+	w, h := box.Dx(), box.Dy()
+	if cap(s.mask.Pix) < w*h {
+		s.mask.Pix = make([]uint8, w*h)
+	}
+	s.mask.Pix, s.mask.Stride, s.mask.Rect = s.mask.Pix[:w*h], w, image.Rect(0, 0, w, h)
+	s.z.DrawOp = xdraw.Src
+	s.z.Draw(&s.mask, s.mask.Rect, image.Opaque, image.Point{})
+	composite(dst, box, s.mask.Pix, w, c)
+}
+
+// composite paints c (premultiplied) through an 8-bit coverage mask of
+// row length stride onto dst at box.
+func composite(dst *image.RGBA, box image.Rectangle, mask []uint8, stride int, c color.RGBA) {
+	sr, sg, sb, sa := uint32(c.R), uint32(c.G), uint32(c.B), uint32(c.A)
+	solid := binary.LittleEndian.Uint32([]byte{c.R, c.G, c.B, c.A})
+	w := box.Dx()
+	for y := 0; y < box.Dy(); y++ {
+		row := mask[y*stride : y*stride+w]
+		pix := dst.Pix[dst.PixOffset(box.Min.X, box.Min.Y+y):]
+		for x := 0; x < w; x++ {
+			// Outline boxes are mostly empty: skip eight clear pixels at once.
+			if x+8 <= w && binary.LittleEndian.Uint64(row[x:]) == 0 {
+				x += 7
+				continue
+			}
+			m := uint32(row[x])
+			if m == 0 {
+				continue
+			}
+			p := pix[4*x : 4*x+4 : 4*x+4]
+			if m == 255 && sa == 255 {
+				binary.LittleEndian.PutUint32(p, solid)
+				continue
+			}
+			a := 255*255 - sa*m // what is left of dst, in 255² units
+			p[0] = uint8((sr*m*255 + uint32(p[0])*a + 255*255/2) / (255 * 255))
+			p[1] = uint8((sg*m*255 + uint32(p[1])*a + 255*255/2) / (255 * 255))
+			p[2] = uint8((sb*m*255 + uint32(p[2])*a + 255*255/2) / (255 * 255))
+			p[3] = uint8((sa*m*255 + uint32(p[3])*a + 255*255/2) / (255 * 255))
+		}
+	}
+}
+
+// Paint draws every item of s onto dst, back to front, over what dst
+// already holds (clear it first for a fresh picture).
+func Paint(dst *image.RGBA, s *draw.Scene, t Transform) {
+	PaintClip(dst, s, t, dst.Bounds())
+}
+
+// PaintClip is Paint limited to the pixels in clip: items whose box misses
+// clip are skipped and nothing outside clip changes, so an editor can
+// repaint just the part that changed or is visible.
+func PaintClip(dst *image.RGBA, s *draw.Scene, t Transform, clip image.Rectangle) {
+	clip = clip.Intersect(dst.Bounds())
+	if s == nil || clip.Empty() || !(t.Scale > 0) || !finite(t.Scale) || !finite(t.OffX) || !finite(t.OffY) {
+		return
+	}
+	for i := range s.Items {
+		it := &s.Items[i]
+		switch {
+		case it.Path != nil:
+			paintPath(dst, it.Path, &it.Style, t, clip)
+		case it.Text != nil:
+			if !textBox(it.Text, t).Overlaps(clip) {
+				continue
+			}
+			paintText(dst, it.Text, t, clip)
+		}
+	}
+}
+
+// textBox is a conservative device box of t's ink.
+func textBox(t *draw.Text, tr Transform) image.Rectangle {
+	fc := faceFor(t.Bold)
+	if fc == nil {
+		return image.Rectangle{}
+	}
+	x0, y0, x1, y1 := textExtent(fc, t)
+	a, b := tr.pt(x0, y0), tr.pt(x1, y1)
+	if t.Vertical {
+		c := tr.pt(t.Box.X+t.Box.W/2, t.Box.Y+t.Box.H/2)
+		a, b = pt{c.x + a.y - c.y, c.y - a.x + c.x}, pt{c.x + b.y - c.y, c.y - b.x + c.x}
+	}
+	return devRect(math.Min(a.x, b.x), math.Min(a.y, b.y), math.Max(a.x, b.x), math.Max(a.y, b.y))
+}
+
+// devRect rounds a float box outwards to pixels, safely for huge values.
+func devRect(x0, y0, x1, y1 float64) image.Rectangle {
+	const lim = 1 << 24
+	c := func(v float64) int { return int(math.Max(-lim, math.Min(lim, v))) }
+	if !(x0 <= x1 && y0 <= y1) {
+		return image.Rectangle{}
+	}
+	return image.Rect(c(math.Floor(x0)), c(math.Floor(y0)), c(math.Ceil(x1)), c(math.Ceil(y1)))
+}
+
+func paintPath(dst *image.RGBA, p *draw.Path, st *draw.Style, t Transform, clip image.Rectangle) {
+	hasFill, hasStroke := st.Fill.A > 0, st.Stroke.A > 0 && st.Width > 0 && finite(st.Width)
+	if !hasFill && !hasStroke || len(p.Segs) == 0 {
+		return
+	}
+	// A cheap box first (control points bound a cubic), so off-clip items
+	// cost nothing more.
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, s := range p.Segs {
+		n := 1
+		switch s.Op {
+		case draw.Close:
+			n = 0
+		case draw.CubicTo:
+			n = 3
+		}
+		for _, q := range s.Pts[:n] {
+			d := t.pt(q.X, q.Y)
+			if d.finite() {
+				x0, y0, x1, y1 = math.Min(x0, d.x), math.Min(y0, d.y), math.Max(x1, d.x), math.Max(y1, d.y)
+			}
+		}
+	}
+	grow := 0.0
+	if hasStroke {
+		grow = st.Width * t.Scale / 2
+	}
+	box := devRect(x0-grow-1, y0-grow-1, x1+grow+1, y1+grow+1)
+	if !box.Overlaps(clip) {
+		return
+	}
+	if hasFill {
+		fillPath(dst, p, premul(st.Fill), t, box.Intersect(clip))
+	}
+	if hasStroke {
+		sk := strokers.Get().(*stroker)
+		lines := sk.flatten(p, t)
+		if pat := sk.dashPattern(st.Dash, t.Scale); pat != nil {
+			lines = sk.dash(lines, pat)
+		}
+		strokePieces(dst, sk.stroke(lines, st.Width*t.Scale), premul(st.Stroke), clip)
+		strokers.Put(sk)
+	}
+}
+
+// fillPath fills p (nonzero) within box, which is already clipped.
+func fillPath(dst *image.RGBA, p *draw.Path, c color.RGBA, t Transform, box image.Rectangle) {
+	if r, ok := axisRect(p, t); ok && box.Dx()*box.Dy() > tile*tile {
+		fillRect(dst, r, c, box)
+		return
+	}
+	// Bands keep the rasteriser's buffer small; each gets the whole path
+	// (an interior needs no edge in the band to be covered).
+	bandH := max(1, tileArea/max(box.Dx(), 1))
+	for y := box.Min.Y; y < box.Max.Y; y += bandH {
+		band := image.Rect(box.Min.X, y, box.Max.X, min(y+bandH, box.Max.Y))
+		z := getRasterizer(band.Dx(), band.Dy())
+		feedPath(&z.z, p, t, band.Min)
+		z.draw(dst, band, c)
+		putRasterizer(z)
+	}
+}
+
+// feedPath adds p to z with the device origin moved to org.
+func feedPath(z *vector.Rasterizer, p *draw.Path, t Transform, org image.Point) {
+	ox, oy := float64(org.X), float64(org.Y)
+	f := func(q model.Point) (float32, float32, bool) {
+		d := t.pt(q.X, q.Y)
+		return float32(d.x - ox), float32(d.y - oy), d.finite()
+	}
+	open := false
+	for _, s := range p.Segs {
+		switch s.Op {
+		case draw.MoveTo:
+			if x, y, ok := f(s.Pts[0]); ok {
+				if open {
+					z.ClosePath()
+				}
+				z.MoveTo(x, y)
+				open = true
+			}
+		case draw.LineTo:
+			if x, y, ok := f(s.Pts[0]); ok && open {
+				z.LineTo(x, y)
+			}
+		case draw.CubicTo:
+			ax, ay, ok1 := f(s.Pts[0])
+			bx, by, ok2 := f(s.Pts[1])
+			cx, cy, ok3 := f(s.Pts[2])
+			if ok1 && ok2 && ok3 && open {
+				z.CubeTo(ax, ay, bx, by, cx, cy)
+			}
+		case draw.Close:
+			if open {
+				z.ClosePath()
+				open = false
+			}
+		}
+	}
+	if open {
+		z.ClosePath() // fills close open subpaths implicitly
+	}
+}
+
+// fRect is a device rectangle in floating point.
+type fRect struct{ x0, y0, x1, y1 float64 }
+
+// axisRect reports whether p is a single axis-aligned rectangle (pools,
+// lanes), which fillRect paints without a rasteriser.
+func axisRect(p *draw.Path, t Transform) (fRect, bool) {
+	var pts []pt
+	for i, s := range p.Segs {
+		switch {
+		case i == 0 && s.Op == draw.MoveTo, i > 0 && s.Op == draw.LineTo:
+			pts = append(pts, t.pt(s.Pts[0].X, s.Pts[0].Y))
+		case s.Op == draw.Close && i == len(p.Segs)-1:
+		default:
+			return fRect{}, false
+		}
+	}
+	if len(pts) == 5 && samePt(pts[0], pts[4]) {
+		pts = pts[:4]
+	}
+	if len(pts) != 4 {
+		return fRect{}, false
+	}
+	for i := range pts {
+		a, b := pts[i], pts[(i+1)%4]
+		if (a.x == b.x) == (a.y == b.y) { // each side exactly one of vertical, horizontal
+			return fRect{}, false
+		}
+		if !a.finite() {
+			return fRect{}, false
+		}
+	}
+	r := fRect{math.Min(pts[0].x, pts[2].x), math.Min(pts[0].y, pts[2].y), math.Max(pts[0].x, pts[2].x), math.Max(pts[0].y, pts[2].y)}
+	return r, r.x1 > r.x0 && r.y1 > r.y0
+}
+
+// fillRect paints the whole pixels inside r with one draw call and
+// rasterises only its four fractional edge strips.
+func fillRect(dst *image.RGBA, r fRect, c color.RGBA, box image.Rectangle) {
+	// Cut r to the box first: it may reach far off-picture.
+	r.x0, r.y0 = math.Max(r.x0, float64(box.Min.X-1)), math.Max(r.y0, float64(box.Min.Y-1))
+	r.x1, r.y1 = math.Min(r.x1, float64(box.Max.X+1)), math.Min(r.y1, float64(box.Max.Y+1))
+	if !(r.x1 > r.x0 && r.y1 > r.y0) {
+		return
+	}
+	// Not image.Rect, which would swap the corners of a sub-pixel rect.
+	in := image.Rectangle{image.Pt(int(math.Ceil(r.x0)), int(math.Ceil(r.y0))), image.Pt(int(math.Floor(r.x1)), int(math.Floor(r.y1)))}
+	if in.Empty() {
+		in = image.Rectangle{}
+	}
+	op := xdraw.Over
+	if c.A == 255 {
+		op = xdraw.Src
+	}
+	xdraw.Draw(dst, in.Intersect(box), image.NewUniform(c), image.Point{}, op)
+	outer := devRect(r.x0, r.y0, r.x1, r.y1)
+	strips := []image.Rectangle{
+		image.Rect(outer.Min.X, outer.Min.Y, outer.Max.X, in.Min.Y),
+		image.Rect(outer.Min.X, in.Max.Y, outer.Max.X, outer.Max.Y),
+		image.Rect(outer.Min.X, in.Min.Y, in.Min.X, in.Max.Y),
+		image.Rect(in.Max.X, in.Min.Y, outer.Max.X, in.Max.Y),
+	}
+	if in == (image.Rectangle{}) {
+		strips = []image.Rectangle{outer}
+	}
+	for _, s := range strips {
+		s = s.Intersect(box)
+		if s.Empty() {
+			continue
+		}
+		bandH := max(1, tileArea/max(s.Dx(), 1))
+		for y := s.Min.Y; y < s.Max.Y; y += bandH {
+			band := image.Rect(s.Min.X, y, s.Max.X, min(y+bandH, s.Max.Y))
+			z := getRasterizer(band.Dx(), band.Dy())
+			ox, oy := float32(band.Min.X), float32(band.Min.Y)
+			z.z.MoveTo(float32(r.x0)-ox, float32(r.y0)-oy)
+			z.z.LineTo(float32(r.x1)-ox, float32(r.y0)-oy)
+			z.z.LineTo(float32(r.x1)-ox, float32(r.y1)-oy)
+			z.z.LineTo(float32(r.x0)-ox, float32(r.y1)-oy)
+			z.z.ClosePath()
+			z.draw(dst, band, c)
+			putRasterizer(z)
+		}
+	}
+}
+
+// strokePieces rasterises a stroke outline. All pieces of one path go
+// through one rasteriser per tile, so their overlaps at joins are painted
+// once (this matters for translucent strokes); a tile only gets the pieces
+// that cross it.
+func strokePieces(dst *image.RGBA, ps []piece, c color.RGBA, clip image.Rectangle) {
+	if len(ps) == 0 {
+		return
+	}
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for i := range ps {
+		x0, y0 = math.Min(x0, ps[i].minX), math.Min(y0, ps[i].minY)
+		x1, y1 = math.Max(x1, ps[i].maxX), math.Max(y1, ps[i].maxY)
+	}
+	box := devRect(x0, y0, x1, y1).Intersect(clip)
+	if box.Empty() {
+		return
+	}
+	if box.Dx()*box.Dy() <= tileArea {
+		rasterPieces(dst, ps, c, box)
+		return
+	}
+	var sel []piece
+	for ty := box.Min.Y; ty < box.Max.Y; ty += tile {
+		for tx := box.Min.X; tx < box.Max.X; tx += tile {
+			tr := image.Rect(tx, ty, min(tx+tile, box.Max.X), min(ty+tile, box.Max.Y))
+			sel = sel[:0]
+			for i := range ps {
+				p := &ps[i]
+				if p.maxX >= float64(tr.Min.X) && p.minX <= float64(tr.Max.X) && p.maxY >= float64(tr.Min.Y) && p.minY <= float64(tr.Max.Y) {
+					sel = append(sel, *p)
+				}
+			}
+			if len(sel) > 0 {
+				rasterPieces(dst, sel, c, tr)
+			}
+		}
+	}
+}
+
+func rasterPieces(dst *image.RGBA, ps []piece, c color.RGBA, box image.Rectangle) {
+	z := getRasterizer(box.Dx(), box.Dy())
+	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	for _, p := range ps {
+		z.z.MoveTo(float32(p.pts[0].x-ox), float32(p.pts[0].y-oy))
+		for _, q := range p.pts[1:] {
+			z.z.LineTo(float32(q.x-ox), float32(q.y-oy))
+		}
+		z.z.ClosePath()
+	}
+	z.draw(dst, box, c)
+	putRasterizer(z)
+}
