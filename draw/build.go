@@ -1,0 +1,361 @@
+package draw
+
+import (
+	"cmp"
+	"image/color"
+	"math"
+	"slices"
+	"strings"
+
+	"lanemap/model"
+)
+
+// Options change how a diagram is drawn, not what it shows.
+type Options struct {
+	// MarkHandovers draws handover flows (sequence flows crossing lanes)
+	// with a wide translucent band under a thicker coloured line, so they
+	// stand out on screen and on paper.
+	MarkHandovers bool
+	// RoleColors maps a lane's role name (Lane.RoleName()) to its fill.
+	RoleColors map[string]color.NRGBA
+	// Dark selects the dark palette (the editor's dark theme).
+	Dark bool
+}
+
+// Geometry constants in BPMN-DI units (bpmn-js proportions).
+const (
+	taskRadius   = 10 // corner radius of activities
+	bandSize     = 30 // pool and lane header band
+	labelPadding = 5  // inner padding of embedded labels
+	extLabelW    = 90 // wrap width of labels under events and gateways
+	extLabelGap  = 5  // gap between a shape and the label under it
+	coordLimit   = 1e9
+)
+
+// builder holds the state of one Build call.
+type builder struct {
+	d   *model.Definitions
+	g   *model.Diagram
+	opt Options
+	pal *palette
+	sc  *Scene
+
+	shapes    map[string]*model.Shape // element id → first shape in g
+	handovers map[string]bool         // flow ids drawn as handovers
+	labels    []Item                  // texts, painted last
+	depth     map[string]int          // memo for nesting depth
+	// drawnParents holds the containers with a child shape in g (built
+	// on first use).
+	drawnParents map[string]bool
+}
+
+// Build draws diagram g of d. It never fails: elements it does not know are
+// drawn as plain rounded boxes, DI that refers to nothing is drawn without
+// semantics, and broken numbers (NaN, infinities, absurd sizes) are clamped
+// so that Scene.Bounds stays finite.
+func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
+	if d == nil {
+		d = &model.Definitions{}
+	}
+	b := &builder{d: d, g: g, opt: opt, pal: &lightPalette, sc: &Scene{}, depth: map[string]int{}}
+	if opt.Dark {
+		b.pal = &darkPalette
+	}
+	b.collectHandovers()
+	if g == nil {
+		return b.sc
+	}
+	b.shapes = make(map[string]*model.Shape, len(g.Shapes))
+	for _, s := range g.Shapes {
+		if s == nil {
+			continue
+		}
+		if _, dup := b.shapes[s.Element]; !dup {
+			b.shapes[s.Element] = s
+		}
+	}
+
+	// Sort the shapes into paint layers.
+	var pools, lanes, groups, nodes []*model.Shape
+	for _, s := range g.Shapes {
+		if s == nil {
+			continue
+		}
+		switch e := d.Element(s.Element).(type) {
+		case *model.Participant:
+			pools = append(pools, s)
+		case *model.Lane:
+			lanes = append(lanes, s)
+		case *model.Node:
+			if e.Kind == model.Group {
+				groups = append(groups, s)
+			} else {
+				nodes = append(nodes, s)
+			}
+		default:
+			nodes = append(nodes, s)
+		}
+	}
+	slices.SortStableFunc(lanes, func(a, c *model.Shape) int {
+		return cmp.Compare(b.laneDepth(a.Element), b.laneDepth(c.Element))
+	})
+	slices.SortStableFunc(nodes, func(a, c *model.Shape) int {
+		return cmp.Compare(b.nodeKey(a.Element), b.nodeKey(c.Element))
+	})
+
+	for _, s := range pools {
+		b.drawPool(s)
+	}
+	for _, s := range lanes {
+		b.drawLane(s)
+	}
+	if opt.MarkHandovers {
+		for _, e := range g.Edges {
+			if e != nil && b.handovers[e.Element] {
+				b.drawHandoverGlow(e)
+			}
+		}
+	}
+	for _, s := range nodes {
+		b.drawNode(s)
+	}
+	for _, e := range g.Edges {
+		if e != nil {
+			b.drawEdge(e)
+		}
+	}
+	for _, s := range groups {
+		b.drawGroup(s)
+	}
+	b.sc.Items = append(b.sc.Items, b.labels...)
+	b.sc.Bounds = sceneBounds(b.sc.Items)
+	return b.sc
+}
+
+// collectHandovers fills Scene.Handovers with the handovers this diagram
+// shows (a flow with an edge here, or whose ends are drawn here).
+func (b *builder) collectHandovers() {
+	b.handovers = map[string]bool{}
+	hs := b.d.Handovers()
+	if len(hs) == 0 {
+		return
+	}
+	inDiagram := func(id string) bool { return false }
+	if b.g != nil {
+		ids := make(map[string]bool, len(b.g.Shapes)+len(b.g.Edges))
+		for _, s := range b.g.Shapes {
+			if s != nil {
+				ids[s.Element] = true
+			}
+		}
+		for _, e := range b.g.Edges {
+			if e != nil {
+				ids[e.Element] = true
+			}
+		}
+		inDiagram = func(id string) bool { return ids[id] }
+	}
+	for _, h := range hs {
+		f := h.Flow
+		if !inDiagram(f.ID) && !(inDiagram(f.Source) && inDiagram(f.Target)) {
+			continue
+		}
+		b.handovers[f.ID] = true
+		b.sc.Handovers = append(b.sc.Handovers, Handover{
+			Flow: f.ID, Name: f.Name, From: f.Source, To: f.Target,
+			FromLane: h.FromLane.ID, ToLane: h.ToLane.ID,
+			FromRole: h.FromLane.RoleName(), ToRole: h.ToLane.RoleName(),
+		})
+	}
+}
+
+// laneDepth counts a lane's parents so parents paint before children.
+func (b *builder) laneDepth(id string) int {
+	n := 0
+	for l := b.d.LaneParent(id); l != nil && n < 64; l = b.d.LaneParent(l.ID) {
+		n++
+	}
+	return n
+}
+
+// nodeKey orders nodes for painting: by sub-process nesting, so a
+// sub-process body never hides its children, and boundary events right
+// after the level of their host.
+func (b *builder) nodeKey(id string) int {
+	n, _ := b.d.Element(id).(*model.Node)
+	if n == nil {
+		return 0
+	}
+	if n.Kind == model.BoundaryEvent && n.AttachedTo != "" {
+		return 2*b.nodeDepth(n.AttachedTo) + 1
+	}
+	return 2 * b.nodeDepth(id)
+}
+
+// nodeDepth is the number of sub-processes around a node.
+func (b *builder) nodeDepth(id string) int {
+	if v, ok := b.depth[id]; ok {
+		return v
+	}
+	depth := 0
+	cur := b.d.Node(id)
+	for i := 0; cur != nil && i < 64; i++ {
+		parent := b.d.Node(cur.Container)
+		if parent == nil || parent == cur {
+			break
+		}
+		depth++
+		cur = parent
+	}
+	b.depth[id] = depth
+	return depth
+}
+
+// add appends a path item.
+func (b *builder) add(elem string, part Part, bounds model.Rect, p *Path, st Style) {
+	b.sc.Items = append(b.sc.Items, Item{Element: elem, Part: part, Bounds: bounds, Path: p, Style: st})
+}
+
+// addText queues a text item (texts paint after every shape and edge).
+func (b *builder) addText(elem string, bounds model.Rect, t *Text) {
+	if t == nil || len(t.Lines) == 0 {
+		return
+	}
+	b.labels = append(b.labels, Item{Element: elem, Part: PartLabel, Bounds: bounds, Text: t})
+}
+
+// textBlock lays lines out in a box of width w whose vertical centre is cy
+// (top is used instead when top is not NaN).
+func textBlock(lines []string, x, w, cy, top, size float64, align Align, col color.NRGBA) *Text {
+	lh := size * LineSpacing
+	h := float64(len(lines)) * lh
+	y := cy - h/2
+	if !math.IsNaN(top) {
+		y = top
+	}
+	return &Text{Lines: lines, Box: model.Rect{X: x, Y: y, W: w, H: h}, Size: size, LineHeight: lh,
+		Ascent: Ascent(size), Align: align, Color: col}
+}
+
+// clean makes a DI rectangle safe to draw: no NaN or infinities, no
+// negative sizes, nothing so large that sums overflow.
+func clean(r model.Rect) model.Rect {
+	r = model.Rect{X: cleanF(r.X), Y: cleanF(r.Y), W: cleanF(r.W), H: cleanF(r.H)}
+	if r.W < 0 {
+		r.X, r.W = r.X+r.W, -r.W
+	}
+	if r.H < 0 {
+		r.Y, r.H = r.Y+r.H, -r.H
+	}
+	return r
+}
+
+func cleanF(v float64) float64 {
+	switch {
+	case math.IsNaN(v):
+		return 0
+	case v > coordLimit:
+		return coordLimit
+	case v < -coordLimit:
+		return -coordLimit
+	}
+	return v
+}
+
+func cleanPts(in []model.Point) []model.Point {
+	out := make([]model.Point, len(in))
+	for i, p := range in {
+		out[i] = model.Point{X: cleanF(p.X), Y: cleanF(p.Y)}
+	}
+	return out
+}
+
+// nameOf returns the display name of whatever carries id.
+func nameOf(e any) string {
+	switch v := e.(type) {
+	case *model.Node:
+		if v.Kind == model.TextAnnotation && v.Text != "" {
+			return v.Text
+		}
+		return v.Name
+	case *model.Flow:
+		return v.Name
+	case *model.Lane:
+		return v.Name
+	case *model.Participant:
+		return v.Name
+	case *model.Process:
+		return v.Name
+	}
+	return ""
+}
+
+// stroke returns a solid stroke style.
+func stroke(c color.NRGBA, w float64) Style { return Style{Stroke: c, Width: w} }
+
+// filled returns a fill with an outline.
+func filled(f, c color.NRGBA, w float64) Style { return Style{Fill: f, Stroke: c, Width: w} }
+
+// sceneBounds is the box of every item, strokes included.
+func sceneBounds(items []Item) model.Rect {
+	var out model.Rect
+	first := true
+	grow := func(r model.Rect) {
+		if !finiteRect(r) {
+			return
+		}
+		if first {
+			out, first = r, false
+			return
+		}
+		out = union(out, r)
+	}
+	for i := range items {
+		it := &items[i]
+		switch {
+		case it.Path != nil:
+			if r, ok := pathBox(it.Path); ok {
+				grow(r.Inset(-it.Style.Width / 2))
+			}
+		case it.Text != nil:
+			grow(textExtent(it.Text))
+		}
+	}
+	return out
+}
+
+// textExtent is the area a text covers, turned when it is vertical.
+func textExtent(t *Text) model.Rect {
+	r := t.Box
+	if t.Vertical {
+		c := r.Center()
+		return model.Rect{X: c.X - r.H/2, Y: c.Y - r.W/2, W: r.H, H: r.W}
+	}
+	return r
+}
+
+// union is Rect.Union without its "empty means absent" rule, which would
+// drop zero-sized items at the origin.
+func union(a, o model.Rect) model.Rect {
+	x0, y0 := math.Min(a.X, o.X), math.Min(a.Y, o.Y)
+	x1, y1 := math.Max(a.X+a.W, o.X+o.W), math.Max(a.Y+a.H, o.Y+o.H)
+	return model.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+}
+
+func finiteRect(r model.Rect) bool {
+	for _, v := range [4]float64{r.X, r.Y, r.W, r.H} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// widestWord is the width of the longest unbreakable word of s.
+func widestWord(s string, size float64) float64 {
+	w := 0.0
+	for f := range strings.FieldsSeq(s) {
+		w = math.Max(w, Measure(f, size, false))
+	}
+	return w
+}

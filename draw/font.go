@@ -1,0 +1,246 @@
+package draw
+
+import (
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"lanemap/assets"
+)
+
+// Text layout constants. Every output uses them, so line breaks and line
+// positions agree on screen, on paper and on the intranet.
+const (
+	// LineSpacing is the distance between baselines, in font sizes.
+	LineSpacing = 1.2
+	// NodeFontSize is the label size of flow nodes, data, artifacts and flows.
+	NodeFontSize = 11
+	// HeaderFontSize is the label size of pool and lane headers.
+	HeaderFontSize = 12
+)
+
+// tableSize covers Latin, Latin-1, Latin Extended A/B, IPA, Greek, Cyrillic
+// and more: advances for these runes are precomputed, so measuring Swedish
+// text never takes a lock.
+const tableSize = 0x800
+
+// face holds the advance widths of one weight of the embedded font in ems.
+type face struct {
+	table     [tableSize]float32
+	capHeight float64 // in ems
+
+	mu    sync.Mutex
+	font  *sfnt.Font
+	buf   sfnt.Buffer
+	extra map[rune]float32
+}
+
+var (
+	facesOnce sync.Once
+	faces     [2]*face // regular, bold
+)
+
+func loadFaces() {
+	facesOnce.Do(func() {
+		faces[0] = newFace(assets.FontRegular)
+		faces[1] = newFace(assets.FontBold)
+	})
+}
+
+// newFace parses a TTF. A font that does not parse (it is embedded, so only
+// a broken build can cause that) falls back to a fixed-width estimate
+// rather than failing every drawing.
+func newFace(ttf []byte) *face {
+	fc := &face{extra: map[rune]float32{}, capHeight: 0.714}
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		for i := range fc.table {
+			fc.table[i] = 0.55
+		}
+		return fc
+	}
+	fc.font = f
+	upem := fixed.Int26_6(f.UnitsPerEm()) << 6
+	if m, err := f.Metrics(&fc.buf, upem, font.HintingNone); err == nil && m.CapHeight > 0 {
+		fc.capHeight = float64(m.CapHeight) / float64(upem)
+	}
+	for r := rune(0); r < tableSize; r++ {
+		fc.table[r] = fc.lookup(r)
+	}
+	return fc
+}
+
+// lookup asks the font for r's advance in ems. Callers hold mu or own fc.
+func (fc *face) lookup(r rune) float32 {
+	if fc.font == nil {
+		return 0.55
+	}
+	switch {
+	case r == '\t':
+		r = ' '
+	case unicode.IsControl(r):
+		return 0
+	}
+	upem := fixed.Int26_6(fc.font.UnitsPerEm()) << 6
+	gi, err := fc.font.GlyphIndex(&fc.buf, r)
+	if err != nil {
+		gi = 0
+	}
+	adv, err := fc.font.GlyphAdvance(&fc.buf, gi, upem, font.HintingNone)
+	if err != nil {
+		return 0.55
+	}
+	return float32(float64(adv) / float64(upem))
+}
+
+// advance is r's advance width in ems.
+func (fc *face) advance(r rune) float64 {
+	if r >= 0 && r < tableSize {
+		return float64(fc.table[r])
+	}
+	fc.mu.Lock()
+	a, ok := fc.extra[r]
+	if !ok {
+		a = fc.lookup(r)
+		if len(fc.extra) < 1<<16 { // bounded: fuzzed text must not grow it forever
+			fc.extra[r] = a
+		}
+	}
+	fc.mu.Unlock()
+	return float64(a)
+}
+
+func faceFor(bold bool) *face {
+	loadFaces()
+	if bold {
+		return faces[1]
+	}
+	return faces[0]
+}
+
+// Measure returns the width of text set in the embedded font at size (in
+// BPMN-DI units). It reads precomputed advances and is safe for concurrent use.
+func Measure(text string, size float64, bold bool) float64 {
+	fc := faceFor(bold)
+	w := 0.0
+	for _, r := range text {
+		w += fc.advance(r)
+	}
+	return w * size
+}
+
+// Ascent is the distance from the top of a text line to its baseline at
+// size. It centres capitals in the line box, which looks centred for the
+// mixed-case labels of process maps.
+func Ascent(size float64) float64 {
+	return (LineSpacing + faceFor(false).capHeight) / 2 * size
+}
+
+// Wrap breaks text into lines no wider than maxWidth at size. Lines break
+// at spaces (which are dropped) and after hyphens and slashes (kept);
+// explicit newlines are kept as line breaks. A word wider than maxWidth is
+// broken between letters. Every line holds at least one character, so a
+// too-small maxWidth yields one character per line rather than a loop.
+func Wrap(text string, maxWidth, size float64, bold bool) []string {
+	if text == "" {
+		return nil
+	}
+	if math.IsNaN(maxWidth) || maxWidth < 0 {
+		maxWidth = 0
+	}
+	fc := faceFor(bold)
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var lines []string
+	for para := range strings.SplitSeq(text, "\n") {
+		lines = wrapPara(lines, strings.TrimSpace(para), maxWidth, size, fc)
+	}
+	// Drop trailing empty lines: they would only push the block upwards.
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// wrapPara wraps one paragraph (no newlines) and appends its lines.
+func wrapPara(lines []string, p string, maxWidth, size float64, fc *face) []string {
+	if p == "" {
+		return append(lines, "")
+	}
+	limit := maxWidth / size // in ems
+	const eps = 1e-9
+	var line strings.Builder
+	lineW := 0.0
+	flush := func() {
+		lines = append(lines, strings.TrimRight(line.String(), " "))
+		line.Reset()
+		lineW = 0
+	}
+	for len(p) > 0 {
+		// Next piece: a word with its trailing break character.
+		tok, rest := nextPiece(p)
+		p = rest
+		word := strings.TrimRight(tok, " ")
+		ww := 0.0
+		for _, r := range word {
+			ww += fc.advance(r)
+		}
+		spaceW := float64(len(tok)-len(word)) * fc.advance(' ')
+		if lineW > 0 && lineW+ww > limit+eps {
+			flush()
+		}
+		if lineW == 0 && ww > limit+eps {
+			// Too long even alone: break between letters.
+			for _, r := range word {
+				a := fc.advance(r)
+				if lineW > 0 && lineW+a > limit+eps {
+					flush()
+				}
+				line.WriteRune(r)
+				lineW += a
+			}
+		} else {
+			line.WriteString(word)
+			lineW += ww
+		}
+		if spaceW > 0 && lineW > 0 {
+			line.WriteByte(' ')
+			lineW += spaceW
+		}
+	}
+	if line.Len() > 0 {
+		flush()
+	}
+	return lines
+}
+
+// nextPiece splits off the first word of p together with the break that
+// ends it: trailing spaces, or a hyphen or slash that stays with the word.
+func nextPiece(p string) (piece, rest string) {
+	i := 0
+	for i < len(p) {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		if r == ' ' || r == '\t' {
+			break
+		}
+		i += n
+		if (r == '-' || r == '/' || r == '\u2010' || r == '\u2013') && i > n {
+			return p[:i], p[i:]
+		}
+	}
+	j := i
+	for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
+		j++
+	}
+	if j > i {
+		// Collapse any run of blanks to one space.
+		return p[:i] + " ", p[j:]
+	}
+	return p[:i], p[i:]
+}

@@ -1,0 +1,474 @@
+package draw
+
+import (
+	"image/color"
+	"math"
+
+	"lanemap/model"
+)
+
+var transparent = color.NRGBA{}
+
+// colorT shortens signatures.
+type colorT = color.NRGBA
+
+// Line widths and dash patterns of the notation.
+const (
+	wTask      = 2.0
+	wCall      = 4.0
+	wStart     = 2.0
+	wEnd       = 4.0
+	wRing      = 1.5 // intermediate and boundary event rings
+	wGateway   = 2.0
+	wData      = 1.5
+	wMarker    = 1.0
+	wMarkerBig = 1.5
+)
+
+var (
+	dashEventSub  = []float64{2, 3}       // event sub-process border
+	dashNonInterr = []float64{5, 3}       // non-interrupting event ring
+	dashGroup     = []float64{8, 3, 1, 3} // group border
+)
+
+// drawNode draws any shape that is not a pool, lane or group.
+func (b *builder) drawNode(s *model.Shape) {
+	r := clean(s.Bounds)
+	e := b.d.Element(s.Element)
+	n, _ := e.(*model.Node)
+	col := b.pal.resolve(s.Style)
+	switch {
+	case n == nil:
+		b.drawPlain(s, r, col, nameOf(e))
+	case n.Kind.IsEvent():
+		b.drawEvent(s, n, r, col)
+	case n.Kind.IsGateway():
+		b.drawGateway(s, n, r, col)
+	case n.Kind.IsActivity():
+		b.drawActivity(s, n, r, col)
+	case n.Kind == model.DataObject || n.Kind == model.DataObjectReference ||
+		n.Kind == model.DataInput || n.Kind == model.DataOutput:
+		b.drawDataObject(s, n, r, col)
+	case n.Kind == model.DataStoreReference:
+		b.drawDataStore(s, n, r, col)
+	case n.Kind == model.TextAnnotation:
+		b.drawAnnotation(s, n, r, col)
+	default:
+		b.drawPlain(s, r, col, nameOf(n))
+	}
+}
+
+// drawPlain draws what we cannot name: a rounded box with its label.
+func (b *builder) drawPlain(s *model.Shape, r model.Rect, col colors, name string) {
+	var p pb
+	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), filled(col.fill, col.stroke, wData))
+	b.innerLabel(s.Element, r, name, col.stroke, false)
+}
+
+// innerLabel queues a label wrapped inside r: centred, or at the top for
+// expanded sub-processes.
+func (b *builder) innerLabel(elem string, r model.Rect, text string, c color.NRGBA, top bool) {
+	if text == "" {
+		return
+	}
+	w := math.Max(r.W-2*labelPadding, 0)
+	lines := Wrap(text, w, NodeFontSize, false)
+	y := math.NaN()
+	if top {
+		y = r.Y + labelPadding
+	}
+	b.addText(elem, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, y, NodeFontSize, AlignCenter, c))
+}
+
+// externalLabel queues the label of an event, gateway, data element or
+// flow: in its DI label bounds when it has them, else centred under r.
+// Inside DI bounds, words are never split: other tools measure with other
+// fonts, so their boxes may be a little narrow for ours.
+func (b *builder) externalLabel(elem string, r model.Rect, di *model.Rect, text string, c color.NRGBA) {
+	if text == "" {
+		return
+	}
+	if di != nil {
+		lr := clean(*di)
+		if lr.W > 0 || lr.H > 0 {
+			w := math.Max(lr.W, widestWord(text, NodeFontSize))
+			lines := Wrap(text, w, NodeFontSize, false)
+			lc := lr.Center()
+			b.addText(elem, r, textBlock(lines, lc.X-w/2, w, lc.Y, math.NaN(), NodeFontSize, AlignCenter, c))
+			return
+		}
+	}
+	lines := Wrap(text, extLabelW, NodeFontSize, false)
+	cx := r.X + r.W/2
+	b.addText(elem, r, textBlock(lines, cx-extLabelW/2, extLabelW, 0, r.Y+r.H+extLabelGap, NodeFontSize, AlignCenter, c))
+}
+
+// ---- Events ----
+
+// throwing reports events whose markers are filled.
+func throwing(k model.Kind) bool {
+	return k == model.IntermediateThrowEvent || k == model.EndEvent
+}
+
+// inEventSubProcess reports whether n sits directly in an event sub-process,
+// the only place where a start event's isInterrupting means anything.
+func (b *builder) inEventSubProcess(n *model.Node) bool {
+	p := b.d.Node(n.Container)
+	return p != nil && p.TriggeredByEvent
+}
+
+func (b *builder) drawEvent(s *model.Shape, n *model.Node, r model.Rect, col colors) {
+	c := r.Center()
+	rx, ry := r.W/2, r.H/2
+	id := s.Element
+	var dash []float64
+	if (n.Kind == model.BoundaryEvent && !n.CancelActivity) ||
+		(n.Kind == model.StartEvent && !n.IsInterrupting && b.inEventSubProcess(n)) {
+		dash = dashNonInterr
+	}
+	var ring pb
+	ring.ellipse(c.X, c.Y, rx, ry)
+	switch n.Kind {
+	case model.StartEvent:
+		b.add(id, PartBody, r, ring.path(), Style{Fill: col.fill, Stroke: col.stroke, Width: wStart, Dash: dash})
+	case model.EndEvent:
+		b.add(id, PartBody, r, ring.path(), filled(col.fill, col.stroke, wEnd))
+	default: // intermediate, boundary and unknown events: double ring
+		b.add(id, PartBody, r, ring.path(), Style{Fill: col.fill, Stroke: col.stroke, Width: wRing, Dash: dash})
+		var inner pb
+		inner.ellipse(c.X, c.Y, math.Max(rx-3, 0), math.Max(ry-3, 0))
+		b.add(id, PartBody, r, inner.path(), Style{Stroke: col.stroke, Width: wRing, Dash: dash})
+	}
+	b.eventMarker(id, n, r, col)
+	b.externalLabel(id, r, s.Label, n.Name, col.stroke)
+}
+
+// eventMarker draws the event definition's symbol, scaled with the event.
+func (b *builder) eventMarker(id string, n *model.Node, r model.Rect, col colors) {
+	if len(n.EventDefs) == 0 {
+		return
+	}
+	c := r.Center()
+	sc := math.Min(r.W, r.H) / 36
+	ox, oy := c.X-18*sc, c.Y-18*sc
+	throw := throwing(n.Kind)
+	// Catching markers are outlines; throwing ones are filled with ink.
+	st := stroke(col.stroke, wMarker)
+	if throw {
+		st.Fill = col.stroke
+	}
+	def := n.EventDefs[0]
+	if len(n.EventDefs) > 1 {
+		def = "multiple"
+		if n.ParallelMultiple {
+			def = "parallelMultiple"
+		}
+	}
+	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
+	var p pb
+	switch def {
+	case model.MessageDef:
+		st := filled(col.fill, col.stroke, wMarker)
+		if throw {
+			st = filled(col.stroke, col.fill, wMarker)
+		}
+		add(icEnvelope.place(ox, oy, sc), st)
+	case model.TimerDef:
+		add(p.circle(c.X, c.Y, 11*sc).path(), filled(col.fill, col.stroke, wMarkerBig))
+		var ticks pb
+		for k := range 12 {
+			a := float64(k) * math.Pi / 6
+			ca, sa := math.Cos(a), math.Sin(a)
+			ticks.move(c.X+8.6*sc*ca, c.Y+8.6*sc*sa).line(c.X+10.4*sc*ca, c.Y+10.4*sc*sa)
+		}
+		add(ticks.path(), stroke(col.stroke, wMarker))
+		add(icTimerHands.place(ox, oy, sc), stroke(col.stroke, wMarkerBig))
+	case model.EscalationDef:
+		add(icEscalation.place(ox, oy, sc), st)
+	case model.ConditionalDef:
+		add(icConditional.place(ox, oy, sc), filled(col.fill, col.stroke, wMarker))
+	case model.LinkDef:
+		add(icLink.place(ox, oy, sc), st)
+	case model.ErrorDef:
+		add(icError.place(ox, oy, sc), st)
+	case model.CancelDef:
+		add(p.star(c.X, c.Y, 4, 10.5*sc, 2.6*sc, math.Pi/4).path(), st)
+	case model.CompensationDef:
+		add(icCompensation.place(ox, oy, sc), st)
+	case model.SignalDef:
+		add(icSignal.place(ox, oy, sc), st)
+	case model.TerminateDef:
+		add(p.circle(c.X, c.Y, 10*sc).path(), filled(col.stroke, col.stroke, wMarker))
+	case "multiple":
+		add(p.regular(c.X, c.Y+0.8*sc, 5, 10*sc, -math.Pi/2).path(), st)
+	case "parallelMultiple":
+		add(p.star(c.X, c.Y, 4, 10*sc, 3*sc, 0).path(), st)
+	}
+}
+
+// ---- Gateways ----
+
+func (b *builder) drawGateway(s *model.Shape, n *model.Node, r model.Rect, col colors) {
+	id := s.Element
+	var body pb
+	b.add(id, PartBody, r, body.diamond(r).path(), filled(col.fill, col.stroke, wGateway))
+	c := r.Center()
+	sc := math.Min(r.W, r.H) / 50
+	ink := filled(col.stroke, col.stroke, wMarker)
+	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
+	var p pb
+	switch n.Kind {
+	case model.ExclusiveGateway:
+		if s.IsMarkerVisible != nil && *s.IsMarkerVisible {
+			add(p.star(c.X, c.Y, 4, 11*sc, 2.4*sc, math.Pi/4).path(), ink)
+		}
+	case model.ParallelGateway:
+		add(p.star(c.X, c.Y, 4, 13*sc, 2.6*sc, 0).path(), ink)
+	case model.InclusiveGateway:
+		add(p.circle(c.X, c.Y, 12.5*sc).path(), stroke(col.stroke, 2.5))
+	case model.ComplexGateway:
+		add(p.star(c.X, c.Y, 8, 13*sc, 2*sc, 0).path(), ink)
+	case model.EventBasedGateway:
+		add(p.circle(c.X, c.Y, 15.5*sc).path(), stroke(col.stroke, wMarker))
+		if n.EventGatewayType == "Parallel" {
+			var plus pb
+			add(plus.star(c.X, c.Y, 4, 10*sc, 2.5*sc, 0).path(), stroke(col.stroke, wMarker))
+			break
+		}
+		if !n.Instantiate {
+			var inner pb
+			add(inner.circle(c.X, c.Y, 12.5*sc).path(), stroke(col.stroke, wMarker))
+		}
+		var pent pb
+		add(pent.regular(c.X, c.Y+0.6*sc, 5, 7*sc, -math.Pi/2).path(), stroke(col.stroke, wMarkerBig))
+	}
+	b.externalLabel(id, r, s.Label, n.Name, col.stroke)
+}
+
+// ---- Activities ----
+
+// expanded reports whether a sub-process shape shows its content: the DI
+// flag when present, else whether any child is drawn in this diagram.
+func (b *builder) expanded(s *model.Shape, n *model.Node) bool {
+	if s.IsExpanded != nil {
+		return *s.IsExpanded
+	}
+	if !n.Kind.IsSubProcess() {
+		return false
+	}
+	if b.drawnParents == nil {
+		b.drawnParents = map[string]bool{}
+		for _, c := range b.d.Nodes {
+			if _, ok := b.shapes[c.ID]; ok {
+				b.drawnParents[c.Container] = true
+			}
+		}
+	}
+	return b.drawnParents[n.ID]
+}
+
+func (b *builder) drawActivity(s *model.Shape, n *model.Node, r model.Rect, col colors) {
+	id := s.Element
+	container := n.Kind.IsSubProcess() || n.Kind == model.CallActivity
+	exp := container && b.expanded(s, n)
+	st := filled(col.fill, col.stroke, wTask)
+	switch {
+	case n.Kind == model.CallActivity:
+		st.Width = wCall
+	case n.Kind == model.Transaction:
+		st.Width = wMarkerBig
+	}
+	if n.TriggeredByEvent {
+		st.Dash = dashEventSub
+	}
+	var body pb
+	b.add(id, PartBody, r, body.roundRect(r, taskRadius).path(), st)
+	if n.Kind == model.Transaction {
+		var inner pb
+		b.add(id, PartBody, r, inner.roundRect(r.Inset(3), taskRadius-2).path(), stroke(col.stroke, wMarkerBig))
+	}
+	b.taskIcon(id, n, r, col)
+	b.activityMarkers(id, n, r, col, container && !exp)
+	b.innerLabel(id, r, n.Name, col.stroke, exp)
+}
+
+// taskIcon draws the task-type symbol in the top-left corner.
+func (b *builder) taskIcon(id string, n *model.Node, r model.Rect, col colors) {
+	x, y := r.X, r.Y
+	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
+	outline := filled(col.fill, col.stroke, wMarker)
+	switch n.Kind {
+	case model.UserTask:
+		add(icUserBody.place(x, y, 1), outline)
+		var head pb
+		add(head.circle(x+15, y+12, 4.4).path(), outline)
+		add(icUserHair.place(x, y, 1), filled(col.stroke, col.stroke, 0.5))
+	case model.ManualTask:
+		add(icManual.place(x, y, 1), outline)
+	case model.ServiceTask:
+		for _, c := range [2][2]float64{{13, 13}, {19, 19}} {
+			g, hole := gear(x+c[0], y+c[1], 6.8, 4.8, 8)
+			add(g, outline)
+			add(hole, stroke(col.stroke, wMarker))
+		}
+	case model.ScriptTask:
+		add(icScript.place(x, y, 1), outline)
+	case model.SendTask:
+		add(icMail.place(x, y, 1), filled(col.stroke, col.fill, wMarker))
+	case model.ReceiveTask:
+		if n.Instantiate {
+			var c pb
+			add(c.circle(x+16, y+13.5, 11).path(), stroke(col.stroke, wMarker))
+		}
+		add(icMail.place(x, y, 1), outline)
+	case model.BusinessRuleTask:
+		add(icRuleBody.place(x, y, 1), outline)
+		add(icRuleTitle.place(x, y, 1), filled(b.pal.ruleHeader, col.stroke, wMarker))
+	}
+}
+
+// marker is one activity marker in the bottom row.
+type marker struct {
+	w    float64
+	draw func(x, y float64)
+}
+
+// activityMarkers draws the bottom-centre row: compensation, loop or
+// multi-instance, collapsed (+), ad-hoc, in the order BPMN gives.
+func (b *builder) activityMarkers(id string, n *model.Node, r model.Rect, col colors, collapsed bool) {
+	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
+	line := stroke(col.stroke, wMarkerBig)
+	var row []marker
+	if n.IsForCompensation {
+		row = append(row, marker{14, func(x, y float64) { add(icCompMarker.place(x, y, 1), stroke(col.stroke, wMarker)) }})
+	}
+	switch n.Loop {
+	case model.StandardLoop:
+		row = append(row, marker{14, func(x, y float64) { add(loopIcon(x, y), line) }})
+	case model.ParallelMultiInstance:
+		row = append(row, marker{14, func(x, y float64) { add(icParallelMI.place(x, y, 1), line) }})
+	case model.SequentialMultiInstance:
+		row = append(row, marker{14, func(x, y float64) { add(icSequentialMI.place(x, y, 1), line) }})
+	}
+	if collapsed {
+		row = append(row, marker{14, func(x, y float64) {
+			add(icSubProcessBox.place(x, y, 1), filled(col.fill, col.stroke, wMarker))
+			add(icSubProcessPlus.place(x, y, 1), line)
+		}})
+	}
+	if n.Kind == model.AdHocSubProcess {
+		row = append(row, marker{15, func(x, y float64) { add(icAdHoc.place(x, y, 1), line) }})
+	}
+	if len(row) == 0 {
+		return
+	}
+	const gap = 4
+	total := -gap * 1.0
+	for _, m := range row {
+		total += m.w + gap
+	}
+	x := r.X + r.W/2 - total/2
+	y := r.Y + r.H - 20
+	for _, m := range row {
+		m.draw(x, y)
+		x += m.w + gap
+	}
+}
+
+// ---- Data and artifacts ----
+
+func (b *builder) drawDataObject(s *model.Shape, n *model.Node, r model.Rect, col colors) {
+	id := s.Element
+	f := math.Min(r.W, r.H) * 0.28
+	x0, y0, x1, y1 := r.X, r.Y, r.X+r.W, r.Y+r.H
+	var p pb
+	p.move(x0, y0).line(x1-f, y0).line(x1, y0+f).line(x1, y1).line(x0, y1).close()
+	p.move(x1-f, y0).line(x1-f, y0+f).line(x1, y0+f)
+	b.add(id, PartBody, r, p.path(), filled(col.fill, col.stroke, wData))
+	coll := n.IsCollection
+	if ref := b.d.Node(n.ItemRef); ref != nil && ref.IsCollection {
+		coll = true
+	}
+	if coll {
+		cx := r.X + r.W/2
+		var m pb
+		for _, dx := range [3]float64{-3.5, 0, 3.5} {
+			m.move(cx+dx, y1-13).line(cx+dx, y1-3)
+		}
+		b.add(id, PartMarker, r, m.path(), stroke(col.stroke, wMarkerBig))
+	}
+	switch n.Kind {
+	case model.DataInput:
+		b.add(id, PartMarker, r, icDataArrow.place(x0, y0, 1), filled(col.fill, col.stroke, wMarker))
+	case model.DataOutput:
+		b.add(id, PartMarker, r, icDataArrow.place(x0, y0, 1), filled(col.stroke, col.stroke, wMarker))
+	}
+	label := n.Name
+	if n.DataState != "" {
+		if label != "" {
+			label += "\n"
+		}
+		label += "[" + n.DataState + "]"
+	}
+	b.externalLabel(id, r, s.Label, label, col.stroke)
+}
+
+func (b *builder) drawDataStore(s *model.Shape, n *model.Node, r model.Rect, col colors) {
+	id := s.Element
+	ry := r.H * 0.12
+	rx := r.W / 2
+	cx := r.X + rx
+	top, bottom := r.Y+ry, r.Y+r.H-ry
+	var p pb
+	p.move(r.X, top).line(r.X, bottom).arc(cx, bottom, rx, ry, math.Pi, 0)
+	p.line(r.X+r.W, top).arc(cx, top, rx, ry, 0, -math.Pi).close()
+	b.add(id, PartBody, r, p.path(), filled(col.fill, col.stroke, wData))
+	var rings pb
+	for k := range 3 {
+		y := top + float64(k)*r.H*0.09
+		rings.move(r.X, y).arc(cx, y, rx, ry, math.Pi, 0)
+	}
+	b.add(id, PartMarker, r, rings.path(), stroke(col.stroke, wData))
+	b.externalLabel(id, r, s.Label, n.Name, col.stroke)
+}
+
+func (b *builder) drawAnnotation(s *model.Shape, n *model.Node, r model.Rect, col colors) {
+	id := s.Element
+	arm := math.Min(10, r.W)
+	if s.Style.Fill != "" {
+		var bg pb
+		b.add(id, PartBody, r, bg.rect(r).path(), Style{Fill: col.fill})
+	}
+	var p pb
+	p.move(r.X+arm, r.Y).line(r.X, r.Y).line(r.X, r.Y+r.H).line(r.X+arm, r.Y+r.H)
+	b.add(id, PartBody, r, p.path(), stroke(col.stroke, wData))
+	text := n.Text
+	if text == "" {
+		text = n.Name
+	}
+	if text == "" {
+		return
+	}
+	w := math.Max(r.W-2*labelPadding, 0)
+	lines := Wrap(text, w, NodeFontSize, false)
+	b.addText(id, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, math.NaN(), NodeFontSize, AlignLeft, col.stroke))
+}
+
+// drawGroup draws a group: a dashed rounded box over everything else, its
+// name at the top.
+func (b *builder) drawGroup(s *model.Shape) {
+	r := clean(s.Bounds)
+	n := b.d.Node(s.Element)
+	col := b.pal.resolve(s.Style)
+	var p pb
+	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), Style{Stroke: col.stroke, Width: wData, Dash: dashGroup})
+	name := nameOf(n)
+	if name == "" {
+		return
+	}
+	if s.Label != nil {
+		b.externalLabel(s.Element, r, s.Label, name, col.stroke)
+		return
+	}
+	b.innerLabel(s.Element, r, name, col.stroke, true)
+}

@@ -1,0 +1,115 @@
+package draw
+
+import (
+	"math"
+
+	"lanemap/model"
+)
+
+// horizontal reports a pool's orientation: only an explicit
+// isHorizontal="false" makes it vertical.
+func horizontal(s *model.Shape) bool { return s == nil || s.IsHorizontal == nil || *s.IsHorizontal }
+
+// poolShapeOfLane finds the shape of the pool that holds a lane.
+func (b *builder) poolShapeOfLane(laneID string) *model.Shape {
+	p := b.d.LaneProcess(laneID)
+	if p == nil {
+		return nil
+	}
+	pool := b.d.PoolOf(p.ID)
+	if pool == nil {
+		return nil
+	}
+	return b.shapes[pool.ID]
+}
+
+// drawPool draws a participant: a box with a label band on the left (top
+// when vertical) and the rotated name, or for a black-box pool just the box
+// with the name in the middle.
+func (b *builder) drawPool(s *model.Shape) {
+	p := b.d.Participant(s.Element)
+	r := clean(s.Bounds)
+	col := b.pal.resolve(s.Style)
+	if s.Style.Fill == "" {
+		col.fill = b.pal.poolFill
+	}
+	var body pb
+	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(col.fill, col.stroke, 1.5))
+	name := nameOf(p)
+	if p == nil || p.BlackBox() {
+		lines := Wrap(name, math.Max(r.W-2*labelPadding, 0), HeaderFontSize, false)
+		b.addText(s.Element, r, textBlock(lines, r.X+labelPadding, math.Max(r.W-2*labelPadding, 0), r.Y+r.H/2, math.NaN(), HeaderFontSize, AlignCenter, col.stroke))
+		return
+	}
+	b.drawBand(s.Element, r, r, horizontal(s), name, col)
+}
+
+// drawLane draws a lane: its box, filled with its role colour when one is
+// given, and its own label band inside the pool's.
+func (b *builder) drawLane(s *model.Shape) {
+	l := b.d.Lane(s.Element)
+	r := clean(s.Bounds)
+	poolShape := b.poolShapeOfLane(s.Element)
+	horiz := horizontal(poolShape)
+	if s.IsHorizontal != nil {
+		horiz = *s.IsHorizontal
+	}
+	col := b.pal.resolve(s.Style)
+	fill := col.fill
+	if s.Style.Fill == "" {
+		fill = transparent
+		col.stroke = b.pal.stroke
+	}
+	if l != nil && b.opt.RoleColors != nil {
+		if c, ok := b.opt.RoleColors[l.RoleName()]; ok {
+			fill = c
+			if s.Style.Stroke == "" {
+				col.stroke = b.pal.ink(c)
+			}
+		}
+	}
+	var body pb
+	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(fill, col.stroke, 1))
+
+	// Some tools let lanes span the pool's own band: keep the lane band
+	// clear of it.
+	band := r
+	if poolShape != nil {
+		pr := clean(poolShape.Bounds)
+		if horiz && band.X < pr.X+bandSize && band.X+band.W > pr.X+bandSize {
+			band.W -= pr.X + bandSize - band.X
+			band.X = pr.X + bandSize
+		}
+		if !horiz && band.Y < pr.Y+bandSize && band.Y+band.H > pr.Y+bandSize {
+			band.H -= pr.Y + bandSize - band.Y
+			band.Y = pr.Y + bandSize
+		}
+	}
+	b.drawBand(s.Element, r, band, horiz, nameOf(l), col)
+}
+
+// drawBand draws the header band at the start of area (the element's box,
+// or the part of it left of an enclosing band) and queues its label.
+func (b *builder) drawBand(elem string, bounds, area model.Rect, horiz bool, name string, col colors) {
+	var band model.Rect
+	if horiz {
+		band = model.Rect{X: area.X, Y: area.Y, W: math.Min(bandSize, area.W), H: area.H}
+	} else {
+		band = model.Rect{X: area.X, Y: area.Y, W: area.W, H: math.Min(bandSize, area.H)}
+	}
+	var p pb
+	p.rect(band)
+	b.add(elem, PartLaneHeader, bounds, p.path(), filled(b.pal.band, col.stroke, 1))
+	c := band.Center()
+	if horiz {
+		w := math.Max(band.H-2*labelPadding, 0)
+		lines := Wrap(name, w, HeaderFontSize, false)
+		t := textBlock(lines, c.X-w/2, w, c.Y, math.NaN(), HeaderFontSize, AlignCenter, col.stroke)
+		t.Vertical = true
+		b.addText(elem, bounds, t)
+		return
+	}
+	w := math.Max(band.W-2*labelPadding, 0)
+	lines := Wrap(name, w, HeaderFontSize, false)
+	b.addText(elem, bounds, textBlock(lines, band.X+labelPadding, w, c.Y, math.NaN(), HeaderFontSize, AlignCenter, col.stroke))
+}
