@@ -25,7 +25,7 @@ var staticFS embed.FS
 
 // renderer turns the selected processes into page bytes.
 type renderer struct {
-	t         tr
+	t         content.Words
 	opts      Options
 	siteTitle string
 	handbook  string // slash path of the handbook in the folder, "" = none
@@ -46,14 +46,14 @@ type role struct {
 	procs []*proc
 }
 
-func newRenderer(t tr, opts Options) (*renderer, error) {
+func newRenderer(t content.Words, opts Options) (*renderer, error) {
 	r := &renderer{t: t, opts: opts, pages: map[string]*template.Template{}}
 	r.siteTitle = strings.TrimSpace(opts.Title)
 	if r.siteTitle == "" {
-		r.siteTitle = t.must("site.title")
+		r.siteTitle = t.Must("site.title")
 	}
 	tag := language.Swedish
-	if t.lang() == English {
+	if t.Lang() == content.English {
 		tag = language.English
 	}
 	r.coll = collate.New(tag, collate.IgnoreCase)
@@ -130,7 +130,7 @@ func (r *renderer) status(s string) statusView {
 	case model.StatusDraft:
 		class = "draft"
 	}
-	return statusView{Value: s, Class: class, Text: r.t.status(s)}
+	return statusView{Value: s, Class: class, Text: r.t.Status(s)}
 }
 
 // relTo is target (a slash path from the folder's top) as seen from a page
@@ -224,7 +224,7 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 	files := map[string][]byte{}
 	emit := func(rel string, kind string, pg *page) error {
 		var b strings.Builder
-		pg.Lang, pg.SiteTitle, pg.Handbook = r.t.lang(), r.siteTitle, r.handbook
+		pg.Lang, pg.SiteTitle, pg.Handbook = r.t.Lang(), r.siteTitle, r.handbook
 		pg.Current = "true"
 		if rel == "index.html" || rel == roleDir+"/index.html" || rel == handoverPage {
 			pg.Current = "page"
@@ -249,30 +249,30 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 			return nil, errorf(p.in.Rel, err)
 		}
 		if err := emit(p.page, "process", &page{Title: p.dg.Title, Nav: "index", Proc: pd, Crumbs: []crumb{
-			{r.t.must("crumbs.home"), "../index.html"}, {p.dg.Title, ""},
+			{r.t.Must("crumbs.home"), "../index.html"}, {p.dg.Title, ""},
 		}}); err != nil {
 			return nil, err
 		}
 	}
-	if err := emit("index.html", "index", &page{Title: r.t.must("index.h1"), Nav: "index", Index: r.indexData()}); err != nil {
+	if err := emit("index.html", "index", &page{Title: r.t.Must("index.h1"), Nav: "index", Index: r.indexData()}); err != nil {
 		return nil, err
 	}
-	rolesT := r.t.must("roles.h1")
+	rolesT := r.t.Must("roles.h1")
 	if err := emit(roleDir+"/index.html", "roles", &page{Title: rolesT, Nav: "roles", Roles: r.roleRows(), Crumbs: []crumb{
-		{r.t.must("crumbs.home"), "../index.html"}, {rolesT, ""},
+		{r.t.Must("crumbs.home"), "../index.html"}, {rolesT, ""},
 	}}); err != nil {
 		return nil, err
 	}
 	for _, ro := range r.roleList {
-		if err := emit(ro.page, "role", &page{Title: r.t.must("role.h1", ro.name), Nav: "roles", Role: r.roleData(ro), Crumbs: []crumb{
-			{r.t.must("crumbs.home"), "../index.html"}, {rolesT, "index.html"}, {ro.name, ""},
+		if err := emit(ro.page, "role", &page{Title: r.t.Must("role.h1", ro.name), Nav: "roles", Role: r.roleData(ro), Crumbs: []crumb{
+			{r.t.Must("crumbs.home"), "../index.html"}, {rolesT, "index.html"}, {ro.name, ""},
 		}}); err != nil {
 			return nil, err
 		}
 	}
-	hosT := r.t.must("hos.h1")
+	hosT := r.t.Must("hos.h1")
 	if err := emit(handoverPage, "handovers", &page{Title: hosT, Nav: "handovers", Handovers: r.hosData(), Crumbs: []crumb{
-		{r.t.must("crumbs.home"), "index.html"}, {hosT, ""},
+		{r.t.Must("crumbs.home"), "index.html"}, {hosT, ""},
 	}}); err != nil {
 		return nil, err
 	}
@@ -292,7 +292,7 @@ func (r *renderer) roleLink(dir, name string) linkView {
 		return linkView{Title: name, Href: relTo(dir, ro.page)}
 	}
 	if name == "" {
-		name = r.t.must("steps.nolane")
+		name = r.t.Must("steps.nolane")
 	}
 	return linkView{Title: name}
 }
@@ -434,7 +434,7 @@ func (r *renderer) stepName(s *content.Step) string {
 	if s.Name != "" {
 		return s.Name
 	}
-	return r.t.kind(s)
+	return r.t.Kind(s)
 }
 
 func (r *renderer) ref(s *content.Step, fromLane string) stepRef {
@@ -442,7 +442,7 @@ func (r *renderer) ref(s *content.Step, fromLane string) stepRef {
 	if s.LaneID != fromLane {
 		ref.Role = s.Role
 		if ref.Role == "" {
-			ref.Role = r.t.must("steps.nolane")
+			ref.Role = r.t.Must("steps.nolane")
 		}
 	}
 	return ref
@@ -453,31 +453,31 @@ func (r *renderer) procPage(p *proc) (*procData, error) {
 	m := p.d.Meta
 	pd := &procData{Title: p.dg.Title, Draft: p.draft}
 	if p.draft {
-		pd.DraftText = r.t.must("draft.banner", r.t.status(m.Status))
+		pd.DraftText = r.t.Must("draft.banner", r.t.Status(m.Status))
 	}
 	add := func(label, value string) {
 		if strings.TrimSpace(value) != "" {
-			pd.Meta = append(pd.Meta, metaRow{Label: r.t.must(label), Value: value})
+			pd.Meta = append(pd.Meta, metaRow{Label: r.t.Must(label), Value: value})
 		}
 	}
 	add("meta.owner", m.Owner)
 	add("meta.maintainer", m.Maintainer)
 	add("meta.version", m.Version)
 	st := r.status(m.Status)
-	pd.Meta = append(pd.Meta, metaRow{Label: r.t.must("meta.status"), Status: &st})
+	pd.Meta = append(pd.Meta, metaRow{Label: r.t.Must("meta.status"), Status: &st})
 	add("meta.approved", m.ApprovedDate)
 	add("meta.review", m.ReviewDate)
-	add("meta.class", r.t.class(m.Classification))
+	add("meta.class", r.t.Class(m.Classification))
 	add("meta.tags", strings.Join(m.Tags, ", "))
 	if len(p.dg.Roles) > 0 {
-		row := metaRow{Label: r.t.must("meta.roles")}
+		row := metaRow{Label: r.t.Must("meta.roles")}
 		for _, name := range p.dg.Roles {
 			row.Links = append(row.Links, r.roleLink(dir, name))
 		}
 		pd.Meta = append(pd.Meta, row)
 	}
 	if len(m.Links) > 0 {
-		row := metaRow{Label: r.t.must("meta.links")}
+		row := metaRow{Label: r.t.Must("meta.links")}
 		for _, l := range m.Links {
 			row.Links = append(row.Links, userLink(l))
 		}
@@ -491,7 +491,7 @@ func (r *renderer) procPage(p *proc) (*procData, error) {
 	}
 
 	if mapSVG != nil && p.g != nil {
-		pd.MapLabel = r.t.must("map.label", p.dg.Title)
+		pd.MapLabel = r.t.Must("map.label", p.dg.Title)
 		svg, err := mapSVG(p.d, p.g, pd.MapLabel, "k-")
 		if err != nil {
 			return nil, err
@@ -506,7 +506,7 @@ func (r *renderer) procPage(p *proc) (*procData, error) {
 		if multi {
 			pv.Name = pool.Name
 			if pv.Name == "" {
-				pv.Name = r.t.must("kind.pool") + " " + pool.ID
+				pv.Name = r.t.Must("kind.pool") + " " + pool.ID
 			}
 		}
 		for i, l := range pool.Lanes {
@@ -514,13 +514,13 @@ func (r *renderer) procPage(p *proc) (*procData, error) {
 			lv.Anchor = anchor("roll-", l.ID, i+1)
 			if l.ID == "" {
 				lv.Anchor = "roll-ingen-" + strconv.Itoa(len(pd.Pools)+1)
-				lv.Heading = r.t.must("steps.nolane")
+				lv.Heading = r.t.Must("steps.nolane")
 			} else {
 				who := l.Role
 				if who == "" {
-					who = r.t.must("steps.unnamed")
+					who = r.t.Must("steps.unnamed")
 				}
-				lv.Heading = r.t.must("steps.role", who)
+				lv.Heading = r.t.Must("steps.role", who)
 				if l.Name != "" && fold(l.Name) != fold(l.Role) {
 					lv.Heading += " – " + l.Name
 				}
@@ -540,7 +540,7 @@ func (r *renderer) procPage(p *proc) (*procData, error) {
 }
 
 func (r *renderer) stepView(p *proc, s *content.Step) stepView {
-	v := stepView{Number: s.Number, ID: s.ID, Anchor: stepAnchor(s), Name: r.stepName(s), Kind: r.t.kind(s), Doc: s.Documentation}
+	v := stepView{Number: s.Number, ID: s.ID, Anchor: stepAnchor(s), Name: r.stepName(s), Kind: r.t.Kind(s), Doc: s.Documentation}
 	switch {
 	case s.Kind.IsActivity():
 		v.Class = "activity"
@@ -557,7 +557,7 @@ func (r *renderer) stepView(p *proc, s *content.Step) stepView {
 		if target := r.byProcID[s.CalledElement]; target != nil {
 			v.Call = &linkView{Title: target.dg.Title, Href: relTo(procDir, target.page)}
 		} else {
-			v.CallMissing = r.t.must("steps.calls.ext", s.CalledElement)
+			v.CallMissing = r.t.Must("steps.calls.ext", s.CalledElement)
 		}
 	}
 	for _, l := range s.Links {
@@ -573,7 +573,7 @@ func (r *renderer) stepView(p *proc, s *content.Step) stepView {
 }
 
 func (r *renderer) hoTable(dir string, p *proc) hoTable {
-	h := hoTable{HandoverCaption: r.t.must("ho.caption", p.dg.Title)}
+	h := hoTable{HandoverCaption: r.t.Must("ho.caption", p.dg.Title)}
 	base := ""
 	if dir != procDir {
 		base = relTo(dir, p.page)
@@ -601,11 +601,11 @@ func (r *renderer) flowData(p *proc) map[string]flowInfo {
 		for _, e := range s.Next {
 			name := e.Label
 			if name == "" {
-				name = r.t.must("kind.flow")
+				name = r.t.Must("kind.flow")
 			}
 			out[e.Flow] = flowInfo{
 				Title: name,
-				Text:  r.t.must("flow.from", strconv.Itoa(s.Number)+". "+r.stepName(s), strconv.Itoa(e.To.Number)+". "+r.stepName(e.To)),
+				Text:  r.t.Must("flow.from", strconv.Itoa(s.Number)+". "+r.stepName(s), strconv.Itoa(e.To.Number)+". "+r.stepName(e.To)),
 				Href:  "#" + stepAnchor(e.To),
 			}
 		}
@@ -657,14 +657,14 @@ type roleStep struct {
 type roleHandover struct{ Text, Href string }
 
 func (r *renderer) roleData(ro *role) *roleData {
-	rd := &roleData{Heading: r.t.must("role.h1", ro.name), Intro: r.t.must("role.intro", ro.name)}
+	rd := &roleData{Heading: r.t.Must("role.h1", ro.name), Intro: r.t.Must("role.intro", ro.name)}
 	key := fold(ro.name)
 	for i, p := range ro.procs {
 		href := relTo(roleDir, p.page)
 		rp := roleProc{Title: p.dg.Title, Href: href, Anchor: "p" + strconv.Itoa(i+1), Draft: p.draft}
 		for _, s := range p.dg.Activities() {
 			if fold(s.Role) == key {
-				rp.Steps = append(rp.Steps, roleStep{Number: s.Number, Name: r.stepName(s), Kind: r.t.kind(s), Doc: s.Documentation, Href: href + "#" + stepAnchor(s)})
+				rp.Steps = append(rp.Steps, roleStep{Number: s.Number, Name: r.stepName(s), Kind: r.t.Kind(s), Doc: s.Documentation, Href: href + "#" + stepAnchor(s)})
 			}
 		}
 		for _, h := range p.dg.Handovers {

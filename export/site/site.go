@@ -97,7 +97,7 @@ const (
 // and returns every output file's bytes by slash path, without touching
 // disk. handbook is the PDF's slash path in the folder ("" = none).
 func buildWith(ctx context.Context, inputs []Input, opts Options, rep *Report, prog func(string), handbook string) (map[string][]byte, []*proc, error) {
-	t, err := newTr(opts.Lang)
+	t, err := content.NewWords(opts.Lang)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -113,18 +113,18 @@ func buildWith(ctx context.Context, inputs []Input, opts Options, rep *Report, p
 		prog(in.Rel)
 		if in.Meta != nil {
 			if _, r := content.Decide(*in.Meta, opts.Drafts); r != content.Included {
-				rep.Omitted = append(rep.Omitted, Omission{Rel: in.Rel, Reason: r, Why: t.reason(r, in.Meta.Status)})
+				rep.Omitted = append(rep.Omitted, Omission{Rel: in.Rel, Reason: r, Why: t.Reason(r, in.Meta.Status)})
 				continue
 			}
 		}
 		d, err := in.Load()
 		if err != nil {
-			rep.Omitted = append(rep.Omitted, Omission{Rel: in.Rel, Reason: content.Unreadable, Why: t.reason(content.Unreadable, ""), Err: err})
+			rep.Omitted = append(rep.Omitted, Omission{Rel: in.Rel, Reason: content.Unreadable, Why: t.Reason(content.Unreadable, ""), Err: err})
 			continue
 		}
 		draft, r := content.Decide(d.Meta, opts.Drafts)
 		if r != content.Included {
-			rep.Omitted = append(rep.Omitted, Omission{Rel: in.Rel, Reason: r, Why: t.reason(r, d.Meta.Status)})
+			rep.Omitted = append(rep.Omitted, Omission{Rel: in.Rel, Reason: r, Why: t.Reason(r, d.Meta.Status)})
 			continue
 		}
 		p := &proc{in: in, d: d, draft: draft}

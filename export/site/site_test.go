@@ -441,18 +441,6 @@ func TestBadLanguage(t *testing.T) {
 	}
 }
 
-// TestTextsComplete makes sure every UI string exists in both languages.
-func TestTextsComplete(t *testing.T) {
-	for k, v := range texts {
-		if v[0] == "" || v[1] == "" {
-			t.Errorf("text %q lacks a language: %q", k, v)
-		}
-		if strings.Count(v[0], "%") != strings.Count(v[1], "%") {
-			t.Errorf("text %q: placeholders differ", k)
-		}
-	}
-}
-
 func TestGoldenProcessPage(t *testing.T) {
 	saved := mapSVG
 	mapSVG = nil // the map's drawing is other packages' golden

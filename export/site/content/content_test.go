@@ -113,3 +113,16 @@ func TestDigestOddFiles(t *testing.T) {
 		t.Errorf("handovers from a lane to no lane: %+v", dg.Handovers)
 	}
 }
+
+// TestTextsComplete makes sure every UI string exists in both languages.
+func TestTextsComplete(t *testing.T) {
+	for k, v := range Keys() {
+		if v[0] == "" || v[1] == "" {
+			t.Errorf("text %q lacks a language: %q", k, v)
+		}
+		if strings.Count(v[0], "%") != strings.Count(v[1], "%") {
+			t.Errorf("text %q: placeholders differ", k)
+		}
+	}
+}
+

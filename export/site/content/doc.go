@@ -7,6 +7,7 @@
 // once, here, from the model alone (no drawing, no HTML, no PDF). Reading
 // order follows the sequence flows breadth-first from the start events,
 // which is how people read a swimlane map; nodes no flow reaches follow in
-// left-to-right diagram order. Language-dependent words are left to the
-// callers: the digest carries kinds and reason codes, not sentences.
+// left-to-right diagram order. The digest carries kinds and reason codes,
+// not sentences; Words turns them into Swedish or English, from the one
+// table of texts both outputs share.
 package content

@@ -1,10 +1,9 @@
-package site
+package content
 
 import (
 	"fmt"
 	"strings"
 
-	"lanemap/export/site/content"
 	"lanemap/model"
 )
 
@@ -14,7 +13,7 @@ const (
 	English = "en"
 )
 
-// texts holds every UI string of the site in both languages: {sv, en}.
+// texts holds every text of the site and the handbook in both languages: {sv, en}.
 var texts = map[string][2]string{
 	"site.title":        {"Processer", "Processes"},
 	"site.generator":    {"Publicerad med Lanemap.", "Published with Lanemap."},
@@ -129,24 +128,29 @@ var texts = map[string][2]string{
 	"flow.from":         {"Från %s till %s", "From %s to %s"},
 }
 
-// tr is a translator bound to one language.
-type tr struct{ i int }
+// Words gives the published texts in one language.
+type Words struct{ i int }
 
-func newTr(lang string) (tr, error) {
+// NewWords returns the texts for lang: "sv" (or "") or "en".
+func NewWords(lang string) (Words, error) {
 	switch lang {
 	case "", Swedish:
-		return tr{0}, nil
+		return Words{0}, nil
 	case English:
-		return tr{1}, nil
+		return Words{1}, nil
 	}
-	return tr{}, fmt.Errorf("unknown language %q (use sv or en)", lang)
+	return Words{}, fmt.Errorf("unknown language %q (use sv or en)", lang)
 }
 
-func (t tr) lang() string { return [2]string{Swedish, English}[t.i] }
+// Lang is the language code, "sv" or "en".
+func (t Words) Lang() string { return [2]string{Swedish, English}[t.i] }
+
+// Keys lists every text key with its two translations, for tests.
+func Keys() map[string][2]string { return texts }
 
 // T returns the text for key, formatted with args when given. A missing
 // key is an error so templates fail loudly in tests.
-func (t tr) T(key string, args ...any) (string, error) {
+func (t Words) T(key string, args ...any) (string, error) {
 	s, ok := texts[key]
 	if !ok {
 		return "", fmt.Errorf("no text for %q", key)
@@ -157,7 +161,8 @@ func (t tr) T(key string, args ...any) (string, error) {
 	return s[t.i], nil
 }
 
-func (t tr) must(key string, args ...any) string {
+// Must is T for keys that are constants in Go code (the tests check them).
+func (t Words) Must(key string, args ...any) string {
 	s, err := t.T(key, args...)
 	if err != nil {
 		panic(err) // keys in Go code are constants checked by the tests
@@ -165,56 +170,56 @@ func (t tr) must(key string, args ...any) string {
 	return s
 }
 
-// status names a status in the site's language.
-func (t tr) status(s string) string {
+// Status names a status in the site's language.
+func (t Words) Status(s string) string {
 	switch s {
 	case model.StatusDraft:
-		return t.must("status.utkast")
+		return t.Must("status.utkast")
 	case model.StatusReview:
-		return t.must("status.review")
+		return t.Must("status.review")
 	case model.StatusApproved:
-		return t.must("status.approved")
+		return t.Must("status.approved")
 	case "":
-		return t.must("status.none")
+		return t.Must("status.none")
 	}
 	return s
 }
 
-// class names a classification level that may be published.
-func (t tr) class(c int) string {
+// Class names a classification level that may be published.
+func (t Words) Class(c int) string {
 	if c <= 0 {
-		return t.must("class.0")
+		return t.Must("class.0")
 	}
-	return t.must("class.1")
+	return t.Must("class.1")
 }
 
-// kind says in words what a step is.
-func (t tr) kind(s *content.Step) string {
+// Kind says in words what a step is.
+func (t Words) Kind(s *Step) string {
 	k := s.Kind
 	var base string
 	switch {
 	case k == model.CallActivity:
-		base = t.must("kind.call")
+		base = t.Must("kind.call")
 	case k.IsSubProcess():
-		base = t.must("kind.sub")
+		base = t.Must("kind.sub")
 	case k.IsActivity():
-		base = t.must("kind.task")
+		base = t.Must("kind.task")
 	case k == model.StartEvent:
-		base = t.must("kind.start")
+		base = t.Must("kind.start")
 	case k == model.EndEvent:
-		base = t.must("kind.end")
+		base = t.Must("kind.end")
 	case k == model.BoundaryEvent:
-		base = t.must("kind.boundary")
+		base = t.Must("kind.boundary")
 	case k.IsEvent():
-		base = t.must("kind.event")
+		base = t.Must("kind.event")
 	case k == model.ExclusiveGateway:
-		base = t.must("kind.xor")
+		base = t.Must("kind.xor")
 	case k == model.ParallelGateway:
-		base = t.must("kind.and")
+		base = t.Must("kind.and")
 	case k == model.InclusiveGateway:
-		base = t.must("kind.or")
+		base = t.Must("kind.or")
 	default:
-		base = t.must("kind.gateway")
+		base = t.Must("kind.gateway")
 	}
 	var defs []string
 	for _, d := range s.EventDefs {
@@ -228,26 +233,26 @@ func (t tr) kind(s *content.Step) string {
 	return base
 }
 
-// reason explains in words why a file was left out.
-func (t tr) reason(r content.Reason, status string) string {
+// Reason explains in words why a file was left out.
+func (t Words) Reason(r Reason, status string) string {
 	sv := t.i == 0
 	switch r {
-	case content.NotForPublish:
+	case NotForPublish:
 		if sv {
 			return "inte markerad för publicering"
 		}
 		return "not marked for publishing"
-	case content.Classified:
+	case Classified:
 		if sv {
 			return "informationsklass 2 eller högre publiceras aldrig"
 		}
 		return "classification 2 or higher is never published"
-	case content.NotApproved:
+	case NotApproved:
 		if sv {
-			return "status är " + t.status(status) + ", inte fastställd (använd --drafts för att ta med)"
+			return "status är " + t.Status(status) + ", inte fastställd (använd --drafts för att ta med)"
 		}
-		return "status is " + t.status(status) + ", not approved (use --drafts to include)"
-	case content.Unreadable:
+		return "status is " + t.Status(status) + ", not approved (use --drafts to include)"
+	case Unreadable:
 		if sv {
 			return "filen kunde inte läsas"
 		}
