@@ -125,4 +125,3 @@ func TestTextsComplete(t *testing.T) {
 		}
 	}
 }
-
