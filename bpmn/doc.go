@@ -1,0 +1,57 @@
+// Package bpmn reads and writes BPMN 2.0 XML (semantic model plus BPMN DI)
+// without losing anything it does not understand.
+//
+// Design. Decode parses the bytes once with encoding/xml into an etree
+// document (so prefixes, comments, processing instructions, CDATA and
+// element order are kept as they were), recording each element's line and
+// column and its namespace URI on the way; then it walks the tree by
+// namespace URI — never by prefix — and fills a model.Definitions. Only BPMN
+// elements in their schema positions are interpreted; everything else
+// (vendor extensions, unknown elements) stays opaque XML. The returned
+// Source holds the document, an id → element index and a snapshot (a deep
+// copy) of the model as decoded.
+//
+// Encode diffs the caller's model against that snapshot and changes only
+// what differs in the document: attributes are set in place, new elements go
+// to their XSD sequence position with the indentation of their siblings and
+// the prefixes the document already binds, deleted elements leave together
+// with their DI and the references to them. Then the tree is serialised in
+// the file's own encoding, line endings and BOM, and the snapshot is
+// replaced, so a second Encode of the same model gives the same bytes. A
+// nil Source means an empty document: everything is new and written fresh
+// with the prefixes bpmn, bpmndi, dc and di.
+//
+// Reading warns rather than refuses: duplicate ids, dangling references,
+// unknown elements, missing DI, edges with fewer than two waypoints, lanes
+// without flowNodeRef (membership is then inferred from the layout, and the
+// inferred refs are not written unless the user changes them) all become
+// Warnings with a position. Malformed XML is a SyntaxError with line and
+// column. A DOCTYPE is ignored (never resolved) and dropped with a warning;
+// files over MaxFileSize or nested deeper than MaxDepth are refused.
+// Encodings: a declared ISO-8859-1/windows-1252 (or any IANA label) is
+// decoded and written back the same way; a file that says UTF-8 but holds
+// invalid bytes is read as Windows-1252 with a warning and saved as UTF-8.
+//
+// Lanemap's own data lives in extensionElements under the namespace
+// LanemapNS ("urn:lanemap:bpmn:1.0", prefix "lanemap", declared on
+// definitions when first needed), so other tools keep it:
+//
+//	<bpmn:collaboration id="C">            (else the first process)
+//	  <bpmn:extensionElements>
+//	    <lanemap:meta>
+//	      <lanemap:owner>…</lanemap:owner>           Meta.Owner
+//	      <lanemap:maintainer>…</lanemap:maintainer> Meta.Maintainer
+//	      <lanemap:version>…</lanemap:version>       Meta.Version
+//	      <lanemap:status>…</lanemap:status>         Meta.Status
+//	      <lanemap:approved>YYYY-MM-DD</lanemap:approved>
+//	      <lanemap:review>YYYY-MM-DD</lanemap:review>
+//	      <lanemap:classification>0-3</lanemap:classification>
+//	      <lanemap:publish>true</lanemap:publish>
+//	      <lanemap:link title="…" href="…"/>         Meta.Links, repeated
+//	      <lanemap:tag>…</lanemap:tag>               Meta.Tags, repeated
+//	    </lanemap:meta>
+//
+// Empty fields are left out. On any flow node, artifact or participant,
+// <lanemap:link title="…" href="…"/> children of extensionElements are its
+// Links; on a lane, <lanemap:role>…</lanemap:role> is its Role.
+package bpmn
