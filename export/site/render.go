@@ -30,6 +30,7 @@ type renderer struct {
 	siteTitle string
 	handbook  string // slash path of the handbook in the folder, "" = none
 	pages     map[string]*template.Template
+	maps      bool // draw the maps (tests of the text alone turn it off)
 	coll      *collate.Collator
 
 	procs    []*proc
@@ -47,7 +48,7 @@ type role struct {
 }
 
 func newRenderer(t content.Words, opts Options) (*renderer, error) {
-	r := &renderer{t: t, opts: opts, pages: map[string]*template.Template{}}
+	r := &renderer{t: t, opts: opts, pages: map[string]*template.Template{}, maps: !noMaps}
 	r.siteTitle = strings.TrimSpace(opts.Title)
 	if r.siteTitle == "" {
 		r.siteTitle = t.Must("site.title")
@@ -490,9 +491,9 @@ func (r *renderer) procPage(p *proc) (*procData, error) {
 		}
 	}
 
-	if mapSVG != nil && p.g != nil {
+	if r.maps && p.g != nil {
 		pd.MapLabel = r.t.Must("map.label", p.dg.Title)
-		svg, err := mapSVG(p.d, p.g, pd.MapLabel, "k-")
+		svg, err := r.mapSVG(p, pd.MapLabel)
 		if err != nil {
 			return nil, err
 		}

@@ -3,11 +3,11 @@ package site
 import (
 	"context"
 	"fmt"
-	"html/template"
 	"path"
 	"sort"
 	"strings"
 
+	"lanemap/draw"
 	"lanemap/export/site/content"
 	"lanemap/model"
 )
@@ -82,6 +82,7 @@ type proc struct {
 	draft bool
 	slug  string
 	page  string // "processer/slug.html"
+	sc    *draw.Scene
 }
 
 // Folder and file names inside the output folder.
@@ -149,10 +150,6 @@ func buildWith(ctx context.Context, inputs []Input, opts Options, rep *Report, p
 	}
 	return files, procs, nil
 }
-
-// mapSVG draws a process's map as inline SVG for its page; nil while no
-// drawing backend is linked in.
-var mapSVG func(d *model.Definitions, g *model.Diagram, title, idPrefix string) (template.HTML, error)
 
 // errorf names the file in an error.
 func errorf(rel string, err error) error { return fmt.Errorf("%s: %w", rel, err) }

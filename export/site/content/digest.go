@@ -11,7 +11,8 @@ import (
 // Digest is the text view of one process file.
 type Digest struct {
 	// Title is the file's name for people: the definitions' name, else the
-	// first pool's or process's name, else the fallback given to Make.
+	// first process's name, else the first pool's, else the fallback given
+	// to Make.
 	Title string
 	// Pools holds one entry per process that has flow nodes, pools first in
 	// collaboration order.
@@ -223,12 +224,20 @@ func title(d *model.Definitions, fallback string) string {
 	if s := strings.TrimSpace(d.Name); s != "" {
 		return s
 	}
-	for _, p := range d.Participants() {
+	// The process says what is done; a pool often only says who does it.
+	for _, part := range d.Participants() {
+		if p := d.Process(part.ProcessRef); p != nil {
+			if s := strings.TrimSpace(p.Name); s != "" {
+				return s
+			}
+		}
+	}
+	for _, p := range d.Processes {
 		if s := strings.TrimSpace(p.Name); s != "" {
 			return s
 		}
 	}
-	for _, p := range d.Processes {
+	for _, p := range d.Participants() {
 		if s := strings.TrimSpace(p.Name); s != "" {
 			return s
 		}
