@@ -69,13 +69,13 @@ func (e *Editor) DeleteSelection() {
 // Copy puts the selection on the session's clipboard.
 func (e *Editor) Copy() {
 	if e.ready() && len(e.sel) > 0 {
-		e.failed(e.s.Copy(e.Selection()))
+		e.failed(e.sessCopy(e.Selection()))
 	}
 }
 
 // Cut copies, then deletes the selection.
 func (e *Editor) Cut() {
-	if e.ready() && len(e.sel) > 0 && !e.failed(e.s.Copy(e.Selection())) {
+	if e.ready() && len(e.sel) > 0 && !e.failed(e.sessCopy(e.Selection())) {
 		e.DeleteSelection()
 	}
 }
@@ -85,7 +85,7 @@ func (e *Editor) Paste() {
 	if !e.ready() {
 		return
 	}
-	ids, err := e.s.Paste()
+	ids, err := e.sessPaste()
 	if !e.failed(err) {
 		e.setSelection(ids)
 		e.Refresh()
@@ -97,7 +97,7 @@ func (e *Editor) Duplicate() {
 	if !e.ready() || len(e.sel) == 0 {
 		return
 	}
-	ids, err := e.s.Duplicate(e.Selection())
+	ids, err := e.sessDuplicate(e.Selection())
 	if !e.failed(err) {
 		e.setSelection(ids)
 		e.Refresh()
@@ -114,7 +114,7 @@ func (e *Editor) appendNext(k model.Kind) {
 		e.status(lang.X("canvas.hint.selectfirst", "Select a step first."))
 		return
 	}
-	nid, err := e.s.AppendNext(id, k)
+	nid, err := e.sessAppendNext(id, k)
 	if e.failed(err) {
 		return
 	}
@@ -135,7 +135,7 @@ func (e *Editor) appendInLane(dir int) {
 		e.status(lang.X("canvas.status.nolane", "There is no lane there."))
 		return
 	}
-	nid, err := e.s.AppendInLane(id, lane, model.Task)
+	nid, err := e.sessAppendInLane(id, lane, model.Task)
 	if e.failed(err) {
 		return
 	}

@@ -63,7 +63,7 @@
 // selection, drag on empty space lassos (Shift adds), corner handles
 // resize activities, the round handle right of a step (or any drag with
 // the Connect tool) connects, double-click edits the label, the wheel
-// scrolls (Shift: sideways, Ctrl: zoom about the pointer), Space+drag,
+// scrolls (Shift+wheel: sideways, Ctrl+wheel: zoom about the pointer), Space+drag,
 // middle-drag and the Hand tool pan. KeyMap returns this table, translated,
 // for the app's Help.
 package canvas

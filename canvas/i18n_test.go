@@ -19,7 +19,7 @@ func TestTranslations(t *testing.T) {
 		t.Fatal(err)
 	}
 	used := map[string]bool{}
-	reX := regexp.MustCompile(`lang\.X\("(canvas\.[a-z.]+)"`)
+	reX := regexp.MustCompile(`lang\.X\("(canvas\.[a-z.]+[a-z])",`)
 	reK := regexp.MustCompile(`k\((?:"[^"]*"|lang\.X\([^)]*\)(?:\+"[^"]*")?), "([a-z]+)"`)
 	for _, f := range files {
 		src, err := os.ReadFile(f)

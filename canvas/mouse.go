@@ -328,7 +328,7 @@ func (e *Editor) DragEnd() {
 		}
 	case dragResize:
 		if d.rect != e.shapes[d.node].Bounds {
-			e.failed(e.s.ResizeNode(d.node, d.rect))
+			e.failed(e.sessResizeNode(d.node, d.rect))
 		}
 	case dragConnect:
 		if d.target != "" {
