@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"lanemap/edit"
@@ -66,26 +67,41 @@ func (e *Editor) DeleteSelection() {
 	}
 }
 
-// Copy puts the selection on the session's clipboard.
-func (e *Editor) Copy() {
-	if e.ready() && len(e.sel) > 0 {
-		e.failed(e.sessCopy(e.Selection()))
+// Copy puts the selected nodes (and the flows among them) on the
+// editor's clipboard, which outlives SetSession: copy in one map, paste in
+// another.
+func (e *Editor) Copy() bool {
+	if !e.ready() || len(e.sel) == 0 {
+		return false
 	}
+	c := e.s.Copy(e.Selection())
+	if c.Empty() {
+		e.status(lang.X("canvas.status.nocopy", "Only steps, events, gateways, data and notes can be copied."))
+		return false
+	}
+	e.clip = c
+	return true
 }
 
 // Cut copies, then deletes the selection.
 func (e *Editor) Cut() {
-	if e.ready() && len(e.sel) > 0 && !e.failed(e.sessCopy(e.Selection())) {
+	if e.Copy() {
 		e.DeleteSelection()
 	}
 }
 
-// Paste inserts the clipboard and selects what was pasted.
+// Paste inserts the clipboard centred on the pointer (or on the middle of
+// the view when the pointer is elsewhere) and selects what was pasted.
 func (e *Editor) Paste() {
-	if !e.ready() {
+	if !e.ready() || e.clip.Empty() {
 		return
 	}
-	ids, err := e.sessPaste()
+	at := e.v.toModel(fyne.NewPos(e.size.Width/2, e.size.Height/2))
+	if e.hover {
+		at = e.v.toModel(e.pointer)
+	}
+	at = model.Point{X: snapGrid(at.X), Y: snapGrid(at.Y)}
+	ids, err := e.s.Paste(e.clip, at)
 	if !e.failed(err) {
 		e.setSelection(ids)
 		e.Refresh()
@@ -97,7 +113,7 @@ func (e *Editor) Duplicate() {
 	if !e.ready() || len(e.sel) == 0 {
 		return
 	}
-	ids, err := e.sessDuplicate(e.Selection())
+	ids, err := e.s.Duplicate(e.Selection())
 	if !e.failed(err) {
 		e.setSelection(ids)
 		e.Refresh()
@@ -114,7 +130,7 @@ func (e *Editor) appendNext(k model.Kind) {
 		e.status(lang.X("canvas.hint.selectfirst", "Select a step first."))
 		return
 	}
-	nid, err := e.sessAppendNext(id, k)
+	nid, err := e.s.AppendNext(id, k)
 	if e.failed(err) {
 		return
 	}
@@ -135,7 +151,7 @@ func (e *Editor) appendInLane(dir int) {
 		e.status(lang.X("canvas.status.nolane", "There is no lane there."))
 		return
 	}
-	nid, err := e.sessAppendInLane(id, lane, model.Task)
+	nid, err := e.s.AppendInLane(id, lane, model.Task)
 	if e.failed(err) {
 		return
 	}

@@ -66,6 +66,7 @@ type Editor struct {
 
 	sel  []string
 	tool Tool
+	clip edit.Clipboard
 
 	drag gesture
 
@@ -74,6 +75,7 @@ type Editor struct {
 	clickMods fyne.KeyModifier // modifiers of the last MouseDown
 	space     bool
 	pointer   fyne.Position
+	hover     bool // the pointer is over the widget
 	lastTap   time.Time
 	lastTapAt fyne.Position
 	now       func() time.Time

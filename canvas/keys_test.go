@@ -69,10 +69,13 @@ func TestWorkshopFlow(t *testing.T) {
 	// without the mouse.
 	h := newHarness(t)
 	c := h.w.Canvas()
-	h.e.SetSelection([]string{"End"})
+	h.e.SetSelection([]string{"T2"})
 	c.Focus(h.e)
 	h.key(fyne.KeyTab)
 	first := h.e.single()
+	if first == "T2" {
+		t.Fatal("Tab did not append")
+	}
 	typeFocused(c, "Besluta")
 	if h.e.editing != first {
 		t.Fatalf("typing did not start the label editor on %s", first)

@@ -135,13 +135,13 @@ func (e *Editor) MouseUp(ev *desktop.MouseEvent) {
 }
 
 // MouseIn tracks the pointer for zooming about it.
-func (e *Editor) MouseIn(ev *desktop.MouseEvent) { e.pointer = ev.Position }
+func (e *Editor) MouseIn(ev *desktop.MouseEvent) { e.pointer, e.hover = ev.Position, true }
 
 // MouseMoved tracks the pointer.
-func (e *Editor) MouseMoved(ev *desktop.MouseEvent) { e.pointer = ev.Position }
+func (e *Editor) MouseMoved(ev *desktop.MouseEvent) { e.pointer, e.hover = ev.Position, true }
 
 // MouseOut is part of desktop.Hoverable.
-func (e *Editor) MouseOut() {}
+func (e *Editor) MouseOut() { e.hover = false }
 
 // Cursor shows a crosshair while placing or connecting.
 func (e *Editor) Cursor() desktop.Cursor {
@@ -328,7 +328,7 @@ func (e *Editor) DragEnd() {
 		}
 	case dragResize:
 		if d.rect != e.shapes[d.node].Bounds {
-			e.failed(e.sessResizeNode(d.node, d.rect))
+			e.failed(e.s.ResizeNode(d.node, d.rect))
 		}
 	case dragConnect:
 		if d.target != "" {
