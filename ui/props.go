@@ -348,10 +348,10 @@ func (p *propsPanel) buildMeta() {
 	review.SetPlaceHolder("ÅÅÅÅ-MM-DD")
 
 	classes := []string{
-		"0 – " + lang.X("meta.class0", "no damage"),
-		"1 – " + lang.X("meta.class1", "little damage"),
-		"2 – " + lang.X("meta.class2", "serious damage"),
-		"3 – " + lang.X("meta.class3", "very serious damage"),
+		"0 – " + lang.X("meta.class0", "open, no damage"),
+		"1 – " + lang.X("meta.class1", "moderate damage"),
+		"2 – " + lang.X("meta.class2", "significant damage"),
+		"3 – " + lang.X("meta.class3", "serious damage"),
 	}
 	class := widget.NewSelect(classes, nil)
 	showClass := func() {
@@ -399,17 +399,22 @@ func (p *propsPanel) buildMeta() {
 }
 
 // processTitle is the name a process goes by: the definitions' name, else
-// the first pool's or process's.
+// the first collaboration's, process's or pool's.
 func processTitle(d *model.Definitions) string {
 	if d.Name != "" {
 		return d.Name
 	}
-	for _, p := range d.Participants() {
+	for _, c := range d.Collaborations {
+		if c.Name != "" {
+			return c.Name
+		}
+	}
+	for _, p := range d.Processes {
 		if p.Name != "" {
 			return p.Name
 		}
 	}
-	for _, p := range d.Processes {
+	for _, p := range d.Participants() {
 		if p.Name != "" {
 			return p.Name
 		}

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2/lang"
+
+	"lanemap/bpmn"
+	"lanemap/edit"
+	"lanemap/model"
+)
+
+// document is one open process: its file, the model and the loaded XML
+// (kept for lossless saving), what reading warned about, and the editing
+// session whose stack's clean mark is the dirty flag.
+type document struct {
+	path     string // "" until a new process is first saved
+	defs     *model.Definitions
+	src      *bpmn.Source
+	warnings []bpmn.Warning
+	sess     *edit.Session
+}
+
+// loadDocument reads a BPMN file.
+func loadDocument(path string) (*document, error) {
+	d, src, warns, err := bpmn.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return &document{path: path, defs: d, src: src, warnings: warns, sess: edit.NewSession(d, nil)}, nil
+}
+
+// newDocument is an empty process: one pool with one lane and a start
+// event, so that quick-add has somewhere to put the first task.
+func newDocument() *document {
+	d := &model.Definitions{
+		ID:              model.NewID("Definitions"),
+		TargetNamespace: "urn:lanemap:process",
+		Meta:            model.Meta{Status: model.StatusDraft, Version: "0.1"},
+	}
+	proc := &model.Process{ID: model.NewID(model.ProcessKind), LaneSetID: model.NewID("LaneSet")}
+	pool := &model.Participant{ID: model.NewID(model.ParticipantKind), Name: lang.X("new.pool", "New process"), ProcessRef: proc.ID}
+	collab := &model.Collaboration{ID: model.NewID(model.CollaborationKind), Participants: []*model.Participant{pool}}
+	start := &model.Node{ID: model.NewID(model.StartEvent), Kind: model.StartEvent, Container: proc.ID}
+	lane := &model.Lane{ID: model.NewID(model.LaneKind), Name: lang.X("new.lane", "Role"), NodeRefs: []string{start.ID}}
+	proc.Lanes = []*model.Lane{lane}
+	d.Collaborations = []*model.Collaboration{collab}
+	d.Processes = []*model.Process{proc}
+	d.Nodes = []*model.Node{start}
+	const x, y, w, h, band = 160.0, 80.0, 900.0, 200.0, 30.0
+	g := &model.Diagram{
+		ID: model.NewID("BPMNDiagram"), PlaneID: model.NewID("BPMNPlane"), Element: collab.ID,
+		Shapes: []*model.Shape{
+			{ID: model.NewID("BPMNShape"), Element: pool.ID, Bounds: model.Rect{X: x, Y: y, W: w, H: h}, IsHorizontal: model.Bool(true)},
+			{ID: model.NewID("BPMNShape"), Element: lane.ID, Bounds: model.Rect{X: x + band, Y: y, W: w - band, H: h}, IsHorizontal: model.Bool(true)},
+			{ID: model.NewID("BPMNShape"), Element: start.ID, Bounds: model.Rect{X: x + band + 60, Y: y + h/2 - 18, W: 36, H: 36}},
+		},
+	}
+	d.Diagrams = []*model.Diagram{g}
+	return &document{defs: d, sess: edit.NewSession(d, g)}
+}
+
+func (doc *document) dirty() bool { return doc.sess.Stack.Dirty() }
+
+// name is what the title bar and dialogs call the document: the process
+// name, which workshop participants recognise, not the file name.
+func (doc *document) name() string { return processTitle(doc.defs) }
+
+// fileName is a file name for Save as: the file's, else the process name.
+func (doc *document) fileName() string {
+	if doc.path != "" {
+		return filepath.Base(doc.path)
+	}
+	return safeFileName(processTitle(doc.defs)) + ".bpmn"
+}
+
+// safeFileName keeps letters, digits, '-' and '_' and turns the rest into '-'.
+func safeFileName(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimRight(b.String(), "-")
+	if out == "" {
+		return "process"
+	}
+	return out
+}
+
+// warningText lists the reading warnings, one per line, with positions.
+func (doc *document) warningText() string {
+	var b strings.Builder
+	for _, w := range doc.warnings {
+		fmt.Fprintf(&b, "%s:%s\n", filepath.Base(doc.path), w.String())
+	}
+	return b.String()
+}

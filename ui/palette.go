@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	lcanvas "lanemap/canvas"
+	"lanemap/model"
+)
+
+// toolButton is an icon button that names itself in the status bar while
+// the pointer rests on it (Fyne has no tooltips), and can show that its
+// tool is the active one.
+type toolButton struct {
+	widget.Button
+	hint   string
+	onHint func(string)
+}
+
+func newToolButton(icon fyne.Resource, hint string, onHint func(string), tapped func()) *toolButton {
+	b := &toolButton{hint: hint, onHint: onHint}
+	b.Icon = icon
+	b.OnTapped = tapped
+	b.Importance = widget.LowImportance
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// MouseIn shows the button's name.
+func (b *toolButton) MouseIn(e *desktop.MouseEvent) {
+	b.Button.MouseIn(e)
+	if b.onHint != nil {
+		b.onHint(b.hint)
+	}
+}
+
+var _ desktop.Hoverable = (*toolButton)(nil)
+
+// palette is the toolbar: tools, element kinds to place, lane commands,
+// undo/redo, zoom and the handovers toggle.
+type palette struct {
+	app       *App
+	bar       fyne.CanvasObject
+	tools     map[lcanvas.Tool]*toolButton
+	active    lcanvas.Tool
+	undo      *toolButton
+	redo      *toolButton
+	handovers *widget.Check
+	docOnly   []fyne.Disableable
+}
+
+func newPalette(a *App) *palette {
+	p := &palette{app: a, tools: map[lcanvas.Tool]*toolButton{}}
+	hint := func(s string) { a.status.setHint(s) }
+	tool := func(t lcanvas.Tool, icon fyne.Resource, name string) fyne.CanvasObject {
+		b := newToolButton(icon, name, hint, func() { p.setTool(t) })
+		p.tools[t] = b
+		p.docOnly = append(p.docOnly, b)
+		return b
+	}
+	kind := func(k model.Kind, icon fyne.Resource) fyne.CanvasObject {
+		return tool(lcanvas.CreateTool(k), icon, KindName(k))
+	}
+	action := func(icon fyne.Resource, name string, do func()) *toolButton {
+		b := newToolButton(icon, name, hint, do)
+		p.docOnly = append(p.docOnly, b)
+		return b
+	}
+	sep := func() fyne.CanvasObject { return widget.NewSeparator() }
+
+	p.undo = action(theme.ContentUndoIcon(), lang.X("menu.undo", "Undo"), a.undo)
+	p.redo = action(theme.ContentRedoIcon(), lang.X("menu.redo", "Redo"), a.redo)
+	p.handovers = widget.NewCheck(lang.X("palette.handovers", "Handovers"), func(on bool) {
+		if on != a.showHandovers {
+			a.setHandovers(on)
+		}
+	})
+	items := []fyne.CanvasObject{
+		tool(lcanvas.Select, iconSelect, lang.X("tool.select", "Select and move")),
+		tool(lcanvas.Hand, iconHand, lang.X("tool.hand", "Hand: drag to pan (or hold Space)")),
+		tool(lcanvas.Connect, iconConnect, lang.X("tool.connect", "Connect: drag from one element to another")),
+		sep(),
+		kind(model.Task, iconTask),
+		kind(model.UserTask, iconUserTask),
+		kind(model.ManualTask, iconManualTask),
+		kind(model.ServiceTask, iconServiceTask),
+		kind(model.SubProcess, iconSubProcess),
+		sep(),
+		kind(model.StartEvent, iconStart),
+		kind(model.IntermediateThrowEvent, iconIntermed),
+		kind(model.EndEvent, iconEnd),
+		sep(),
+		kind(model.ExclusiveGateway, iconXor),
+		kind(model.ParallelGateway, iconAnd),
+		kind(model.InclusiveGateway, iconOr),
+		sep(),
+		kind(model.DataObjectReference, iconDataObject),
+		kind(model.DataStoreReference, iconDataStore),
+		kind(model.TextAnnotation, iconAnnotation),
+		kind(model.ParticipantKind, iconPool),
+		action(iconLaneAbove, lang.X("tool.laneAbove", "Add lane above the selected lane"), func() { a.addLane(true) }),
+		action(iconLaneBelow, lang.X("tool.laneBelow", "Add lane below the selected lane"), func() { a.addLane(false) }),
+		sep(),
+		p.undo, p.redo,
+		sep(),
+		action(theme.ZoomOutIcon(), lang.X("menu.zoomOut", "Zoom out"), func() { a.editor.ZoomOut() }),
+		action(theme.ZoomInIcon(), lang.X("menu.zoomIn", "Zoom in"), func() { a.editor.ZoomIn() }),
+		action(theme.ZoomFitIcon(), lang.X("menu.zoomFit", "Fit the map"), func() { a.editor.ZoomFit() }),
+		sep(),
+		container.NewHBox(widget.NewIcon(iconHandovers), p.handovers),
+	}
+	p.docOnly = append(p.docOnly, p.handovers)
+	p.bar = container.NewHScroll(container.NewHBox(items...))
+	p.markActive(lcanvas.Select)
+	return p
+}
+
+// setTool makes t the canvas's tool and marks its button.
+func (p *palette) setTool(t lcanvas.Tool) {
+	p.app.editor.SetTool(t)
+	p.markActive(t)
+	p.app.win.Canvas().Focus(p.app.editor)
+}
+
+func (p *palette) markActive(t lcanvas.Tool) {
+	p.active = t
+	for tt, b := range p.tools {
+		imp := widget.LowImportance
+		if tt == t {
+			imp = widget.HighImportance
+		}
+		if b.Importance != imp {
+			b.Importance = imp
+			b.Refresh()
+		}
+	}
+}
+
+func (p *palette) setEnabled(on bool) {
+	for _, w := range p.docOnly {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}
+
+// updateUndo enables undo/redo by the stack and names the step.
+func (p *palette) updateUndo(doc *document) {
+	canUndo := doc != nil && doc.sess.Stack.CanUndo()
+	canRedo := doc != nil && doc.sess.Stack.CanRedo()
+	set := func(b *toolButton, on bool, base, label string) {
+		if label != "" {
+			b.hint = base + ": " + label
+		} else {
+			b.hint = base
+		}
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	var ul, rl string
+	if doc != nil {
+		ul, rl = doc.sess.Stack.UndoLabel(), doc.sess.Stack.RedoLabel()
+	}
+	set(p.undo, canUndo, lang.X("menu.undo", "Undo"), ul)
+	set(p.redo, canRedo, lang.X("menu.redo", "Redo"), rl)
+}
