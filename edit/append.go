@@ -1,0 +1,347 @@
+package edit
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"lanemap/model"
+)
+
+// AppendNext adds a node of kind k after the node `after`: one step further
+// along the flow (to the right in a horizontal pool, below in a vertical
+// one), in the same lane, connected to it, never on top of another shape.
+// It returns the new node's id.
+func (s *Session) AppendNext(after string, k model.Kind) (string, error) {
+	return s.appendIn(after, "", k, "Append "+what(k))
+}
+
+// AppendInLane is AppendNext into another lane: the handover gesture.
+func (s *Session) AppendInLane(after, laneID string, k model.Kind) (string, error) {
+	if s.Doc.Lane(laneID) == nil {
+		return "", errNo("lane", laneID)
+	}
+	return s.appendIn(after, laneID, k, "Append "+what(k))
+}
+
+func (s *Session) appendIn(after, laneID string, k model.Kind, label string) (string, error) {
+	if _, _, err := s.nodeOf(after); err != nil {
+		return "", err
+	}
+	var id string
+	err := s.run(label, "", func(t *tx) error {
+		var err error
+		id, err = s.appendNode(t, after, laneID, k)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+// appendNode places and connects the next node; laneID "" keeps the lane.
+func (s *Session) appendNode(t *tx, after, laneID string, k model.Kind) (string, error) {
+	d := s.Doc
+	n, sh, err := s.nodeOf(after)
+	if err != nil {
+		return "", err
+	}
+	if n.Kind == model.EndEvent {
+		return "", fmt.Errorf("edit: nothing can follow end event %q", after)
+	}
+	if k == model.StartEvent || k == model.BoundaryEvent {
+		return "", fmt.Errorf("edit: a %s cannot follow another node", k)
+	}
+	if !(k.IsFlowNode() || k.IsData() || k.IsArtifact()) {
+		return "", fmt.Errorf("edit: cannot append a %s", what(k))
+	}
+	host := n
+	if n.Kind == model.BoundaryEvent {
+		if h := d.Node(n.AttachedTo); h != nil {
+			host = h
+		}
+	}
+	proc := d.ProcessOf(host.ID)
+	a := ax(true)
+	if proc != nil {
+		a = s.laneAxis(proc.ID)
+	}
+	container := host.Container
+	var band model.Rect // where the new node's centre must stay
+	haveBand := false
+	if laneID != "" {
+		container = laneID
+		if ls := s.Shape(laneID); ls != nil {
+			band, haveBand = ls.Bounds, true
+		}
+	} else if proc != nil && host.Container == proc.ID {
+		if ls := s.lanesAt(proc, sh.Bounds.Center()); len(ls) > 0 {
+			l := ls[len(ls)-1]
+			container = l.ID
+			if b := s.Shape(l.ID); b != nil {
+				band, haveBand = b.Bounds, true
+			}
+		}
+	}
+	w, h := k.DefaultSize()
+	fs, fz := a.flow(sh.Bounds)
+	ss, sz := a.stack(sh.Bounds)
+	center := ss + sz/2
+	if haveBand {
+		bs, bz := a.stack(band)
+		if center <= bs || center >= bs+bz {
+			center = bs + bz/2
+		}
+	}
+	_, nw := a.flow(centered(model.Point{}, w, h))
+	flowAt := fs + fz + Gap + nw/2
+	r := s.freeSpot(a, host, flowAt, center, w, h, band, haveBand)
+	id, err := s.addNode(t, k, container, r.Center())
+	if err != nil {
+		return "", err
+	}
+	kind, ok := model.CanConnect(d, after, id)
+	if !ok {
+		return "", fmt.Errorf("edit: a %s cannot follow %s %q", k, n.Kind, after)
+	}
+	if _, err := s.connect(t, after, id, kind); err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+// freeSpot finds a w×h place centred at (flowAt, stackAt) that overlaps no
+// node shape, trying further along the stacking axis inside band first (as
+// bpmn-js's auto-place does), then further along the flow.
+func (s *Session) freeSpot(a ax, near *model.Node, flowAt, stackAt, w, h float64, band model.Rect, haveBand bool) model.Rect {
+	mk := func(f, st float64) model.Rect {
+		if a {
+			return centered(model.Point{X: f, Y: st}, w, h)
+		}
+		return centered(model.Point{X: st, Y: f}, w, h)
+	}
+	_, step := a.stack(mk(0, 0))
+	step += Padding
+	_, fsz := a.flow(mk(0, 0))
+	var obstacles []model.Rect
+	for _, n := range s.Doc.Nodes {
+		if n.Kind.IsSubProcess() && n.ID == near.Container {
+			continue
+		}
+		if n.Kind == model.Group {
+			continue
+		}
+		if sh := s.Shape(n.ID); sh != nil {
+			obstacles = append(obstacles, sh.Bounds.Inset(-Padding/2))
+		}
+	}
+	free := func(r model.Rect) bool {
+		for _, o := range obstacles {
+			if o.Intersects(r) {
+				return false
+			}
+		}
+		return true
+	}
+	inBand := func(st float64) bool {
+		if !haveBand {
+			return true
+		}
+		bs, bz := a.stack(band)
+		return st > bs && st < bs+bz
+	}
+	for col := 0; col < 50; col++ {
+		f := flowAt + float64(col)*(fsz+Gap)
+		for k := 0; k < 8; k++ {
+			off := float64((k+1)/2) * step
+			if k%2 == 0 {
+				off = -off
+			}
+			if k == 0 {
+				off = 0
+			}
+			st := stackAt + off
+			if !inBand(st) {
+				continue
+			}
+			if r := mk(f, st); free(r) {
+				return r
+			}
+		}
+	}
+	return mk(flowAt, stackAt)
+}
+
+// QuickAdd is the keyboard gesture of a workshop: "Role: Text" adds a task
+// named Text in the lane of that role (created at the end of the pool when
+// missing) after the node `after`, connected to it; text without a role
+// stays in after's lane. Text ending in "?" makes an exclusive gateway (a
+// decision). With after "" the node starts the first pool.
+func (s *Session) QuickAdd(after, text string) (string, error) {
+	role, name := splitRole(text)
+	if name == "" {
+		return "", fmt.Errorf("edit: quick add needs a text after the role")
+	}
+	k := model.Task
+	if strings.HasSuffix(name, "?") {
+		k = model.ExclusiveGateway
+	}
+	var anchor *model.Node
+	if after != "" {
+		n, _, err := s.nodeOf(after)
+		if err != nil {
+			return "", err
+		}
+		anchor = n
+	}
+	var id string
+	err := s.run("Add "+name, "", func(t *tx) error {
+		proc, err := s.quickProcess(anchor)
+		if err != nil {
+			return err
+		}
+		laneID := ""
+		if role != "" {
+			l, err := s.roleLane(t, proc, role)
+			if err != nil {
+				return err
+			}
+			laneID = l.ID
+		}
+		if anchor == nil {
+			id, err = s.startNode(t, proc, laneID, k)
+		} else {
+			id, err = s.appendNode(t, anchor.ID, laneID, k)
+		}
+		if err != nil {
+			return err
+		}
+		t.node(s.Doc.Node(id)).Name = name
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+// splitRole splits "Role: text". A prefix with digits ("kl. 10:30") or
+// more than six words is no role.
+func splitRole(text string) (role, name string) {
+	text = strings.TrimSpace(text)
+	i := strings.Index(text, ":")
+	if i <= 0 {
+		return "", text
+	}
+	r := strings.TrimSpace(text[:i])
+	if r == "" || strings.ContainsFunc(r, unicode.IsDigit) || len(strings.Fields(r)) > 6 {
+		return "", text
+	}
+	return r, strings.TrimSpace(text[i+1:])
+}
+
+// quickProcess is the process QuickAdd works in.
+func (s *Session) quickProcess(anchor *model.Node) (*model.Process, error) {
+	d := s.Doc
+	if anchor != nil {
+		if p := d.ProcessOf(anchor.ID); p != nil {
+			return p, nil
+		}
+		return nil, fmt.Errorf("edit: %q is not in a process", anchor.ID)
+	}
+	for _, p := range d.Participants() {
+		if proc := d.Process(p.ProcessRef); proc != nil && s.Shape(p.ID) != nil {
+			return proc, nil
+		}
+	}
+	if proc := d.Process(s.Diagram.Element); proc != nil {
+		return proc, nil
+	}
+	return nil, fmt.Errorf("edit: the diagram has no pool or process to add to")
+}
+
+// roleLane finds the lane standing for role in proc (by role, then name,
+// ignoring case), adding it after the last lane when there is none.
+func (s *Session) roleLane(t *tx, proc *model.Process, role string) (*model.Lane, error) {
+	var found *model.Lane
+	for _, l := range allLanes(proc.Lanes) {
+		if len(l.Children) == 0 && (strings.EqualFold(strings.TrimSpace(l.RoleName()), role) ||
+			strings.EqualFold(strings.TrimSpace(l.Name), role)) {
+			found = l
+			break
+		}
+	}
+	if found != nil {
+		return found, nil
+	}
+	ref := ""
+	if pool := s.Doc.PoolOf(proc.ID); pool != nil {
+		ref = pool.ID
+	} else if len(proc.Lanes) > 0 {
+		ref = proc.Lanes[len(proc.Lanes)-1].ID
+	} else {
+		return nil, fmt.Errorf("edit: process %q has no pool to add lane %q to", proc.ID, role)
+	}
+	c, err := s.laneCtx(ref)
+	if err != nil {
+		return nil, err
+	}
+	if c.lane == nil && len(proc.Lanes) == 0 && !s.hasContent(proc) {
+		// An empty pool: its first lane is the role's lane.
+		id, err := s.addLane(t, c, Below)
+		if err != nil {
+			return nil, err
+		}
+		// addLane made a wrapping lane and the new one; drop the empty wrapper.
+		if err := s.deleteLane(t, s.Doc.Process(proc.ID).Lanes[0].ID, MoveContentToNeighbour); err != nil {
+			return nil, err
+		}
+		l := s.Doc.Lane(id)
+		t.lane(l).Name = role
+		return l, nil
+	}
+	id, err := s.addLane(t, c, Below)
+	if err != nil {
+		return nil, err
+	}
+	l := s.Doc.Lane(id)
+	t.lane(l).Name = role
+	return l, nil
+}
+
+func (s *Session) hasContent(proc *model.Process) bool {
+	for _, n := range s.Doc.Nodes {
+		if n.Container == proc.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// startNode places the first node of a process at the start of a lane (or pool).
+func (s *Session) startNode(t *tx, proc *model.Process, laneID string, k model.Kind) (string, error) {
+	container := laneID
+	var box *model.Shape
+	if laneID != "" {
+		box = s.Shape(laneID)
+	} else if pool, ps := s.poolShape(proc.ID); ps != nil {
+		container, box = pool.ID, ps
+		if len(proc.Lanes) > 0 {
+			container, box = proc.Lanes[0].ID, s.Shape(proc.Lanes[0].ID)
+		}
+	} else {
+		container = proc.ID
+	}
+	if box == nil {
+		return s.addNode(t, k, container, model.Point{X: 100, Y: 100})
+	}
+	a := s.laneAxis(proc.ID)
+	w, h := k.DefaultSize()
+	fs, _ := a.flow(box.Bounds)
+	ss, sz := a.stack(box.Bounds)
+	_, fw := a.flow(centered(model.Point{}, w, h))
+	flowAt := fs + LabelBand + Padding*2 + fw/2
+	r := s.freeSpot(a, &model.Node{}, flowAt, ss+sz/2, w, h, box.Bounds, true)
+	return s.addNode(t, k, container, r.Center())
+}

@@ -1,0 +1,185 @@
+package edit
+
+import (
+	"fmt"
+
+	"lanemap/model"
+)
+
+// Connect joins src to tgt with the connecting object model.CanConnect
+// allows (sequence flow, message flow, association or data association),
+// routed with orthogonal waypoints. It returns the new flow's id.
+func (s *Session) Connect(src, tgt string) (string, error) {
+	k, ok := model.CanConnect(s.Doc, src, tgt)
+	if !ok {
+		return "", s.whyNot(src, tgt)
+	}
+	var id string
+	err := s.run("Connect", "", func(t *tx) error {
+		var err error
+		id, err = s.connect(t, src, tgt, k)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+// whyNot explains a refused connection.
+func (s *Session) whyNot(src, tgt string) error {
+	for _, id := range []string{src, tgt} {
+		if s.Doc.Node(id) == nil && s.Doc.Participant(id) == nil {
+			return errNo("node or pool", id)
+		}
+	}
+	return fmt.Errorf("edit: %s %q cannot be connected to %s %q", s.kindOf(src), src, s.kindOf(tgt), tgt)
+}
+
+func (s *Session) kindOf(id string) model.Kind {
+	if n := s.Doc.Node(id); n != nil {
+		return n.Kind
+	}
+	if s.Doc.Participant(id) != nil {
+		return model.ParticipantKind
+	}
+	return ""
+}
+
+// flowContainer is the element whose XML holds a new flow of kind k.
+func (s *Session) flowContainer(k model.Kind, src, tgt string) string {
+	d := s.Doc
+	sn, tn := d.Node(src), d.Node(tgt)
+	switch k {
+	case model.SequenceFlow:
+		return sn.Container
+	case model.MessageFlow:
+		if len(d.Collaborations) > 0 {
+			return d.Collaborations[0].ID
+		}
+	case model.DataInputAssociation:
+		return tgt // held by the activity or event that reads
+	case model.DataOutputAssociation:
+		return src
+	case model.Association:
+		if sn != nil && sn.Kind == model.TextAnnotation {
+			return sn.Container
+		}
+		if tn != nil {
+			return tn.Container
+		}
+	}
+	return ""
+}
+
+func (s *Session) connect(t *tx, src, tgt string, k model.Kind) (string, error) {
+	f := &model.Flow{ID: model.NewID(k), Kind: k, Source: src, Target: tgt, Container: s.flowContainer(k, src, tgt)}
+	if k == model.Association {
+		f.Direction = "None"
+	}
+	t.addFlow(f)
+	e := &model.Edge{ID: f.ID + "_di", Element: f.ID}
+	t.addEdge(e)
+	if err := s.route(t, f); err != nil {
+		return "", err
+	}
+	return f.ID, nil
+}
+
+// route recomputes the waypoints of f's edge from its ends' shapes.
+func (s *Session) route(t *tx, f *model.Flow) error {
+	e := s.Edge(f.ID)
+	if e == nil {
+		return nil // not shown in this diagram
+	}
+	a, b := s.Shape(f.Source), s.Shape(f.Target)
+	if a == nil || b == nil {
+		return fmt.Errorf("edit: an end of %s %q has no shape", f.Kind, f.ID)
+	}
+	var pts []model.Point
+	switch f.Kind {
+	case model.SequenceFlow:
+		across := false
+		if p := s.Doc.ProcessOf(f.Source); p != nil {
+			across = !bool(s.laneAxis(p.ID))
+		}
+		pts = Route(a.Bounds, b.Bounds, across)
+	case model.MessageFlow:
+		across := true
+		if p := s.Doc.ProcessOf(f.Source); p != nil {
+			across = bool(s.laneAxis(p.ID))
+		} else if pool := s.Doc.Participant(f.Source); pool != nil {
+			across = horizontal(a)
+		}
+		pts = Route(a.Bounds, b.Bounds, across)
+	default:
+		pts = StraightRoute(a.Bounds, b.Bounds)
+	}
+	old := e.Waypoints
+	t.edge(e).Waypoints = pts
+	if e.Label != nil && len(old) > 0 {
+		om, nm := mid(old), mid(pts)
+		l := e.Label.Translate(nm.X-om.X, nm.Y-om.Y)
+		e.Label = &l
+	}
+	return nil
+}
+
+// mid is the middle waypoint (or the middle of the middle segment).
+func mid(pts []model.Point) model.Point {
+	if len(pts)%2 == 1 {
+		return pts[len(pts)/2]
+	}
+	a, b := pts[len(pts)/2-1], pts[len(pts)/2]
+	return model.Point{X: (a.X + b.X) / 2, Y: (a.Y + b.Y) / 2}
+}
+
+// rerouteAttached re-routes every flow with an end in ids.
+func (s *Session) rerouteAttached(t *tx, ids map[string]bool) {
+	for _, f := range s.Doc.Flows {
+		if ids[f.Source] || ids[f.Target] {
+			_ = s.route(t, f) // an end without DI keeps its old route
+		}
+	}
+}
+
+// Reconnect moves one or both ends of a flow ("" keeps an end). A sequence
+// flow that now crosses pools becomes a message flow and back; other
+// changes of kind are refused.
+func (s *Session) Reconnect(flowID, newSrc, newTgt string) error {
+	f := s.Doc.Flow(flowID)
+	if f == nil {
+		return errNo("flow", flowID)
+	}
+	if newSrc == "" {
+		newSrc = f.Source
+	}
+	if newTgt == "" {
+		newTgt = f.Target
+	}
+	if newSrc == f.Source && newTgt == f.Target {
+		return ErrNoChange
+	}
+	k, ok := model.CanConnect(s.Doc, newSrc, newTgt)
+	if !ok {
+		return s.whyNot(newSrc, newTgt)
+	}
+	swappable := func(k model.Kind) bool { return k == model.SequenceFlow || k == model.MessageFlow }
+	if k != f.Kind && !(swappable(k) && swappable(f.Kind)) {
+		return fmt.Errorf("edit: %s %q cannot become a %s", f.Kind, flowID, k)
+	}
+	return s.run("Reconnect", "", func(t *tx) error {
+		if f.Source != newSrc {
+			if n := s.Doc.Node(f.Source); n != nil && n.Default == f.ID {
+				t.node(n).Default = ""
+			}
+		}
+		t.flow(f)
+		f.Source, f.Target, f.Kind = newSrc, newTgt, k
+		f.Container = s.flowContainer(k, newSrc, newTgt)
+		if k == model.MessageFlow {
+			f.Condition = ""
+		}
+		return s.route(t, f)
+	})
+}

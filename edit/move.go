@@ -1,0 +1,269 @@
+package edit
+
+import (
+	"fmt"
+	"slices"
+
+	"lanemap/model"
+)
+
+// MoveNodes moves nodes (and whole pools) by (dx, dy) as one step. Boundary
+// events follow their host and sub-process content its sub-process; a
+// boundary event moved alone slides along its host's border. Where a node
+// lands decides its lane membership and its process or sub-process; the
+// lane and pool grow when it sticks out; attached flows are re-routed and
+// flows that landing made illegal change kind (sequence ↔ message) or go.
+func (s *Session) MoveNodes(ids []string, dx, dy float64) error {
+	if len(ids) == 0 || (dx == 0 && dy == 0) {
+		return ErrNoChange
+	}
+	for _, id := range ids {
+		switch s.Doc.Element(id).(type) {
+		case *model.Node:
+			if _, _, err := s.nodeOf(id); err != nil {
+				return err
+			}
+		case *model.Participant:
+			if s.Shape(id) == nil {
+				return fmt.Errorf("edit: pool %q has no shape", id)
+			}
+		case *model.Lane:
+			return fmt.Errorf("edit: lane %q moves with MoveLane, not MoveNodes", id)
+		case nil:
+			return errNo("node", id)
+		default:
+			return fmt.Errorf("edit: %q cannot be moved", id)
+		}
+	}
+	return s.run("Move", "", func(t *tx) error { return s.moveNodes(t, ids, dx, dy) })
+}
+
+// closure adds boundary events of moved activities and the content of
+// moved sub-processes (at any depth) to set, and returns the added ids.
+func (s *Session) closure(set map[string]bool) {
+	for {
+		grew := false
+		for _, n := range s.Doc.Nodes {
+			if !set[n.ID] && (set[n.AttachedTo] || set[n.Container]) {
+				set[n.ID] = true
+				grew = true
+			}
+		}
+		if !grew {
+			return
+		}
+	}
+}
+
+// translate moves the shapes of set and the flows between them; flows with
+// one end in set are re-routed.
+func (s *Session) translate(t *tx, set map[string]bool, dx, dy float64) {
+	for id := range set {
+		if sh := s.Shape(id); sh != nil {
+			moveShape(t, sh, dx, dy)
+		}
+	}
+	for _, f := range s.Doc.Flows {
+		in, out := set[f.Source], set[f.Target]
+		switch {
+		case in && out:
+			if e := s.Edge(f.ID); e != nil {
+				moveEdge(t, e, dx, dy)
+			}
+		case in || out:
+			_ = s.route(t, f)
+		}
+	}
+}
+
+func moveShape(t *tx, sh *model.Shape, dx, dy float64) {
+	t.shape(sh).Bounds = sh.Bounds.Translate(dx, dy)
+	if sh.Label != nil {
+		l := sh.Label.Translate(dx, dy)
+		sh.Label = &l
+	}
+}
+
+func moveEdge(t *tx, e *model.Edge, dx, dy float64) {
+	t.edge(e)
+	pts := make([]model.Point, len(e.Waypoints))
+	for i, p := range e.Waypoints {
+		pts[i] = model.Point{X: p.X + dx, Y: p.Y + dy}
+	}
+	e.Waypoints = pts
+	if e.Label != nil {
+		l := e.Label.Translate(dx, dy)
+		e.Label = &l
+	}
+}
+
+func (s *Session) moveNodes(t *tx, ids []string, dx, dy float64) error {
+	d := s.Doc
+	set := map[string]bool{}
+	var pools []*model.Participant
+	for _, id := range ids {
+		set[id] = true
+		if p := d.Participant(id); p != nil {
+			pools = append(pools, p)
+			if proc := d.Process(p.ProcessRef); proc != nil {
+				set[proc.ID] = true // its nodes follow through closure
+				for _, l := range allLanes(proc.Lanes) {
+					set[l.ID] = true
+				}
+			}
+		}
+	}
+	// Top nodes: those whose container or host does not move with them.
+	var tops []*model.Node
+	for _, id := range ids {
+		if n := d.Node(id); n != nil && !set[n.Container] && !set[n.AttachedTo] {
+			tops = append(tops, n)
+		}
+	}
+	s.closure(set)
+	s.translate(t, set, dx, dy)
+
+	var refs map[string][]*model.Lane // node → lanes listing it, built on demand
+	changedFlows := map[string]bool{}
+	for _, n := range tops {
+		sh := s.Shape(n.ID)
+		if n.Kind == model.BoundaryEvent {
+			if hs := s.Shape(n.AttachedTo); hs != nil {
+				c := onBorder(hs.Bounds, sh.Bounds.Center())
+				w, h := sh.Bounds.W, sh.Bounds.H
+				ddx, ddy := c.X-w/2-sh.Bounds.X, c.Y-h/2-sh.Bounds.Y
+				moveShape(t, sh, ddx, ddy)
+				s.rerouteAttached(t, map[string]bool{n.ID: true})
+			}
+			continue
+		}
+		if n.Kind.IsArtifact() {
+			continue // annotations and groups float above the structure
+		}
+		pl, ok := s.landing(sh.Bounds.Center(), set)
+		if !ok {
+			if n.Kind == model.DataStoreReference {
+				continue
+			}
+			return fmt.Errorf("edit: a %s cannot be placed outside a pool", n.Kind)
+		}
+		if pl.container != n.Container {
+			if !model.CanDrop(d, n.Kind, pl.container) {
+				return fmt.Errorf("edit: a %s cannot be placed in %q", n.Kind, pl.container)
+			}
+			t.node(n).Container = pl.container
+			for _, f := range d.Flows {
+				if f.Source == n.ID || f.Target == n.ID {
+					changedFlows[f.ID] = true
+				}
+			}
+		}
+		if !n.Kind.IsFlowNode() {
+			continue
+		}
+		if refs == nil {
+			refs = s.laneRefs()
+		}
+		want := pl.lanes
+		if pl.proc == nil || pl.container != pl.proc.ID {
+			want = nil // inside a sub-process: no lane lists it
+		}
+		s.setLanes(t, n.ID, refs[n.ID], want)
+		// Boundary events belong to the lanes where they sit.
+		for _, b := range d.Nodes {
+			if b.AttachedTo == n.ID {
+				bs := s.Shape(b.ID)
+				var bl []*model.Lane
+				if bs != nil && pl.proc != nil && pl.container == pl.proc.ID {
+					bl = s.lanesAt(pl.proc, bs.Bounds.Center())
+				}
+				if b.Container != pl.container {
+					t.node(b).Container = pl.container
+				}
+				s.setLanes(t, b.ID, refs[b.ID], bl)
+			}
+		}
+	}
+	if err := s.fixFlows(t, changedFlows); err != nil {
+		return err
+	}
+	for _, n := range tops {
+		if !n.Kind.IsArtifact() && n.Kind != model.BoundaryEvent {
+			s.fit(t, n, s.Shape(n.ID).Bounds)
+		}
+	}
+	for _, p := range pools {
+		s.rerouteAttached(t, map[string]bool{p.ID: true})
+	}
+	return nil
+}
+
+// fixFlows re-checks flows whose ends changed container: a flow that is no
+// longer allowed turns into the allowed sequence/message kind or is deleted.
+func (s *Session) fixFlows(t *tx, ids map[string]bool) error {
+	var drop []string
+	for _, f := range s.Doc.Flows {
+		if !ids[f.ID] {
+			continue
+		}
+		k, ok := model.CanConnect(s.Doc, f.Source, f.Target)
+		switch {
+		case ok && k == f.Kind:
+			if c := s.flowContainer(k, f.Source, f.Target); c != f.Container {
+				t.flow(f).Container = c
+			}
+		case ok && (k == model.SequenceFlow || k == model.MessageFlow) &&
+			(f.Kind == model.SequenceFlow || f.Kind == model.MessageFlow):
+			t.flow(f)
+			f.Kind = k
+			f.Container = s.flowContainer(k, f.Source, f.Target)
+			if k == model.MessageFlow {
+				f.Condition = ""
+				if n := s.Doc.Node(f.Source); n != nil && n.Default == f.ID {
+					t.node(n).Default = ""
+				}
+			}
+			_ = s.route(t, f)
+		default:
+			drop = append(drop, f.ID)
+		}
+	}
+	if len(drop) > 0 {
+		s.deleteFlows(t, drop)
+	}
+	return nil
+}
+
+// laneRefs maps each node id to the lanes whose flowNodeRef lists it.
+func (s *Session) laneRefs() map[string][]*model.Lane {
+	m := map[string][]*model.Lane{}
+	for _, l := range s.Doc.AllLanes() {
+		for _, r := range l.NodeRefs {
+			m[r] = append(m[r], l)
+		}
+	}
+	return m
+}
+
+// setLanes makes exactly the lanes in want list node id.
+func (s *Session) setLanes(t *tx, id string, have, want []*model.Lane) {
+	for _, l := range have {
+		if !slices.Contains(want, l) {
+			t.lane(l).NodeRefs = slices.DeleteFunc(slices.Clone(l.NodeRefs), func(r string) bool { return r == id })
+		}
+	}
+	for _, l := range want {
+		if !slices.Contains(have, l) {
+			t.lane(l).NodeRefs = append(l.NodeRefs, id)
+		}
+	}
+}
+
+func allLanes(ls []*model.Lane) []*model.Lane {
+	var out []*model.Lane
+	for _, l := range ls {
+		out = append(out, l)
+		out = append(out, allLanes(l.Children)...)
+	}
+	return out
+}

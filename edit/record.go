@@ -1,0 +1,436 @@
+package edit
+
+import (
+	"slices"
+
+	"lanemap/model"
+)
+
+// A record is what a command did: the before and after value of every
+// object it touched (deep copies of the structs, never of the document) and
+// the ordered inserts and removals on the big lists (nodes, flows, shapes,
+// edges). Undo restores the before values and reverses the list operations;
+// redo replays the list operations and sets the after values. Object values
+// and list membership are independent, so the two halves commute.
+type record struct {
+	states []state
+	lists  []listOp
+	change Change
+	d      *model.Definitions
+	// reindex is set when lane membership changed: the model's id index
+	// must be dropped after replaying.
+	reindex bool
+}
+
+type state interface {
+	ptr() any // the object, for identity
+	restore(before bool)
+	capture() // take the after value
+}
+
+type listOp interface {
+	apply(forward bool)
+}
+
+// snap keeps one object's value before and after the command.
+type snap[T any] struct {
+	p             *T
+	before, after T
+	clone         func(T) T
+}
+
+func (s *snap[T]) restore(before bool) {
+	if before {
+		*s.p = s.clone(s.before)
+	} else {
+		*s.p = s.clone(s.after)
+	}
+}
+
+func (s *snap[T]) capture() { s.after = s.clone(*s.p) }
+
+func (s *snap[T]) ptr() any { return s.p }
+
+// posItem is an element at its index in a list.
+type posItem[T any] struct {
+	i int
+	p *T
+}
+
+// listChange inserts (or removes) items at their indices in *list. Items are
+// in ascending index order; the indices are those in the list with the
+// items present.
+type listChange[T any] struct {
+	list   *[]*T
+	items  []posItem[T]
+	insert bool
+	after  func() // index invalidation
+}
+
+func (o *listChange[T]) apply(forward bool) {
+	if forward == o.insert {
+		*o.list = insertAt(*o.list, o.items)
+	} else {
+		*o.list = removeAt(*o.list, o.items)
+	}
+	if o.after != nil {
+		o.after()
+	}
+}
+
+// insertAt merges items (ascending final indices) into l in one pass.
+func insertAt[T any](l []*T, items []posItem[T]) []*T {
+	out := make([]*T, 0, len(l)+len(items))
+	j := 0
+	for _, it := range items {
+		for len(out) < it.i && j < len(l) {
+			out = append(out, l[j])
+			j++
+		}
+		out = append(out, it.p)
+	}
+	return append(out, l[j:]...)
+}
+
+// removeAt drops items (ascending indices) from l in one pass. It removes
+// by identity, so a list that drifted still loses exactly those elements.
+func removeAt[T any](l []*T, items []posItem[T]) []*T {
+	drop := make(map[*T]bool, len(items))
+	for _, it := range items {
+		drop[it.p] = true
+	}
+	out := make([]*T, 0, len(l))
+	for _, p := range l {
+		if !drop[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (r *record) after() {
+	if r.reindex && r.d != nil {
+		r.d.Touch()
+	}
+}
+
+func (r *record) undo() {
+	for i := len(r.lists) - 1; i >= 0; i-- {
+		r.lists[i].apply(false)
+	}
+	for _, s := range r.states {
+		s.restore(true)
+	}
+	r.after()
+}
+
+func (r *record) redo() {
+	for _, l := range r.lists {
+		l.apply(true)
+	}
+	for _, s := range r.states {
+		s.restore(false)
+	}
+	r.after()
+}
+
+// tx records a command while it runs for the first time.
+type tx struct {
+	s    *Session
+	d    *model.Definitions
+	g    *model.Diagram
+	rec  *record
+	seen map[any]bool
+	ids  map[string]bool
+}
+
+func (s *Session) newTx() *tx {
+	return &tx{s: s, d: s.Doc, g: s.Diagram, rec: &record{d: s.Doc}, seen: map[any]bool{}, ids: map[string]bool{}}
+}
+
+func (t *tx) touchID(id string) {
+	if id != "" && !t.ids[id] {
+		t.ids[id] = true
+		t.rec.change.Elements = append(t.rec.change.Elements, id)
+	}
+}
+
+func (t *tx) structural() { t.rec.change.Structure = true }
+
+func keep[T any](t *tx, p *T, clone func(T) T) {
+	if t.seen[p] {
+		return
+	}
+	t.seen[p] = true
+	t.rec.states = append(t.rec.states, &snap[T]{p: p, before: clone(*p), clone: clone})
+}
+
+// node snapshots n before it is changed.
+func (t *tx) node(n *model.Node) *model.Node {
+	keep(t, n, cloneNode)
+	t.touchID(n.ID)
+	return n
+}
+
+func (t *tx) flow(f *model.Flow) *model.Flow {
+	keep(t, f, func(f model.Flow) model.Flow { return f })
+	t.touchID(f.ID)
+	return f
+}
+
+func (t *tx) shape(s *model.Shape) *model.Shape {
+	keep(t, s, cloneShape)
+	t.touchID(s.Element)
+	return s
+}
+
+func (t *tx) edge(e *model.Edge) *model.Edge {
+	keep(t, e, cloneEdge)
+	t.touchID(e.Element)
+	return e
+}
+
+// lane snapshots l; membership changes count as structure (the model index
+// must be rebuilt).
+func (t *tx) lane(l *model.Lane) *model.Lane {
+	keep(t, l, cloneLane)
+	t.touchID(l.ID)
+	t.rec.reindex = true
+	return l
+}
+
+func (t *tx) process(p *model.Process) *model.Process {
+	keep(t, p, func(p model.Process) model.Process { p.Lanes = slices.Clone(p.Lanes); return p })
+	t.touchID(p.ID)
+	t.rec.reindex = true
+	return p
+}
+
+func (t *tx) participant(p *model.Participant) *model.Participant {
+	keep(t, p, func(p model.Participant) model.Participant { p.Links = slices.Clone(p.Links); return p })
+	t.touchID(p.ID)
+	return p
+}
+
+func (t *tx) collaboration(c *model.Collaboration) *model.Collaboration {
+	keep(t, c, func(c model.Collaboration) model.Collaboration {
+		c.Participants = slices.Clone(c.Participants)
+		return c
+	})
+	t.touchID(c.ID)
+	t.rec.reindex = true
+	return c
+}
+
+// top snapshots the document-level fields (processes, collaborations, meta).
+func (t *tx) top() {
+	if t.seen[t.d] {
+		return
+	}
+	t.seen[t.d] = true
+	t.rec.states = append(t.rec.states, &topSnap{d: t.d, before: topOf(t.d)})
+}
+
+// topVals are the document-level fields a command may change; the big
+// lists are recorded as list operations instead.
+type topVals struct {
+	name    string
+	meta    model.Meta
+	collabs []*model.Collaboration
+	procs   []*model.Process
+}
+
+func topOf(d *model.Definitions) topVals {
+	return topVals{d.Name, cloneMeta(d.Meta), slices.Clone(d.Collaborations), slices.Clone(d.Processes)}
+}
+
+type topSnap struct {
+	d             *model.Definitions
+	before, after topVals
+}
+
+func (s *topSnap) capture() { s.after = topOf(s.d) }
+
+func (s *topSnap) ptr() any { return s.d }
+
+func (s *topSnap) restore(before bool) {
+	v := s.after
+	if before {
+		v = s.before
+	}
+	s.d.Name = v.name
+	s.d.Meta = cloneMeta(v.meta)
+	s.d.Collaborations = slices.Clone(v.collabs)
+	s.d.Processes = slices.Clone(v.procs)
+	s.d.Touch()
+}
+
+func (t *tx) addNode(n *model.Node) {
+	t.rec.lists = append(t.rec.lists, insertOp(&t.d.Nodes, n, t.touchDoc))
+	t.touchID(n.ID)
+	t.structural()
+}
+
+func (t *tx) addFlow(f *model.Flow) {
+	t.rec.lists = append(t.rec.lists, insertOp(&t.d.Flows, f, t.touchDoc))
+	t.touchID(f.ID)
+	t.structural()
+}
+
+func (t *tx) addShape(s *model.Shape) {
+	t.rec.lists = append(t.rec.lists, insertOp(&t.g.Shapes, s, t.s.di.reset))
+	t.touchID(s.Element)
+	t.structural()
+}
+
+func (t *tx) addEdge(e *model.Edge) {
+	t.rec.lists = append(t.rec.lists, insertOp(&t.g.Edges, e, t.s.di.reset))
+	t.touchID(e.Element)
+	t.structural()
+}
+
+func (t *tx) touchDoc() { t.d.Touch() }
+
+// insertOp appends p to *list now and returns the op that replays it.
+func insertOp[T any](list *[]*T, p *T, after func()) listOp {
+	op := &listChange[T]{list: list, items: []posItem[T]{{len(*list), p}}, insert: true, after: after}
+	*list = append(*list, p)
+	if after != nil {
+		after()
+	}
+	return op
+}
+
+// removeOp removes every element of *list for which drop is true, in one
+// pass, and returns the op that replays it (nil when nothing matched).
+func removeOp[T any](list *[]*T, drop func(*T) bool, after func()) (listOp, []*T) {
+	var items []posItem[T]
+	var gone []*T
+	out := make([]*T, 0, len(*list))
+	for i, p := range *list {
+		if drop(p) {
+			items = append(items, posItem[T]{i, p})
+			gone = append(gone, p)
+		} else {
+			out = append(out, p)
+		}
+	}
+	if len(items) == 0 {
+		return nil, nil
+	}
+	*list = out
+	if after != nil {
+		after()
+	}
+	return &listChange[T]{list: list, items: items, after: after}, gone
+}
+
+func (t *tx) removeNodes(drop func(*model.Node) bool) []*model.Node {
+	op, gone := removeOp(&t.d.Nodes, drop, t.touchDoc)
+	if op != nil {
+		t.rec.lists = append(t.rec.lists, op)
+		t.structural()
+		for _, n := range gone {
+			t.touchID(n.ID)
+		}
+	}
+	return gone
+}
+
+func (t *tx) removeFlows(drop func(*model.Flow) bool) []*model.Flow {
+	op, gone := removeOp(&t.d.Flows, drop, t.touchDoc)
+	if op != nil {
+		t.rec.lists = append(t.rec.lists, op)
+		t.structural()
+		for _, f := range gone {
+			t.touchID(f.ID)
+		}
+	}
+	return gone
+}
+
+func (t *tx) removeShapes(drop func(*model.Shape) bool) {
+	op, gone := removeOp(&t.g.Shapes, drop, t.s.di.reset)
+	if op != nil {
+		t.rec.lists = append(t.rec.lists, op)
+		t.structural()
+		for _, s := range gone {
+			t.touchID(s.Element)
+		}
+	}
+}
+
+func (t *tx) removeEdges(drop func(*model.Edge) bool) {
+	op, gone := removeOp(&t.g.Edges, drop, t.s.di.reset)
+	if op != nil {
+		t.rec.lists = append(t.rec.lists, op)
+		t.structural()
+		for _, e := range gone {
+			t.touchID(e.Element)
+		}
+	}
+}
+
+// finish takes the after values and returns the record.
+func (t *tx) finish() *record {
+	for _, s := range t.rec.states {
+		s.capture()
+	}
+	if t.rec.reindex {
+		t.d.Touch()
+	}
+	return t.rec
+}
+
+// rollback undoes whatever the failed first run changed.
+func (t *tx) rollback() {
+	t.rec.undo()
+	t.d.Touch()
+	t.s.di.reset()
+}
+
+func cloneNode(n model.Node) model.Node {
+	n.Links = slices.Clone(n.Links)
+	n.EventDefs = slices.Clone(n.EventDefs)
+	return n
+}
+
+func cloneShape(s model.Shape) model.Shape {
+	s.IsHorizontal = cloneBool(s.IsHorizontal)
+	s.IsExpanded = cloneBool(s.IsExpanded)
+	s.IsMarkerVisible = cloneBool(s.IsMarkerVisible)
+	if s.Label != nil {
+		l := *s.Label
+		s.Label = &l
+	}
+	return s
+}
+
+func cloneEdge(e model.Edge) model.Edge {
+	e.Waypoints = slices.Clone(e.Waypoints)
+	if e.Label != nil {
+		l := *e.Label
+		e.Label = &l
+	}
+	return e
+}
+
+func cloneLane(l model.Lane) model.Lane {
+	l.NodeRefs = slices.Clone(l.NodeRefs)
+	l.Children = slices.Clone(l.Children)
+	return l
+}
+
+func cloneMeta(m model.Meta) model.Meta {
+	m.Links = slices.Clone(m.Links)
+	m.Tags = slices.Clone(m.Tags)
+	return m
+}
+
+func cloneBool(b *bool) *bool {
+	if b == nil {
+		return nil
+	}
+	v := *b
+	return &v
+}

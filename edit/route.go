@@ -1,0 +1,88 @@
+package edit
+
+import (
+	"math"
+
+	"lanemap/model"
+)
+
+// Route returns Manhattan waypoints from shape a's border to shape b's
+// border. With across false the route prefers to leave and enter sideways
+// (flow from left to right, as in horizontal pools); with across true it
+// prefers top and bottom (vertical pools, message flows between pools).
+// Backward connections go round below (or to the right of) both shapes.
+func Route(a, b model.Rect, across bool) []model.Point {
+	if across {
+		pts := routeSideways(transpose(a), transpose(b))
+		for i, p := range pts {
+			pts[i] = model.Point{X: p.Y, Y: p.X}
+		}
+		return pts
+	}
+	return routeSideways(a, b)
+}
+
+// StraightRoute joins the borders of a and b with one segment on the line
+// between their centres: how associations are drawn.
+func StraightRoute(a, b model.Rect) []model.Point {
+	ac, bc := a.Center(), b.Center()
+	return []model.Point{clip(a, bc), clip(b, ac)}
+}
+
+func transpose(r model.Rect) model.Rect { return model.Rect{X: r.Y, Y: r.X, W: r.H, H: r.W} }
+
+// routeSideways routes for left-to-right flow.
+func routeSideways(a, b model.Rect) []model.Point {
+	ac, bc := a.Center(), b.Center()
+	aR, aB := a.X+a.W, a.Y+a.H
+	bR, bB := b.X+b.W, b.Y+b.H
+	const near = 10.0
+	switch {
+	case aR+near <= b.X: // b to the right
+		if math.Abs(ac.Y-bc.Y) < 1 {
+			return []model.Point{{X: aR, Y: ac.Y}, {X: b.X, Y: ac.Y}}
+		}
+		mx := round((aR + b.X) / 2)
+		return []model.Point{{X: aR, Y: ac.Y}, {X: mx, Y: ac.Y}, {X: mx, Y: bc.Y}, {X: b.X, Y: bc.Y}}
+	case bR+near <= a.X: // b to the left: go round underneath
+		y := math.Max(aB, bB) + Padding
+		return []model.Point{{X: ac.X, Y: aB}, {X: ac.X, Y: y}, {X: bc.X, Y: y}, {X: bc.X, Y: bB}}
+	case b.Y >= aB: // below, columns overlap
+		if math.Abs(ac.X-bc.X) < 1 {
+			return []model.Point{{X: ac.X, Y: aB}, {X: ac.X, Y: b.Y}}
+		}
+		my := round((aB + b.Y) / 2)
+		return []model.Point{{X: ac.X, Y: aB}, {X: ac.X, Y: my}, {X: bc.X, Y: my}, {X: bc.X, Y: b.Y}}
+	case bB <= a.Y: // above
+		if math.Abs(ac.X-bc.X) < 1 {
+			return []model.Point{{X: ac.X, Y: a.Y}, {X: ac.X, Y: bB}}
+		}
+		my := round((a.Y + bB) / 2)
+		return []model.Point{{X: ac.X, Y: a.Y}, {X: ac.X, Y: my}, {X: bc.X, Y: my}, {X: bc.X, Y: bB}}
+	}
+	// Overlapping shapes: an L between the centres is the best there is.
+	if math.Abs(ac.X-bc.X) < 1 || math.Abs(ac.Y-bc.Y) < 1 {
+		return []model.Point{ac, bc}
+	}
+	return []model.Point{ac, {X: bc.X, Y: ac.Y}, bc}
+}
+
+// clip returns where the segment from r's centre towards p leaves r.
+func clip(r model.Rect, p model.Point) model.Point {
+	c := r.Center()
+	dx, dy := p.X-c.X, p.Y-c.Y
+	if dx == 0 && dy == 0 {
+		return c
+	}
+	t := math.Inf(1)
+	if dx != 0 {
+		t = math.Min(t, (r.W/2)/math.Abs(dx))
+	}
+	if dy != 0 {
+		t = math.Min(t, (r.H/2)/math.Abs(dy))
+	}
+	if t > 1 {
+		t = 1
+	}
+	return model.Point{X: c.X + dx*t, Y: c.Y + dy*t}
+}

@@ -1,0 +1,264 @@
+package edit
+
+import (
+	"fmt"
+	"slices"
+
+	"lanemap/model"
+)
+
+// Session is one open document in the editor: the model, the diagram being
+// edited, and the undo history. Every method is one user intent and one
+// undo step; a method that fails changes nothing.
+type Session struct {
+	Doc     *model.Definitions
+	Diagram *model.Diagram
+	Stack   *Stack
+	// OnChange, when set, is called after every successful change, undo
+	// and redo with what was touched.
+	OnChange func(Change)
+
+	di diIndex
+}
+
+// NewSession opens d for editing in diagram g. A nil g means the first
+// diagram; a document with no diagram gets one whose plane shows its first
+// collaboration or process (an empty document gets an empty process).
+func NewSession(d *model.Definitions, g *model.Diagram) *Session {
+	if d == nil {
+		d = &model.Definitions{ID: model.NewID("Definitions")}
+	}
+	if g == nil {
+		if len(d.Diagrams) > 0 {
+			g = d.Diagrams[0]
+		} else {
+			g = &model.Diagram{ID: model.NewID("BPMNDiagram"), PlaneID: model.NewID("BPMNPlane")}
+			switch {
+			case len(d.Collaborations) > 0:
+				g.Element = d.Collaborations[0].ID
+			case len(d.Processes) > 0:
+				g.Element = d.Processes[0].ID
+			default:
+				p := &model.Process{ID: model.NewID(model.ProcessKind)}
+				d.Processes = append(d.Processes, p)
+				g.Element = p.ID
+			}
+			d.Diagrams = append(d.Diagrams, g)
+			d.Touch()
+		}
+	}
+	s := &Session{Doc: d, Diagram: g, Stack: NewStack()}
+	s.di.g = g
+	return s
+}
+
+// Undo reverts the last step; false when there was none.
+func (s *Session) Undo() bool {
+	c := s.Stack.Undo(s.Doc)
+	if c == nil {
+		return false
+	}
+	s.di.reset()
+	s.notify(ChangeOf(c))
+	return true
+}
+
+// Redo does the last undone step again; false when there was none.
+func (s *Session) Redo() bool {
+	c, err := s.Stack.Redo(s.Doc)
+	if c == nil || err != nil {
+		return false
+	}
+	s.di.reset()
+	s.notify(ChangeOf(c))
+	return true
+}
+
+// Do runs an outside command as one step: c must change the model only
+// through its own Do and Undo.
+func (s *Session) Do(c Command) error {
+	if err := c.Do(s.Doc); err != nil {
+		return err
+	}
+	s.di.reset()
+	s.Stack.Push(c)
+	s.notify(ChangeOf(c))
+	return nil
+}
+
+func (s *Session) notify(c Change) {
+	if s.OnChange != nil {
+		s.OnChange(c)
+	}
+}
+
+// run records fn as one command named label, pushes it and notifies.
+func (s *Session) run(label, mergeKey string, fn func(t *tx) error) error {
+	c := &cmd{s: s, label: label, key: mergeKey, fn: fn}
+	if err := c.Do(s.Doc); err != nil {
+		return err
+	}
+	s.Stack.Push(c)
+	s.notify(c.rec.change)
+	return nil
+}
+
+// cmd is a command recorded by a tx on its first Do.
+type cmd struct {
+	s     *Session
+	label string
+	key   string // commands with the same non-empty key merge
+	fn    func(t *tx) error
+	rec   *record
+}
+
+var (
+	_ Command = (*cmd)(nil)
+	_ Merger  = (*cmd)(nil)
+	_ Changer = (*cmd)(nil)
+)
+
+func (c *cmd) Do(d *model.Definitions) error {
+	if d != c.s.Doc {
+		return fmt.Errorf("edit: %s: command belongs to another document", c.label)
+	}
+	if c.rec != nil {
+		c.rec.redo()
+		c.s.di.reset()
+		return nil
+	}
+	t := c.s.newTx()
+	if err := c.fn(t); err != nil {
+		t.rollback()
+		return err
+	}
+	c.rec = t.finish()
+	c.fn = nil
+	return nil
+}
+
+func (c *cmd) Undo(d *model.Definitions) {
+	if c.rec == nil || d != c.s.Doc {
+		return
+	}
+	c.rec.undo()
+	c.s.di.reset()
+}
+
+func (c *cmd) Label() string { return c.label }
+
+func (c *cmd) Changed() Change {
+	if c.rec == nil {
+		return Change{}
+	}
+	return c.rec.change
+}
+
+// Merge absorbs next when both carry the same merge key and neither added
+// or removed anything: the pair then undoes to c's before values.
+func (c *cmd) Merge(next Command) bool {
+	n, ok := next.(*cmd)
+	if !ok || c.key == "" || n.key != c.key || c.rec == nil || n.rec == nil ||
+		len(c.rec.lists) > 0 || len(n.rec.lists) > 0 {
+		return false
+	}
+	have := map[any]bool{}
+	for _, st := range c.rec.states {
+		have[st.ptr()] = true
+		st.capture() // the model now holds next's result
+	}
+	for _, st := range n.rec.states {
+		if !have[st.ptr()] {
+			c.rec.states = append(c.rec.states, st)
+		}
+	}
+	for _, id := range n.rec.change.Elements {
+		if !slices.Contains(c.rec.change.Elements, id) {
+			c.rec.change.Elements = append(c.rec.change.Elements, id)
+		}
+	}
+	c.rec.change.Structure = c.rec.change.Structure || n.rec.change.Structure
+	c.rec.reindex = c.rec.reindex || n.rec.reindex
+	return true
+}
+
+// diIndex maps element ids to the diagram's shapes and edges. It is
+// dropped whenever a command adds or removes DI, and rebuilt when the lists
+// were changed behind its back (length or backing array differ).
+type diIndex struct {
+	g      *model.Diagram
+	shapes map[string]*model.Shape
+	edges  map[string]*model.Edge
+	ns, ne int
+	s0     **model.Shape
+	e0     **model.Edge
+}
+
+func (x *diIndex) reset() { x.shapes, x.edges = nil, nil }
+
+func (x *diIndex) valid() bool {
+	g := x.g
+	if x.shapes == nil || len(g.Shapes) != x.ns || len(g.Edges) != x.ne {
+		return false
+	}
+	if x.ns > 0 && &g.Shapes[0] != x.s0 {
+		return false
+	}
+	if x.ne > 0 && &g.Edges[0] != x.e0 {
+		return false
+	}
+	return true
+}
+
+func (x *diIndex) build() {
+	g := x.g
+	x.shapes = make(map[string]*model.Shape, len(g.Shapes))
+	x.edges = make(map[string]*model.Edge, len(g.Edges))
+	for _, s := range g.Shapes {
+		if _, dup := x.shapes[s.Element]; !dup {
+			x.shapes[s.Element] = s
+		}
+	}
+	for _, e := range g.Edges {
+		if _, dup := x.edges[e.Element]; !dup {
+			x.edges[e.Element] = e
+		}
+	}
+	x.ns, x.ne, x.s0, x.e0 = len(g.Shapes), len(g.Edges), nil, nil
+	if x.ns > 0 {
+		x.s0 = &g.Shapes[0]
+	}
+	if x.ne > 0 {
+		x.e0 = &g.Edges[0]
+	}
+}
+
+func (x *diIndex) shape(id string) *model.Shape {
+	if !x.valid() {
+		x.build()
+	}
+	s := x.shapes[id]
+	if s != nil && s.Element != id { // re-pointed behind our back
+		x.build()
+		s = x.shapes[id]
+	}
+	return s
+}
+
+func (x *diIndex) edge(id string) *model.Edge {
+	if !x.valid() {
+		x.build()
+	}
+	e := x.edges[id]
+	if e != nil && e.Element != id {
+		x.build()
+		e = x.edges[id]
+	}
+	return e
+}
+
+// Shape returns the shape of an element in the session's diagram, or nil.
+func (s *Session) Shape(id string) *model.Shape { return s.di.shape(id) }
+
+// Edge returns the edge of a connecting object in the session's diagram, or nil.
+func (s *Session) Edge(id string) *model.Edge { return s.di.edge(id) }
