@@ -15,7 +15,10 @@ func TestUndoRedo(t *testing.T) {
 	}
 	ops := []op{
 		{"AddNode lane", func(f *fixture) error { _, err := f.s.AddNode(model.Task, f.lane2, f.pt(700, 320)); return err }},
-		{"AddNode pool", func(f *fixture) error { _, err := f.s.AddNode(model.ExclusiveGateway, f.pool, f.pt(700, 170)); return err }},
+		{"AddNode pool", func(f *fixture) error {
+			_, err := f.s.AddNode(model.ExclusiveGateway, f.pool, f.pt(700, 170))
+			return err
+		}},
 		{"AddNode grows lane", func(f *fixture) error { _, err := f.s.AddNode(model.Task, f.lane1, f.pt(600, 230)); return err }},
 		{"AddNode boundary", func(f *fixture) error {
 			_, err := f.s.AddNode(model.BoundaryEvent, f.task, f.pt(350, 220))
@@ -79,4 +82,3 @@ func TestUndoRedo(t *testing.T) {
 		})
 	}
 }
-
