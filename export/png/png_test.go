@@ -1,0 +1,92 @@
+package png_test
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	stdpng "image/png"
+	"math"
+	"strings"
+	"testing"
+
+	"lanemap/draw"
+	"lanemap/draw/raster"
+	"lanemap/draw/raster/rastertest"
+	"lanemap/export/png"
+	"lanemap/model"
+)
+
+func decode(t *testing.T, s *draw.Scene, scale float64) image.Image {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Write(&buf, s, scale); err != nil {
+		t.Fatal(err)
+	}
+	img, err := stdpng.Decode(&buf)
+	if err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	return img
+}
+
+func rgb(c color.Color) color.RGBA {
+	r, g, b, a := c.RGBA()
+	return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}
+}
+
+func TestPicture(t *testing.T) {
+	for _, scale := range []float64{1, 2} {
+		img := decode(t, rastertest.Sample(), scale)
+		at := func(x, y float64) color.RGBA {
+			return rgb(img.At(int((x+png.Margin)*scale), int((y+png.Margin)*scale)))
+		}
+		if b := img.Bounds(); b.Dx() != int(820*scale) || b.Dy() != int(320*scale) {
+			t.Errorf("scale %g: size %v", scale, b)
+		}
+		white := color.RGBA{255, 255, 255, 255}
+		if c := at(-5, -5); c != white {
+			t.Errorf("scale %g: background %v, want white", scale, c)
+		}
+		c := rastertest.SolidBox.Center()
+		if got := at(c.X, c.Y); got != (color.RGBA{0xd0, 0x10, 0x10, 255}) {
+			t.Errorf("scale %g: filled rect centre %v", scale, got)
+		}
+		// Text leaves dark pixels in its box.
+		dark := 0
+		b := rastertest.BoldBox
+		for y := b.Y; y < b.Y+b.H; y += 0.5 {
+			for x := b.X; x < b.X+b.W; x += 0.5 {
+				if p := at(x, y); p.R < 100 {
+					dark++
+				}
+			}
+		}
+		if dark < 50 {
+			t.Errorf("scale %g: label box has %d dark samples", scale, dark)
+		}
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	s := &draw.Scene{Bounds: model.Rect{W: 300000, H: 1200}}
+	err := png.Write(&bytes.Buffer{}, s, 1)
+	if err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Fatalf("want a too-large error, got %v", err)
+	}
+	sc := png.MaxScale(s)
+	if sc <= 0 || sc >= 1 {
+		t.Fatalf("MaxScale %g", sc)
+	}
+	// The picture at MaxScale fits (checked without painting 400 MB).
+	if _, r := raster.Fit(s.Bounds, png.Margin, sc); r.Dx()*r.Dy() > png.MaxPixels {
+		t.Errorf("%d pixels at MaxScale", r.Dx()*r.Dy())
+	}
+	for _, bad := range []float64{0, -1, math.NaN(), math.Inf(1)} {
+		if err := png.Write(&bytes.Buffer{}, rastertest.Sample(), bad); err == nil {
+			t.Errorf("scale %g accepted", bad)
+		}
+	}
+	if err := png.Write(&bytes.Buffer{}, nil, 1); err == nil {
+		t.Errorf("nil scene accepted")
+	}
+}
