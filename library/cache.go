@@ -70,7 +70,7 @@ func (l *Library) writeCache() {
 	l.mu.Lock()
 	c := cacheFile{Version: cacheVersion, Dir: l.dir, Records: make([]*record, 0, len(l.recs))}
 	for _, r := range l.recs {
-		if r.Err == "" {
+		if r.Hash != "" { // a parse error is cached too; a read error is retried
 			c.Records = append(c.Records, r)
 		}
 	}

@@ -63,27 +63,27 @@ func (o Options) staleLockAge() time.Duration {
 // Entry is one process in the index.
 type Entry struct {
 	// Path is relative to the library root, slash-separated.
-	Path           string
-	Name           string
-	Owner          string
-	Maintainer     string
-	Status         string
-	Version        string
-	ApprovedDate   string
-	ReviewDate     string
-	Classification int
-	Publish        bool
-	Tags           []string
+	Path           string   `json:"path"`
+	Name           string   `json:"name"`
+	Owner          string   `json:"owner,omitempty"`
+	Maintainer     string   `json:"maintainer,omitempty"`
+	Status         string   `json:"status,omitempty"`
+	Version        string   `json:"version,omitempty"`
+	ApprovedDate   string   `json:"approvedDate,omitempty"`
+	ReviewDate     string   `json:"reviewDate,omitempty"`
+	Classification int      `json:"classification"`
+	Publish        bool     `json:"publish"`
+	Tags           []string `json:"tags,omitempty"`
 	// Roles are the lane role names, in lane order, without repeats.
-	Roles   []string
-	ModTime time.Time
-	Size    int64
+	Roles   []string  `json:"roles,omitempty"`
+	ModTime time.Time `json:"modTime"`
+	Size    int64     `json:"size"`
 	// Hash is the hex SHA-256 of the file's bytes.
-	Hash string
+	Hash string `json:"hash"`
 	// Warnings counts what the reader found odd but could open.
-	Warnings int
+	Warnings int `json:"warnings,omitempty"`
 	// Err says what is wrong with a file that could not be read ("" = fine).
-	Err string
+	Err string `json:"error,omitempty"`
 }
 
 // Publishable reports whether the entry's metadata allows publishing.
@@ -95,7 +95,7 @@ func (e Entry) Publishable() bool {
 type record struct {
 	Entry
 	// Text is the lower-cased searchable text: names, documentation, roles.
-	Text string
+	Text string `json:"text"`
 }
 
 // Library is an opened folder of processes. Its methods are safe for
