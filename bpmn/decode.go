@@ -127,6 +127,13 @@ func decodeDoc(p *parsed) (*model.Definitions, *Source, []Warning, error) {
 	dc.checkDI()
 	dc.checkRefs()
 	s.snap = cloneDefs(d)
+	sort.SliceStable(dc.warns, func(i, j int) bool {
+		a, b := dc.warns[i], dc.warns[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
 	return d, s, dc.warns, nil
 }
 
@@ -395,7 +402,7 @@ func (dc *decoder) node(e *etree.Element, container string) {
 			n.TriggeredByEvent = dc.boolAttr(e, "triggeredByEvent", false)
 		}
 		if k == model.CallActivity {
-			n.CalledElement = dc.s.localRef(attrv(e, "calledElement"))
+			n.CalledElement = dc.ref(e, "calledElement", attrv(e, "calledElement"))
 		}
 		for _, x := range childElems(e) {
 			if !dc.bpmn(x) {

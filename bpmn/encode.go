@@ -330,7 +330,7 @@ func (en *encoder) collaborations() {
 			en.str(pe, "name", op.Name, p.Name)
 			en.documentation(pe, op.Documentation, p.Documentation)
 			pref := p.ProcessRef
-			if pref != "" && en.deletedOrMissing(pref) {
+			if en.deleted[pref] {
 				pref = ""
 			}
 			en.qname(pe, "processRef", op.ProcessRef, pref)
@@ -572,7 +572,7 @@ func (en *encoder) node(e *etree.Element, o, n *model.Node) {
 		en.boolean(e, "parallelMultiple", o.ParallelMultiple, n.ParallelMultiple, false)
 		if k == model.BoundaryEvent {
 			at := n.AttachedTo
-			if at != "" && en.deletedOrMissing(at) {
+			if en.deleted[at] {
 				at = ""
 			}
 			en.qname(e, "attachedToRef", o.AttachedTo, at)
@@ -631,7 +631,7 @@ func (en *encoder) node(e *etree.Element, o, n *model.Node) {
 }
 
 func (en *encoder) defaultRef(e *etree.Element, old, v string) {
-	if v != "" && en.deletedOrMissing(v) {
+	if en.deleted[v] {
 		v = ""
 	}
 	en.str(e, "default", old, v)

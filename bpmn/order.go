@@ -19,7 +19,9 @@ var artifactNames = setOf("textAnnotation", "group", "association")
 
 var resourceRoleNames = setOf("resourceRole", "performer", "humanPerformer", "potentialOwner")
 
-func isFlowElement(local string) bool { return nodeKinds[local] && !artifactNames[local] || flowElementNames[local] }
+func isFlowElement(local string) bool {
+	return nodeKinds[local] && !artifactNames[local] || flowElementNames[local]
+}
 
 // baseRank covers documentation and extensionElements, first everywhere.
 func baseRank(local string) int {

@@ -160,6 +160,7 @@ func parse(data []byte) (*parsed, error) {
 	type frame struct {
 		e     *etree.Element
 		scope map[string]string // prefix → URI declared on this element (nil: none)
+		line  int
 	}
 	stack := []frame{{e: &doc.Element}}
 	lookup := func(prefix string) string {
@@ -226,7 +227,7 @@ func parse(data []byte) (*parsed, error) {
 				}
 			}
 			top.AddChild(e)
-			stack = append(stack, frame{e: e, scope: scope})
+			stack = append(stack, frame{e: e, scope: scope, line: line})
 			u := lookup(t.Name.Space)
 			if u == "" && t.Name.Space != "" {
 				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("namespace prefix %q of <%s> is not declared", t.Name.Space, fullName(t.Name))}
@@ -234,8 +235,12 @@ func parse(data []byte) (*parsed, error) {
 			p.uri[e] = u
 			p.at[e] = pos{int32(line), int32(col)}
 		case xml.EndElement:
-			if len(stack) == 1 || top.Tag != t.Name.Local || top.Space != t.Name.Space {
-				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("unexpected end tag </%s>", fullName(t.Name))}
+			if len(stack) == 1 {
+				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("end tag </%s> without a start tag", fullName(t.Name))}
+			}
+			if top.Tag != t.Name.Local || top.Space != t.Name.Space {
+				f := stack[len(stack)-1]
+				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("element <%s> (opened at line %d) is closed by </%s>", top.FullTag(), f.line, fullName(t.Name))}
 			}
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
