@@ -47,7 +47,11 @@ type builder struct {
 	// drawnParents holds the containers with a child shape in g (built
 	// on first use).
 	drawnParents map[string]bool
+	segs         arena
 }
+
+// pb starts a path with room for about n segments.
+func (b *builder) pb(n int) *pb { return &pb{segs: b.segs.get(n)} }
 
 // Build draws diagram g of d. It never fails: elements it does not know are
 // drawn as plain rounded boxes, DI that refers to nothing is drawn without
@@ -103,6 +107,8 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 		return cmp.Compare(b.nodeKey(a.Element), b.nodeKey(c.Element))
 	})
 
+	b.sc.Items = make([]Item, 0, 6*len(g.Shapes)+4*len(g.Edges))
+	b.labels = make([]Item, 0, len(g.Shapes)+len(g.Edges)/2)
 	for _, s := range pools {
 		b.drawPool(s)
 	}
@@ -133,14 +139,16 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 }
 
 // collectHandovers fills Scene.Handovers with the handovers this diagram
-// shows (a flow with an edge here, or whose ends are drawn here).
+// shows (a flow with an edge here, or whose ends are both drawn here), so a
+// file with several diagrams lists each handover where it is seen.
 func (b *builder) collectHandovers() {
 	b.handovers = map[string]bool{}
 	hs := b.d.Handovers()
 	if len(hs) == 0 {
 		return
 	}
-	inDiagram := func(id string) bool { return false }
+	// Without a diagram (a file with no DI) every handover is listed.
+	inDiagram := func(id string) bool { return true }
 	if b.g != nil {
 		ids := make(map[string]bool, len(b.g.Shapes)+len(b.g.Edges))
 		for _, s := range b.g.Shapes {

@@ -75,10 +75,10 @@ func ptsBox(pts []model.Point) model.Rect {
 }
 
 // arrowHead is a triangle with its tip at tip, pointing along dir.
-func arrowHead(tip, dir model.Point, l, half float64, closed bool) *Path {
+func (b *builder) arrowHead(tip, dir model.Point, l, half float64, closed bool) *Path {
 	n := model.Point{X: -dir.Y, Y: dir.X}
 	base := sub(tip, scale(dir, l))
-	var p pb
+	p := b.pb(4)
 	p.poly(closed, addp(base, scale(n, half)), tip, sub(base, scale(n, half)))
 	return p.path()
 }
@@ -89,7 +89,7 @@ func (b *builder) drawHandoverGlow(e *model.Edge) {
 		return
 	}
 	pts := cleanPts(e.Waypoints)
-	var p pb
+	p := b.pb(len(pts))
 	p.poly(false, pts...)
 	b.add(e.Element, PartHandover, ptsBox(pts), p.path(), stroke(b.pal.handoverGlow, wGlow))
 }
@@ -149,32 +149,32 @@ func (b *builder) drawEdge(e *model.Edge) {
 		st = stroke(ink, w)
 		if hasDir {
 			shorten(arrowLen * k * 0.7)
-			addDeco(arrowHead(last, dir, arrowLen*k, arrowHalf*k, true), filled(ink, ink, 1))
+			addDeco(b.arrowHead(last, dir, arrowLen*k, arrowHalf*k, true), filled(ink, ink, 1))
 		}
 		b.flowSourceMarker(f, pts, ink, addDeco)
 	case model.MessageFlow:
 		st = Style{Stroke: ink, Width: w, Dash: dashMessage}
-		var c pb
+		c := b.pb(5)
 		addDeco(c.circle(pts[0].X, pts[0].Y, msgCircleR*k).path(), filled(b.pal.fill, ink, wFlow))
 		if hasDir {
 			shorten(openArrowLen * k)
-			addDeco(arrowHead(last, dir, openArrowLen*k, msgArrowHalf*k, true), filled(b.pal.fill, ink, wFlow))
+			addDeco(b.arrowHead(last, dir, openArrowLen*k, msgArrowHalf*k, true), filled(b.pal.fill, ink, wFlow))
 		}
 	case model.Association, model.DataInputAssociation, model.DataOutputAssociation:
 		st = Style{Stroke: ink, Width: w, Dash: dashDotted}
 		end := kind != model.Association || f.Direction == "One" || f.Direction == "Both"
 		if end && hasDir {
-			addDeco(arrowHead(last, dir, openArrowLen*k, msgArrowHalf*k, false), stroke(ink, wFlow))
+			addDeco(b.arrowHead(last, dir, openArrowLen*k, msgArrowHalf*k, false), stroke(ink, wFlow))
 		}
 		if kind == model.Association && f.Direction == "Both" {
 			if d0, ok := startDir(pts); ok {
-				addDeco(arrowHead(pts[0], scale(d0, -1), openArrowLen*k, msgArrowHalf*k, false), stroke(ink, wFlow))
+				addDeco(b.arrowHead(pts[0], scale(d0, -1), openArrowLen*k, msgArrowHalf*k, false), stroke(ink, wFlow))
 			}
 		}
 	default:
 		st = stroke(ink, w)
 	}
-	var p pb
+	p := b.pb(len(line))
 	p.poly(false, line...)
 	b.add(id, PartEdge, box, p.path(), st)
 	b.sc.Items = append(b.sc.Items, deco...)
@@ -198,14 +198,14 @@ func (b *builder) flowSourceMarker(f *model.Flow, pts []model.Point, ink colorT,
 		c := addp(p0, scale(d0, slashDist))
 		// A slash crossing the line at 60°.
 		s := addp(scale(d0, 0.5*slashHalf), scale(n, 0.866*slashHalf))
-		var p pb
+		p := b.pb(2)
 		p.poly(false, sub(c, s), addp(c, s))
 		addDeco(p.path(), stroke(ink, wFlow))
 		return
 	}
 	if f.Condition != "" && src.Kind.IsActivity() {
 		mid := addp(p0, scale(d0, condLen/2))
-		var p pb
+		p := b.pb(5)
 		p.poly(true, p0, addp(mid, scale(n, condHalf)), addp(p0, scale(d0, condLen)), sub(mid, scale(n, condHalf)))
 		addDeco(p.path(), filled(b.pal.fill, ink, wFlow))
 	}

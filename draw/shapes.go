@@ -60,7 +60,7 @@ func (b *builder) drawNode(s *model.Shape) {
 
 // drawPlain draws what we cannot name: a rounded box with its label.
 func (b *builder) drawPlain(s *model.Shape, r model.Rect, col colors, name string) {
-	var p pb
+	p := b.pb(10)
 	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), filled(col.fill, col.stroke, wData))
 	b.innerLabel(s.Element, r, name, col.stroke, false)
 }
@@ -126,7 +126,7 @@ func (b *builder) drawEvent(s *model.Shape, n *model.Node, r model.Rect, col col
 		(n.Kind == model.StartEvent && !n.IsInterrupting && b.inEventSubProcess(n)) {
 		dash = dashNonInterr
 	}
-	var ring pb
+	ring := b.pb(5)
 	ring.ellipse(c.X, c.Y, rx, ry)
 	switch n.Kind {
 	case model.StartEvent:
@@ -135,7 +135,7 @@ func (b *builder) drawEvent(s *model.Shape, n *model.Node, r model.Rect, col col
 		b.add(id, PartBody, r, ring.path(), filled(col.fill, col.stroke, wEnd))
 	default: // intermediate, boundary and unknown events: double ring
 		b.add(id, PartBody, r, ring.path(), Style{Fill: col.fill, Stroke: col.stroke, Width: wRing, Dash: dash})
-		var inner pb
+		inner := b.pb(5)
 		inner.ellipse(c.X, c.Y, math.Max(rx-3, 0), math.Max(ry-3, 0))
 		b.add(id, PartBody, r, inner.path(), Style{Stroke: col.stroke, Width: wRing, Dash: dash})
 	}
@@ -165,7 +165,7 @@ func (b *builder) eventMarker(id string, n *model.Node, r model.Rect, col colors
 		}
 	}
 	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
-	var p pb
+	p := b.pb(5)
 	switch def {
 	case model.MessageDef:
 		st := filled(col.fill, col.stroke, wMarker)
@@ -175,7 +175,7 @@ func (b *builder) eventMarker(id string, n *model.Node, r model.Rect, col colors
 		add(icEnvelope.place(ox, oy, sc), st)
 	case model.TimerDef:
 		add(p.circle(c.X, c.Y, 11*sc).path(), filled(col.fill, col.stroke, wMarkerBig))
-		var ticks pb
+		ticks := b.pb(24)
 		for k := range 12 {
 			a := float64(k) * math.Pi / 6
 			ca, sa := math.Cos(a), math.Sin(a)
@@ -210,13 +210,13 @@ func (b *builder) eventMarker(id string, n *model.Node, r model.Rect, col colors
 
 func (b *builder) drawGateway(s *model.Shape, n *model.Node, r model.Rect, col colors) {
 	id := s.Element
-	var body pb
+	body := b.pb(5)
 	b.add(id, PartBody, r, body.diamond(r).path(), filled(col.fill, col.stroke, wGateway))
 	c := r.Center()
 	sc := math.Min(r.W, r.H) / 50
 	ink := filled(col.stroke, col.stroke, wMarker)
 	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
-	var p pb
+	p := b.pb(12)
 	switch n.Kind {
 	case model.ExclusiveGateway:
 		if s.IsMarkerVisible != nil && *s.IsMarkerVisible {
@@ -231,15 +231,15 @@ func (b *builder) drawGateway(s *model.Shape, n *model.Node, r model.Rect, col c
 	case model.EventBasedGateway:
 		add(p.circle(c.X, c.Y, 15.5*sc).path(), stroke(col.stroke, wMarker))
 		if n.EventGatewayType == "Parallel" {
-			var plus pb
+			plus := b.pb(12)
 			add(plus.star(c.X, c.Y, 4, 10*sc, 2.5*sc, 0).path(), stroke(col.stroke, wMarker))
 			break
 		}
 		if !n.Instantiate {
-			var inner pb
+			inner := b.pb(5)
 			add(inner.circle(c.X, c.Y, 12.5*sc).path(), stroke(col.stroke, wMarker))
 		}
-		var pent pb
+		pent := b.pb(6)
 		add(pent.regular(c.X, c.Y+0.6*sc, 5, 7*sc, -math.Pi/2).path(), stroke(col.stroke, wMarkerBig))
 	}
 	b.externalLabel(id, r, s.Label, n.Name, col.stroke)
@@ -281,10 +281,10 @@ func (b *builder) drawActivity(s *model.Shape, n *model.Node, r model.Rect, col 
 	if n.TriggeredByEvent {
 		st.Dash = dashEventSub
 	}
-	var body pb
+	body := b.pb(10)
 	b.add(id, PartBody, r, body.roundRect(r, taskRadius).path(), st)
 	if n.Kind == model.Transaction {
-		var inner pb
+		inner := b.pb(10)
 		b.add(id, PartBody, r, inner.roundRect(r.Inset(3), taskRadius-2).path(), stroke(col.stroke, wMarkerBig))
 	}
 	b.taskIcon(id, n, r, col)
@@ -300,7 +300,7 @@ func (b *builder) taskIcon(id string, n *model.Node, r model.Rect, col colors) {
 	switch n.Kind {
 	case model.UserTask:
 		add(icUserBody.place(x, y, 1), outline)
-		var head pb
+		head := b.pb(5)
 		add(head.circle(x+15, y+12, 4.4).path(), outline)
 		add(icUserHair.place(x, y, 1), filled(col.stroke, col.stroke, 0.5))
 	case model.ManualTask:
@@ -317,7 +317,7 @@ func (b *builder) taskIcon(id string, n *model.Node, r model.Rect, col colors) {
 		add(icMail.place(x, y, 1), filled(col.stroke, col.fill, wMarker))
 	case model.ReceiveTask:
 		if n.Instantiate {
-			var c pb
+			c := b.pb(5)
 			add(c.circle(x+16, y+13.5, 11).path(), stroke(col.stroke, wMarker))
 		}
 		add(icMail.place(x, y, 1), outline)
@@ -381,7 +381,7 @@ func (b *builder) drawDataObject(s *model.Shape, n *model.Node, r model.Rect, co
 	id := s.Element
 	f := math.Min(r.W, r.H) * 0.28
 	x0, y0, x1, y1 := r.X, r.Y, r.X+r.W, r.Y+r.H
-	var p pb
+	p := b.pb(9)
 	p.move(x0, y0).line(x1-f, y0).line(x1, y0+f).line(x1, y1).line(x0, y1).close()
 	p.move(x1-f, y0).line(x1-f, y0+f).line(x1, y0+f)
 	b.add(id, PartBody, r, p.path(), filled(col.fill, col.stroke, wData))
@@ -391,7 +391,7 @@ func (b *builder) drawDataObject(s *model.Shape, n *model.Node, r model.Rect, co
 	}
 	if coll {
 		cx := r.X + r.W/2
-		var m pb
+		m := b.pb(6)
 		for _, dx := range [3]float64{-3.5, 0, 3.5} {
 			m.move(cx+dx, y1-13).line(cx+dx, y1-3)
 		}
@@ -419,11 +419,11 @@ func (b *builder) drawDataStore(s *model.Shape, n *model.Node, r model.Rect, col
 	rx := r.W / 2
 	cx := r.X + rx
 	top, bottom := r.Y+ry, r.Y+r.H-ry
-	var p pb
+	p := b.pb(12)
 	p.move(r.X, top).line(r.X, bottom).arc(cx, bottom, rx, ry, math.Pi, 0)
 	p.line(r.X+r.W, top).arc(cx, top, rx, ry, 0, -math.Pi).close()
 	b.add(id, PartBody, r, p.path(), filled(col.fill, col.stroke, wData))
-	var rings pb
+	rings := b.pb(9)
 	for k := range 3 {
 		y := top + float64(k)*r.H*0.09
 		rings.move(r.X, y).arc(cx, y, rx, ry, math.Pi, 0)
@@ -436,10 +436,10 @@ func (b *builder) drawAnnotation(s *model.Shape, n *model.Node, r model.Rect, co
 	id := s.Element
 	arm := math.Min(10, r.W)
 	if s.Style.Fill != "" {
-		var bg pb
+		bg := b.pb(5)
 		b.add(id, PartBody, r, bg.rect(r).path(), Style{Fill: col.fill})
 	}
-	var p pb
+	p := b.pb(4)
 	p.move(r.X+arm, r.Y).line(r.X, r.Y).line(r.X, r.Y+r.H).line(r.X+arm, r.Y+r.H)
 	b.add(id, PartBody, r, p.path(), stroke(col.stroke, wData))
 	text := n.Text
@@ -460,7 +460,7 @@ func (b *builder) drawGroup(s *model.Shape) {
 	r := clean(s.Bounds)
 	n := b.d.Node(s.Element)
 	col := b.pal.resolve(s.Style)
-	var p pb
+	p := b.pb(10)
 	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), Style{Stroke: col.stroke, Width: wData, Dash: dashGroup})
 	name := nameOf(n)
 	if name == "" {

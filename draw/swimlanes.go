@@ -33,7 +33,7 @@ func (b *builder) drawPool(s *model.Shape) {
 	if s.Style.Fill == "" {
 		col.fill = b.pal.poolFill
 	}
-	var body pb
+	body := b.pb(5)
 	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(col.fill, col.stroke, 1.5))
 	name := nameOf(p)
 	if p == nil || p.BlackBox() {
@@ -68,7 +68,7 @@ func (b *builder) drawLane(s *model.Shape) {
 			}
 		}
 	}
-	var body pb
+	body := b.pb(5)
 	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(fill, col.stroke, 1))
 
 	// Some tools let lanes span the pool's own band: keep the lane band
@@ -97,7 +97,7 @@ func (b *builder) drawBand(elem string, bounds, area model.Rect, horiz bool, nam
 	} else {
 		band = model.Rect{X: area.X, Y: area.Y, W: area.W, H: math.Min(bandSize, area.H)}
 	}
-	var p pb
+	p := b.pb(5)
 	p.rect(band)
 	b.add(elem, PartLaneHeader, bounds, p.path(), filled(b.pal.band, col.stroke, 1))
 	c := band.Center()
