@@ -143,7 +143,11 @@ func followsWaypoints(p *Path, wps []model.Point) bool {
 			}
 			continue
 		}
+		// The cut is along the last segment that has a length.
 		prev := wps[i-1]
+		for k := i - 1; k > 0 && prev == want; k-- {
+			prev = wps[k-1]
+		}
 		if segDist(got, prev, want) > 1e-6 || norm(sub(want, got)) > 15 {
 			return false
 		}
