@@ -58,6 +58,7 @@ type Editor struct {
 	shapes map[string]*model.Shape
 	opts   draw.Options
 	ver    uint64   // bumped whenever the scene changes
+	builds int      // full scene builds, for tests
 	dirty  dirtySet // what the cached picture must repaint
 
 	v       view
@@ -253,22 +254,34 @@ func (e *Editor) rebuild() {
 		return
 	}
 	e.scene = draw.Build(e.s.Doc, e.s.Diagram, e.opts)
+	e.builds++
 	e.shapes = e.s.Diagram.ShapeIndex()
 }
 
-// changed follows a command, its undo or redo: the scene is rebuilt and
+// changed follows a command, its undo or redo: the scene is updated and
 // the picture repaints the touched elements' old and new extents.
 func (e *Editor) changed(c edit.Change) {
+	ids := make(map[string]bool, len(c.Elements))
+	for _, id := range c.Elements {
+		ids[id] = true
+	}
 	old := e.scene
-	e.rebuild()
-	if c.Structure || old == nil || len(c.Elements) == 0 {
+	var oldExt model.Rect
+	if old != nil && len(ids) > 0 {
+		oldExt = extentOf(old, ids)
+	}
+	switch {
+	case !c.Structure && old != nil && len(ids) > 0 && e.patch(ids):
+		e.ver++
+		e.shapes = e.s.Diagram.ShapeIndex()
+		e.dirty.add(oldExt)
+		e.dirty.add(extentOf(e.scene, ids))
+	case c.Structure || old == nil || len(ids) == 0:
+		e.rebuild()
 		e.dirty.all()
-	} else {
-		ids := make(map[string]bool, len(c.Elements))
-		for _, id := range c.Elements {
-			ids[id] = true
-		}
-		e.dirty.add(extentOf(old, ids))
+	default:
+		e.rebuild()
+		e.dirty.add(oldExt)
 		e.dirty.add(extentOf(e.scene, ids))
 	}
 	e.pruneSelection()
@@ -276,6 +289,69 @@ func (e *Editor) changed(c edit.Change) {
 		e.cancelLabel()
 	}
 	e.Refresh()
+}
+
+// patch redraws only the touched elements: draw.Build on a diagram holding
+// just their shapes and edges, the new items put in the places of the old
+// ones so the paint order stays that of a full build. It declines (false)
+// when an element's items changed in number or kind, e.g. a flow that now
+// is a handover; the caller then builds the whole scene. At 5,000 nodes
+// this is what keeps a move well under a frame.
+func (e *Editor) patch(ids map[string]bool) bool {
+	g := e.s.Diagram
+	sub := &model.Diagram{ID: g.ID, Name: g.Name, PlaneID: g.PlaneID, Element: g.Element}
+	for _, s := range g.Shapes {
+		if s != nil && ids[s.Element] {
+			if n := e.s.Doc.Node(s.Element); n == nil || n.Kind.IsSubProcess() || n.Kind == model.Group {
+				return false // containers draw with what they hold
+			}
+			sub.Shapes = append(sub.Shapes, s)
+		}
+	}
+	for _, ed := range g.Edges {
+		if ed != nil && ids[ed.Element] {
+			sub.Edges = append(sub.Edges, ed)
+		}
+	}
+	part := draw.Build(e.s.Doc, sub, e.opts)
+	fresh := map[string][]draw.Item{}
+	for _, it := range part.Items {
+		if !ids[it.Element] {
+			return false
+		}
+		fresh[it.Element] = append(fresh[it.Element], it)
+	}
+	// Check every slot before touching the scene.
+	type slot struct{ at, from int }
+	var slots []slot
+	seen := map[string]int{}
+	for i := range e.scene.Items {
+		id := e.scene.Items[i].Element
+		if !ids[id] {
+			continue
+		}
+		k := seen[id]
+		f := fresh[id]
+		if k >= len(f) || f[k].Part != e.scene.Items[i].Part ||
+			(f[k].Path == nil) != (e.scene.Items[i].Path == nil) {
+			return false
+		}
+		slots = append(slots, slot{i, k})
+		seen[id] = k + 1
+	}
+	for id, f := range fresh {
+		if seen[id] != len(f) {
+			return false
+		}
+	}
+	for _, sl := range slots {
+		it := &e.scene.Items[sl.at]
+		*it = fresh[it.Element][sl.from]
+	}
+	if part.Bounds.W > 0 || part.Bounds.H > 0 {
+		e.scene.Bounds = e.scene.Bounds.Union(part.Bounds)
+	}
+	return true
 }
 
 func (e *Editor) pruneSelection() {

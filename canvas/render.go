@@ -400,7 +400,9 @@ func (e *Editor) handles(id string) []handleAt {
 	}
 	p, sz := e.v.rectToScreen(s.Bounds)
 	var hs []handleAt
-	if resizable(n.Kind) {
+	// Corner handles on a shape a few pixels big would cover it and turn
+	// every move into a resize.
+	if resizable(n.Kind) && sz.Width >= 3*handleSize && sz.Height >= 3*handleSize {
 		hs = []handleAt{
 			{handleNW, p},
 			{handleNE, p.AddXY(sz.Width, 0)},

@@ -8,10 +8,10 @@ import (
 	"lanemap/model"
 )
 
-// Zoom limits: below 10 % a map is unreadable dots; above 400 % a task
+// Zoom limits: 2 % still shows the shape of a 5,000-step map; above 400 % a task
 // fills a projector.
 const (
-	minZoom  = 0.1
+	minZoom  = 0.02
 	maxZoom  = 4.0
 	fitMax   = 2.0 // ZoomFit never blows a tiny map up further than this
 	fitPad   = 24  // screen units left around a fitted map

@@ -1,0 +1,122 @@
+package canvas
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"lanemap/edit"
+	"lanemap/internal/gen"
+)
+
+// benchSize is a projector-sized editor area.
+var benchSize = fyne.NewSize(1400, 900)
+
+// BenchmarkOpen measures opening a generated map to its first frame: the
+// session, the scene, the fitted view and the whole window painted by the
+// software driver.
+func BenchmarkOpen(b *testing.B) {
+	for _, n := range []int{100, 1000, 5000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			test.NewTempApp(b)
+			w := test.NewWindow(nil)
+			defer w.Close()
+			w.SetPadded(false)
+			w.Resize(benchSize)
+			for b.Loop() {
+				b.StopTimer()
+				d := gen.Collaboration(n) // making the model is not the editor's cost
+				b.StartTimer()
+				e := NewEditor(edit.NewSession(d, nil))
+				w.SetContent(e)
+				w.Canvas().Capture()
+			}
+		})
+	}
+}
+
+// BenchmarkMove measures one move command applied and the canvas
+// refreshed: MoveNodes, the scene rebuilt, the touched region repainted
+// into the cached picture, the overlay rebuilt. The view is fitted, so the
+// whole map is visible.
+func BenchmarkMove(b *testing.B) {
+	for _, n := range []int{100, 1000, 5000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			test.NewTempApp(b)
+			e := NewEditor(edit.NewSession(gen.Collaboration(n), nil))
+			w := test.NewWindow(e)
+			defer w.Close()
+			w.SetPadded(false)
+			w.Resize(benchSize)
+			e.ZoomFit()
+			ids := []string{"Node_4"}
+			e.SetSelection(ids)
+			sz := e.size
+			e.r.generate(int(sz.Width), int(sz.Height))
+			dx := 10.0
+			for b.Loop() {
+				if err := e.s.MoveNodes(ids, dx, 0); err != nil {
+					b.Fatal(err)
+				}
+				dx = -dx
+				e.r.generate(int(sz.Width), int(sz.Height))
+			}
+			if e.r.paints != 1 {
+				b.Fatalf("%d full repaints; moves should repaint only their region", e.r.paints)
+			}
+		})
+	}
+}
+
+// BenchmarkMoveFrame is BenchmarkMove plus a whole frame painted by the
+// software driver, to compare the editor's share with Fyne's.
+func BenchmarkMoveFrame(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			test.NewTempApp(b)
+			e := NewEditor(edit.NewSession(gen.Collaboration(n), nil))
+			w := test.NewWindow(e)
+			defer w.Close()
+			w.SetPadded(false)
+			w.Resize(benchSize)
+			e.ZoomFit()
+			w.Canvas().Capture()
+			ids := []string{"Node_4"}
+			dx := 10.0
+			for b.Loop() {
+				if err := e.s.MoveNodes(ids, dx, 0); err != nil {
+					b.Fatal(err)
+				}
+				dx = -dx
+				w.Canvas().Capture()
+			}
+		})
+	}
+}
+
+// BenchmarkDragFrame is one step of a drag preview: the overlay rebuilt,
+// the cached picture reused.
+func BenchmarkDragFrame(b *testing.B) {
+	test.NewTempApp(b)
+	e := NewEditor(edit.NewSession(gen.Collaboration(1000), nil))
+	w := test.NewWindow(e)
+	defer w.Close()
+	w.SetPadded(false)
+	w.Resize(benchSize)
+	e.ZoomFit()
+	e.SetSelection([]string{"Node_4"})
+	sz := e.size
+	e.r.generate(int(sz.Width), int(sz.Height))
+	start := e.v.toScreen(e.shapes["Node_4"].Bounds.Center())
+	e.drag.pressed, e.drag.pressAt = true, start
+	step := fyne.Delta{DX: 1, DY: 0.5}
+	for b.Loop() {
+		e.Dragged(&fyne.DragEvent{Dragged: step})
+		e.r.generate(int(sz.Width), int(sz.Height))
+	}
+	if e.drag.kind != dragMove || e.r.paints != 1 {
+		b.Fatalf("drag kind %v, %d full repaints", e.drag.kind, e.r.paints)
+	}
+}
