@@ -66,6 +66,9 @@ func (e *Error) Unwrap() error { return e.Err }
 func (e *Error) Message(lang string) string {
 	name := filepath.Base(e.Path)
 	dir := filepath.Dir(e.Path)
+	if e.Op == "scan" {
+		dir = e.Path
+	}
 	en := lang == "en"
 	switch e.Kind {
 	case KindPermission:
@@ -138,7 +141,9 @@ func classify(op, path string, err error) error {
 		errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
 		k = KindFolderGone
 	case errors.Is(err, fs.ErrNotExist):
-		if _, serr := os.Stat(filepath.Dir(path)); serr != nil {
+		if op == "scan" {
+			k = KindFolderGone
+		} else if _, serr := os.Stat(filepath.Dir(path)); serr != nil {
 			k = KindFolderGone
 		}
 	}

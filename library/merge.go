@@ -472,3 +472,27 @@ func rebuild(order []string, chosen map[string]*unit, m, t unitSet, known map[st
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// MergeDisk merges doc's unsaved edits with the version now on disk, using
+// the version doc was read from as the common base. The returned Doc holds
+// the merged model on top of the disk version's Source, so saving it
+// succeeds unless the file changes yet again; doc itself is not touched.
+// With no conflicts the UI can save at once; otherwise it shows them and
+// may call MergeWith with the user's choices.
+func (l *Library) MergeDisk(doc *Doc) (*Doc, []Conflict, error) {
+	rel, abs, err := l.clean(doc.Path)
+	if err != nil {
+		return nil, nil, err
+	}
+	theirs, err := l.read(rel, abs)
+	if err != nil {
+		return nil, nil, err
+	}
+	base, err := doc.Base()
+	if err != nil {
+		return nil, nil, err
+	}
+	merged, conflicts := Merge(base, doc.Defs, theirs.Defs)
+	theirs.Defs = merged
+	return theirs, conflicts, nil
+}

@@ -11,7 +11,9 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"lanemap/bpmn"
@@ -159,6 +161,16 @@ func (l *Library) Save(doc *Doc) error {
 		l.beforeRenameHook()
 	}
 	newHash := hashBytes(data)
+	// Check and rename under a short commit lock, so two Lanemap users
+	// saving at the same moment cannot both pass the check.
+	release, err := l.commitLock(abs)
+	if err != nil {
+		if backup != "" {
+			os.Remove(backup)
+		}
+		return classify("save", abs, err)
+	}
+	defer release()
 	// The check, as late as possible: nothing but the rename follows it.
 	if cerr := l.checkUnchanged(rel, abs, doc.ReadHash); cerr != nil {
 		if backup != "" {
@@ -176,6 +188,7 @@ func (l *Library) Save(doc *Doc) error {
 		return classify("save", abs, err)
 	}
 	committed = true
+	release()
 	syncDir(dir)
 	l.pruneBackups(abs)
 
@@ -232,6 +245,60 @@ func (l *Library) CopyName(rel string) string {
 		if _, err := os.Lstat(l.Abs(c)); errors.Is(err, fs.ErrNotExist) {
 			return c
 		}
+	}
+}
+
+// commitWait bounds how long Save waits for another saver's commit lock,
+// and commitStale is the age after which such a lock is abandoned (its
+// holder crashed on another host; a dead holder on this host is detected
+// at once). A commit takes milliseconds, so both are generous.
+const (
+	commitWait  = 5 * time.Second
+	commitStale = 10 * time.Second
+)
+
+// commitLock takes ".name.bpmn.commit" with O_EXCL (atomic on local
+// disks, SMB and NFSv3+) and returns its release function.
+func (l *Library) commitLock(abs string) (release func(), err error) {
+	p := filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".commit")
+	host, _ := os.Hostname()
+	me := lockFile{Host: host, PID: os.Getpid(), Since: time.Now().UTC(),
+		Token: strconv.FormatInt(time.Now().UnixNano(), 36) + "-" + strconv.Itoa(os.Getpid())}
+	data, _ := json.Marshal(me)
+	deadline := time.Now().Add(commitWait)
+	delay := time.Millisecond
+	for {
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, werr := f.Write(data)
+			f.Close()
+			if werr != nil {
+				os.Remove(p)
+				return nil, werr
+			}
+			var once sync.Once
+			return func() { once.Do(func() { os.Remove(p) }) }, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, err
+		}
+		cur, rerr := readLockFile(p)
+		switch {
+		case rerr == nil && cur.Host == host && cur.PID > 0 && cur.PID != os.Getpid() && !processAlive(cur.PID):
+			breakLockFile(p, cur)
+			continue
+		case rerr == nil && time.Since(cur.Since) > commitStale:
+			breakLockFile(p, cur)
+			continue
+		case rerr != nil && !errors.Is(rerr, fs.ErrNotExist) && time.Since(modTime(p)) > commitStale:
+			os.Remove(p) // unreadable leftover
+			continue
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("någon annan sparar %s just nu (someone else is saving it right now); försök igen", filepath.Base(abs))
+		}
+		time.Sleep(delay)
+		delay = min(delay*2, 20*time.Millisecond)
 	}
 }
 
