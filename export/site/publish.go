@@ -1,9 +1,14 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
+
+	"lanemap/export/handbook"
+	"lanemap/internal/atomicfile"
 )
 
 // PublishInputs publishes the given process files into outDir: it selects
@@ -13,21 +18,49 @@ import (
 // complete and listed in the folder's manifest.
 func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Options) (Report, error) {
 	var rep Report
+	pdfOut, pdfRel := handbookTarget(outDir, opts)
+	// Progress counts a unit per file read, per page rendered, per process
+	// in the handbook, and one for writing.
 	total := 2*len(inputs) + 1
+	if pdfOut != "" {
+		total += len(inputs)
+	}
 	done := 0
 	prog := func(what string) {
 		if opts.Progress != nil {
-			opts.Progress(done, total, what)
+			opts.Progress(min(done, total), total, what)
 		}
 		done++
 	}
-	handbookPath, handbookRel := handbookTarget(outDir, opts)
-	files, procs, err := buildWith(ctx, inputs, opts, &rep, prog, handbookRel)
+	files, procs, err := buildWith(ctx, inputs, opts, &rep, prog, pdfRel)
 	if err != nil {
 		return rep, err
 	}
-	_ = procs
-	_ = handbookPath
+	// Files left out are not rendered: count them as done.
+	done += len(inputs) - len(procs)
+	if pdfOut != "" {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		base := done
+		b, err := handbookPDF(procs, opts, pdfRel != "", func(n, _ int) {
+			done = base + n
+			prog("handbok")
+		})
+		if err != nil {
+			return rep, err
+		}
+		done = base + len(inputs)
+		if pdfRel != "" {
+			files[pdfRel] = b
+		} else if err := writeIfChanged(pdfOut, b); err != nil {
+			return rep, err
+		}
+		rep.Handbook = pdfOut
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
 	prog("")
 	res, err := sync(outDir, files)
 	rep.Written, rep.Unchanged, rep.Removed = res.Written, res.Unchanged, res.Removed
@@ -38,6 +71,38 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 		opts.Progress(total, total, "")
 	}
 	return rep, nil
+}
+
+// handbookPDF makes the handbook of the published processes, in the
+// site's order. linkPages adds links to the site's pages (when the PDF
+// sits in the site folder, so relative links resolve).
+func handbookPDF(procs []*proc, opts Options, linkPages bool, progress func(done, total int)) ([]byte, error) {
+	hp := make([]handbook.Process, 0, len(procs))
+	for _, p := range procs {
+		x := handbook.Process{Title: p.dg.Title, Meta: p.d.Meta, Defs: p.d, Digest: p.dg, Scene: p.scene(), Draft: p.draft}
+		if linkPages {
+			x.Page = p.page
+		}
+		hp = append(hp, x)
+	}
+	var b bytes.Buffer
+	err := handbook.Write(&b, hp, handbook.Options{Lang: opts.Lang, Title: opts.Title, Paper: opts.Paper, Date: opts.Date, Drafts: opts.Drafts, Progress: progress})
+	if err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// writeIfChanged writes a file outside the site folder atomically, and
+// only when its bytes differ.
+func writeIfChanged(p string, b []byte) error {
+	if cur, err := os.ReadFile(p); err == nil && bytes.Equal(cur, b) {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(p, b, 0o644)
 }
 
 // handbookTarget says where the PDF goes, and its slash path inside outDir

@@ -19,7 +19,7 @@ import (
 	"golang.org/x/net/html"
 
 	"lanemap/export/site/content"
-	"lanemap/export/site/internal/fixture"
+	"lanemap/export/site/fixture"
 	"lanemap/model"
 )
 

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"lanemap/export/site/internal/fixture"
+	"lanemap/export/site/fixture"
 	"lanemap/model"
 )
 

@@ -126,6 +126,18 @@ var texts = map[string][2]string{
 	"ev.escalation":     {"eskalering", "escalation"},
 	"ev.terminate":      {"avslutar allt", "terminates all"},
 	"flow.from":         {"Från %s till %s", "From %s to %s"},
+	"hb.title":          {"Processhandbok", "Process handbook"},
+	"hb.toc":            {"Innehåll", "Contents"},
+	"hb.page":           {"Sida %d av %s", "Page %d of %s"},
+	"hb.edition":        {"Utgåva %s", "Edition %s"},
+	"hb.count":          {"%d processer", "%d processes"},
+	"hb.drafts":         {"Handboken innehåller processer som inte är fastställda. De är märkta UTKAST på varje sida.", "The handbook contains processes that are not approved. They are marked DRAFT on every page."},
+	"hb.draftmark":      {"UTKAST", "DRAFT"},
+	"hb.sheet":          {"%s – blad %d av %d", "%s – sheet %d of %d"},
+	"hb.sheets":         {"Kartan är för stor för ett blad och är delad på %d blad med överlapp. Rollernas namn upprepas till vänster på varje blad.", "The map is too large for one sheet and is split over %d sheets with overlap. The role names are repeated on the left of every sheet."},
+	"hb.header":         {"Ägare: %s · version %s · klass %d", "Owner: %s · version %s · class %d"},
+	"hb.online":         {"Öppna processen på intranätet", "Open the process on the intranet"},
+	"hb.nosteps":        {"Processen har inga steg.", "The process has no steps."},
 }
 
 // Words gives the published texts in one language.

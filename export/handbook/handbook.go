@@ -1,0 +1,781 @@
+package handbook
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"lanemap/draw"
+	"lanemap/export/pdf"
+	"lanemap/export/site/content"
+	"lanemap/model"
+)
+
+// Process is one process in the handbook.
+type Process struct {
+	Title  string
+	Meta   model.Meta
+	Defs   *model.Definitions
+	Digest *content.Digest
+	// Scene is the drawn map; nil when the file has no diagram.
+	Scene *draw.Scene
+	Draft bool
+	// Page, when set, is a URL (relative to the PDF) of the process's
+	// page on the published site.
+	Page string
+}
+
+// Options control the handbook.
+type Options struct {
+	// Lang is "sv" (default) or "en".
+	Lang string
+	// Title is the handbook's title ("" = "Processhandbok").
+	Title string
+	// Paper is "a4" (default) or "a3".
+	Paper string
+	// Date is the edition date, "YYYY-MM-DD"; "" means today.
+	Date string
+	// Drafts says drafts are included (the cover then says so).
+	Drafts bool
+	// Progress, when set, hears after each process.
+	Progress func(done, total int)
+}
+
+// Page geometry in millimetres.
+const (
+	margin  = 15.0
+	headerY = 8.0  // top of the header text
+	bodyTop = 22.0 // first line of body text
+	footerH = 14.0 // from the bottom edge to the footer's baseline area
+	lineH   = 5.2  // body line height at 10 pt
+	tocLine = 7.0
+)
+
+// writer holds the state of one Write call.
+type writer struct {
+	f     *gofpdf.Fpdf
+	w     content.Words
+	opts  Options
+	title string
+	date  string
+	cur   *Process // the process the current page belongs to; nil for front matter
+	size  string
+	// called maps process ids to the titles of the handbook's processes.
+	called map[string]string
+}
+
+// Write writes the handbook for procs to out.
+func Write(out io.Writer, procs []Process, opts Options) (err error) {
+	words, err := content.NewWords(opts.Lang)
+	if err != nil {
+		return err
+	}
+	size := "A4"
+	switch strings.ToLower(opts.Paper) {
+	case "", "a4":
+	case "a3":
+		size = "A3"
+	default:
+		return fmt.Errorf("unknown paper %q (want a4 or a3)", opts.Paper)
+	}
+	date := opts.Date
+	if date == "" {
+		date = time.Now().Format("2006-01-02")
+	}
+	day, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return fmt.Errorf("bad edition date %q (want YYYY-MM-DD)", date)
+	}
+	title := strings.TrimSpace(opts.Title)
+	if title == "" {
+		title = words.Must("hb.title")
+	}
+	f := gofpdf.New("P", "mm", size, "")
+	if err := pdf.RegisterFonts(f); err != nil {
+		return err
+	}
+	// The same edition gives the same bytes, so re-publishing leaves an
+	// unchanged handbook alone.
+	f.SetCreationDate(day)
+	f.SetModificationDate(day)
+	f.SetCatalogSort(true)
+	f.SetTitle(title, true)
+	f.SetCreator("Lanemap", true)
+	f.SetMargins(margin, bodyTop, margin)
+	f.SetAutoPageBreak(true, footerH+6)
+	f.AliasNbPages("{nb}")
+	f.SetLineJoinStyle("round")
+	h := &writer{f: f, w: words, opts: opts, title: title, date: date, size: size, called: map[string]string{}}
+	for _, p := range procs {
+		if p.Digest == nil {
+			return fmt.Errorf("handbook: %s has no digest", p.Title)
+		}
+		for _, id := range p.Digest.ProcessIDs {
+			if _, dup := h.called[id]; !dup {
+				h.called[id] = p.Title
+			}
+		}
+	}
+	f.SetHeaderFuncMode(h.header, false)
+	f.SetFooterFunc(h.footer)
+
+	// gofpdf panics on some broken input (fonts, images); turn that into
+	// an error rather than a crash of the whole publication.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("handbook: %v", r)
+		}
+	}()
+
+	h.cover(len(procs))
+	tocFirst, tocLinks := h.reserveTOC(len(procs))
+	starts := make([]int, len(procs))
+	for i := range procs {
+		p := &procs[i]
+		starts[i] = h.process(p)
+		f.SetLink(tocLinks[i], 0, starts[i])
+		if opts.Progress != nil {
+			opts.Progress(i+1, len(procs))
+		}
+		if err := f.Error(); err != nil {
+			return fmt.Errorf("handbook: %s: %w", p.Title, err)
+		}
+	}
+	h.fillTOC(tocFirst, procs, starts, tocLinks)
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("handbook: %w", err)
+	}
+	return f.Output(out)
+}
+
+func (h *writer) font(style string, pt float64) { h.f.SetFont(pdf.FontFamily, style, pt) }
+
+func (h *writer) grey()  { h.f.SetTextColor(75, 75, 75) }
+func (h *writer) black() { h.f.SetTextColor(20, 20, 20) }
+
+// header runs on every new page: the process (or handbook) name on the
+// left; owner, version and classification on the right; a draft mark.
+func (h *writer) header() {
+	f := h.f
+	if f.PageNo() == 1 {
+		return // the cover has none
+	}
+	pw, _ := f.GetPageSize()
+	x, y := f.GetXY()
+	left := h.title
+	right := ""
+	if p := h.cur; p != nil {
+		left = p.Title
+		owner := p.Meta.Owner
+		if owner == "" {
+			owner = "–"
+		}
+		version := p.Meta.Version
+		if version == "" {
+			version = "–"
+		}
+		right = h.w.Must("hb.header", owner, version, p.Meta.Classification)
+	}
+	h.font("B", 9)
+	h.black()
+	f.SetXY(margin, headerY)
+	mark := ""
+	if h.cur != nil && h.cur.Draft {
+		mark = h.w.Must("hb.draftmark")
+	}
+	rw := 0.0
+	if right != "" {
+		h.font("", 8.5)
+		rw = f.GetStringWidth(right) + 2
+	}
+	mw := 0.0
+	if mark != "" {
+		h.font("B", 9)
+		mw = f.GetStringWidth(mark) + 6
+	}
+	h.font("B", 9)
+	f.CellFormat(pw-2*margin-rw-mw, 5, fit(f, left, pw-2*margin-rw-mw), "", 0, "L", false, 0, "")
+	if mark != "" {
+		f.SetFillColor(255, 236, 179)
+		f.SetDrawColor(138, 90, 0)
+		f.SetTextColor(107, 61, 0)
+		f.CellFormat(mw-2, 5, mark, "1", 0, "C", true, 0, "")
+		f.SetX(f.GetX() + 2)
+	}
+	if right != "" {
+		h.font("", 8.5)
+		h.grey()
+		f.CellFormat(rw, 5, right, "", 0, "R", false, 0, "")
+	}
+	f.SetDrawColor(150, 150, 150)
+	f.SetLineWidth(0.2)
+	f.Line(margin, headerY+6.5, pw-margin, headerY+6.5)
+	h.black()
+	f.SetXY(x, y)
+}
+
+// footer: handbook title and edition on the left, "sida n av m" right.
+func (h *writer) footer() {
+	f := h.f
+	if f.PageNo() == 1 {
+		return
+	}
+	pw, ph := f.GetPageSize()
+	y := ph - footerH + 2
+	f.SetDrawColor(150, 150, 150)
+	f.SetLineWidth(0.2)
+	f.Line(margin, y, pw-margin, y)
+	h.font("", 8.5)
+	h.grey()
+	f.SetXY(margin, y+1.5)
+	f.CellFormat((pw-2*margin)/2, 5, h.title+" · "+h.w.Must("hb.edition", h.date), "", 0, "L", false, 0, "")
+	f.CellFormat((pw-2*margin)/2, 5, h.w.Must("hb.page", f.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
+	h.black()
+}
+
+// fit shortens s with an ellipsis until it fits w millimetres.
+func fit(f *gofpdf.Fpdf, s string, w float64) string {
+	if f.GetStringWidth(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && f.GetStringWidth(string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+func (h *writer) cover(n int) {
+	f := h.f
+	h.cur = nil
+	f.AddPageFormat("P", f.GetPageSizeStr(h.size))
+	pw, ph := f.GetPageSize()
+	f.SetFillColor(18, 53, 91)
+	f.Rect(0, 0, pw, ph*0.38, "F")
+	f.SetTextColor(255, 255, 255)
+	h.font("B", 30)
+	f.SetXY(margin+5, ph*0.18)
+	f.MultiCell(pw-2*margin-10, 13, h.title, "", "L", false)
+	h.font("", 14)
+	f.SetX(margin + 5)
+	f.CellFormat(pw-2*margin-10, 9, h.w.Must("hb.edition", h.date)+" · "+h.w.Must("hb.count", n), "", 1, "L", false, 0, "")
+	h.black()
+	f.SetXY(margin+5, ph*0.38+15)
+	h.font("", 11)
+	if h.opts.Drafts {
+		f.MultiCell(pw-2*margin-10, 6, h.w.Must("hb.drafts"), "", "L", false)
+	}
+	f.Bookmark(h.title, 0, 0)
+}
+
+// tocPerPage is how many entries fit on one contents page.
+func (h *writer) tocPerPage() int {
+	_, ph := h.f.GetPageSizeStr(h.size).Wd, h.f.GetPageSizeStr(h.size).Ht
+	usable := ph - bodyTop - footerH - 6 - 16 // heading on the first page
+	return max(1, int(usable/tocLine))
+}
+
+// reserveTOC adds the contents pages (empty for now) and a link per entry.
+func (h *writer) reserveTOC(n int) (first int, links []int) {
+	f := h.f
+	per := h.tocPerPage()
+	pages := max(1, (n+per-1)/per)
+	for i := range pages {
+		f.AddPageFormat("P", f.GetPageSizeStr(h.size))
+		if i == 0 {
+			first = f.PageNo()
+			h.font("B", 9)
+			f.Bookmark(h.w.Must("hb.toc"), 0, bodyTop)
+		}
+	}
+	for range n {
+		links = append(links, f.AddLink())
+	}
+	return first, links
+}
+
+// fillTOC writes the contents on the reserved pages.
+func (h *writer) fillTOC(first int, procs []Process, starts, links []int) {
+	f := h.f
+	last := f.PageNo()
+	f.SetAutoPageBreak(false, 0)
+	per := h.tocPerPage()
+	pw, _ := f.GetPageSize()
+	f.SetPage(first)
+	pw, _ = f.GetPageSize()
+	h.font("B", 18)
+	h.black()
+	f.SetXY(margin, bodyTop)
+	f.CellFormat(0, 12, h.w.Must("hb.toc"), "", 1, "L", false, 0, "")
+	y := bodyTop + 16
+	for i, p := range procs {
+		if i > 0 && i%per == 0 {
+			f.SetPage(first + i/per)
+			y = bodyTop
+		}
+		num := strconv.Itoa(starts[i])
+		h.font("", 11)
+		nw := f.GetStringWidth(num)
+		title := p.Title
+		if p.Draft {
+			title += " (" + h.w.Must("hb.draftmark") + ")"
+		}
+		avail := pw - 2*margin - nw - 8
+		title = fit(f, title, avail)
+		tw := f.GetStringWidth(title)
+		f.SetXY(margin, y)
+		f.CellFormat(tw, tocLine, title, "", 0, "L", false, links[i], "")
+		// Dot leaders make the row easy to follow across the page.
+		h.grey()
+		dots := ""
+		for f.GetStringWidth(dots+" .") < pw-2*margin-tw-nw-4 {
+			dots += " ."
+		}
+		f.CellFormat(pw-2*margin-tw-nw, tocLine, dots, "", 0, "L", false, links[i], "")
+		h.black()
+		f.CellFormat(nw, tocLine, num, "", 0, "R", false, links[i], "")
+		y += tocLine
+	}
+	f.SetPage(last)
+}
+
+// process writes one process and returns its first page.
+func (h *writer) process(p *Process) int {
+	f := h.f
+	h.cur = p
+	first := 0
+	mark := func() {
+		if first == 0 {
+			first = f.PageNo()
+			h.font("B", 9)
+			f.Bookmark(p.Title, 0, 0)
+		}
+	}
+	if p.Scene != nil && len(p.Scene.Items) > 0 {
+		h.maps(p, mark)
+	}
+	h.text(p, mark)
+	return first
+}
+
+// maps draws the map on one or more landscape sheets.
+func (h *writer) maps(p *Process, mark func()) {
+	f := h.f
+	size := f.GetPageSizeStr(h.size)
+	pw, ph := size.Ht, size.Wd // landscape
+	const titleH = 8.0
+	area := model.Rect{X: margin, Y: bodyTop + titleH, W: pw - 2*margin, H: ph - bodyTop - titleH - footerH - 4}
+	solid := func(id string) bool {
+		if p.Defs == nil {
+			return true
+		}
+		if p.Defs.Lane(id) != nil || p.Defs.Participant(id) != nil {
+			return false
+		}
+		if n := p.Defs.Node(id); n != nil {
+			return !(n.Kind.IsSubProcess() || n.Kind == model.Group)
+		}
+		return p.Defs.Flow(id) == nil
+	}
+	// Map sheets place everything themselves; a note near the foot must
+	// not spill onto a page of its own.
+	f.SetAutoPageBreak(false, 0)
+	defer f.SetAutoPageBreak(true, footerH+6)
+	pl := planMap(p.Scene, area.W, area.H, solid)
+	heads := headerItems(p.Scene, pl.HeaderW)
+	mapTitle := h.w.Must("map.h2")
+	for i, t := range pl.Tiles {
+		f.AddPageFormat("L", size)
+		mark()
+		if i == 0 {
+			h.font("B", 9)
+			f.Bookmark(mapTitle, 1, bodyTop)
+		}
+		heading := p.Title + " – " + mapTitle
+		if len(pl.Tiles) > 1 {
+			heading = h.w.Must("hb.sheet", heading, i+1, len(pl.Tiles))
+		}
+		h.font("B", 12)
+		h.black()
+		f.SetXY(margin, bodyTop-2)
+		f.CellFormat(area.W, titleH, fit(f, heading, area.W), "", 0, "L", false, 0, "")
+		x := area.X
+		if t.Header {
+			hw := model.Rect{X: p.Scene.Bounds.X, Y: t.Window.Y, W: pl.HeaderW, H: t.Window.H}
+			hs := &draw.Scene{Bounds: hw, Items: heads}
+			box := model.Rect{X: x, Y: area.Y, W: hw.W * pl.Scale, H: hw.H * pl.Scale}
+			if err := pdf.DrawScene(f, hs, box, pl.Scale); err != nil {
+				f.SetError(err)
+				return
+			}
+			x += box.W
+		}
+		win := &draw.Scene{Bounds: t.Window, Items: p.Scene.Items}
+		box := model.Rect{X: x, Y: area.Y, W: t.Window.W * pl.Scale, H: t.Window.H * pl.Scale}
+		if err := pdf.DrawScene(f, win, box, pl.Scale); err != nil {
+			f.SetError(err)
+			return
+		}
+		if len(pl.Tiles) > 1 && i == 0 {
+			h.font("", 8.5)
+			h.grey()
+			f.SetXY(margin, ph-footerH-4)
+			f.CellFormat(area.W, 4, h.w.Must("hb.sheets", len(pl.Tiles)), "", 0, "L", false, 0, "")
+			h.black()
+		}
+	}
+}
+
+// text writes the process's metadata, steps per lane and handovers.
+func (h *writer) text(p *Process, mark func()) {
+	f := h.f
+	w := h.w
+	f.AddPageFormat("P", f.GetPageSizeStr(h.size))
+	mark()
+	pw, _ := f.GetPageSize()
+	tw := pw - 2*margin
+	f.SetXY(margin, bodyTop)
+	h.font("B", 18)
+	h.black()
+	f.MultiCell(tw, 8, p.Title, "", "L", false)
+	f.Ln(2)
+
+	// Metadata as label: value rows.
+	m := p.Meta
+	rows := [][2]string{
+		{w.Must("meta.owner"), m.Owner}, {w.Must("meta.maintainer"), m.Maintainer},
+		{w.Must("meta.version"), m.Version}, {w.Must("meta.status"), w.Status(m.Status)},
+		{w.Must("meta.approved"), m.ApprovedDate}, {w.Must("meta.review"), m.ReviewDate},
+		{w.Must("meta.class"), w.Class(m.Classification)}, {w.Must("meta.tags"), strings.Join(m.Tags, ", ")},
+		{w.Must("meta.roles"), strings.Join(p.Digest.Roles, ", ")},
+	}
+	for _, r := range rows {
+		if strings.TrimSpace(r[1]) == "" {
+			continue
+		}
+		h.font("B", 9.5)
+		h.grey()
+		f.SetX(margin)
+		f.CellFormat(42, lineH, r[0], "", 0, "L", false, 0, "")
+		h.font("", 10)
+		h.black()
+		f.MultiCell(tw-42, lineH, r[1], "", "L", false)
+	}
+	if len(m.Links) > 0 {
+		h.font("B", 9.5)
+		h.grey()
+		f.SetX(margin)
+		f.CellFormat(42, lineH, w.Must("meta.links"), "", 0, "L", false, 0, "")
+		h.black()
+		for i, l := range m.Links {
+			if i > 0 {
+				f.SetX(margin + 42)
+			}
+			h.link(l, lineH)
+			f.Ln(lineH)
+		}
+	}
+	if p.Page != "" {
+		f.Ln(1)
+		f.SetX(margin)
+		h.font("", 10)
+		f.SetTextColor(11, 79, 156)
+		f.WriteLinkString(lineH, w.Must("hb.online"), pdf.EscapeURL(p.Page))
+		h.black()
+		f.Ln(lineH)
+	}
+	for _, pool := range p.Digest.Pools {
+		if pool.Documentation != "" {
+			f.Ln(2)
+			h.font("", 10)
+			f.SetX(margin)
+			f.MultiCell(tw, lineH, pool.Documentation, "", "L", false)
+		}
+	}
+
+	// Steps per lane.
+	h.heading(w.Must("steps.h2"), 1)
+	if len(p.Digest.Steps) == 0 {
+		h.font("", 10)
+		f.MultiCell(tw, lineH, w.Must("hb.nosteps"), "", "L", false)
+	}
+	multi := len(p.Digest.Pools) > 1
+	for _, pool := range p.Digest.Pools {
+		if multi && pool.Name != "" {
+			h.sub(pool.Name, 13)
+		}
+		for _, l := range pool.Lanes {
+			name := w.Must("steps.nolane")
+			if l.ID != "" {
+				who := l.Role
+				if who == "" {
+					who = w.Must("steps.unnamed")
+				}
+				name = w.Must("steps.role", who)
+				if l.Name != "" && !strings.EqualFold(l.Name, l.Role) {
+					name += " – " + l.Name
+				}
+			}
+			h.sub(name, 12)
+			for _, s := range l.Steps {
+				h.step(p, s, l.ID)
+			}
+		}
+	}
+
+	// Handovers.
+	h.heading(w.Must("ho.h2"), 1)
+	if len(p.Digest.Handovers) == 0 {
+		h.font("", 10)
+		f.SetX(margin)
+		f.MultiCell(tw, lineH, w.Must("ho.none"), "", "L", false)
+		return
+	}
+	cols := []string{w.Must("col.fromrole"), w.Must("col.fromstep"), w.Must("col.torole"), w.Must("col.tostep"), w.Must("col.what")}
+	widths := []float64{0.17, 0.24, 0.17, 0.24, 0.18}
+	for i := range widths {
+		widths[i] *= tw
+	}
+	h.row(cols, widths, true)
+	for _, ho := range p.Digest.Handovers {
+		what := ho.What()
+		if what == "" {
+			what = h.stepName(ho.To)
+		}
+		h.row([]string{ho.FromRole, h.numbered(ho.From), ho.ToRole, h.numbered(ho.To), what}, widths, false)
+	}
+}
+
+func (h *writer) stepName(s *content.Step) string {
+	if s.Name != "" {
+		return s.Name
+	}
+	return h.w.Kind(s)
+}
+
+func (h *writer) numbered(s *content.Step) string {
+	return strconv.Itoa(s.Number) + ". " + h.stepName(s)
+}
+
+// heading writes a section heading with a level-1 bookmark.
+func (h *writer) heading(s string, level int) {
+	f := h.f
+	h.needs(20)
+	f.Ln(4)
+	h.font("B", 14)
+	h.black()
+	f.SetX(margin)
+	f.Bookmark(s, level, -1)
+	f.CellFormat(0, 8, s, "", 1, "L", false, 0, "")
+	pw, _ := f.GetPageSize()
+	f.SetDrawColor(170, 170, 170)
+	f.Line(margin, f.GetY(), pw-margin, f.GetY())
+	f.Ln(2)
+}
+
+func (h *writer) sub(s string, pt float64) {
+	f := h.f
+	h.needs(16)
+	f.Ln(2)
+	h.font("B", pt)
+	h.black()
+	f.SetX(margin)
+	pw, _ := f.GetPageSize()
+	f.MultiCell(pw-2*margin, 6.5, s, "", "L", false)
+}
+
+// needs starts a new page when fewer than mm millimetres are left, so a
+// heading never sits alone at the foot of a page.
+func (h *writer) needs(mm float64) {
+	f := h.f
+	_, ph := f.GetPageSize()
+	if f.GetY()+mm > ph-footerH-6 {
+		f.AddPageFormat("P", f.GetPageSizeStr(h.size))
+		f.SetY(bodyTop)
+	}
+}
+
+// step writes one numbered step: name and kind, documentation, links,
+// what comes next.
+func (h *writer) step(p *Process, s *content.Step, lane string) {
+	f := h.f
+	w := h.w
+	pw, _ := f.GetPageSize()
+	indent := 9.0
+	tw := pw - 2*margin - indent
+	h.needs(12)
+	y := f.GetY()
+	h.font("B", 10)
+	h.black()
+	f.SetXY(margin, y)
+	f.CellFormat(indent, lineH, strconv.Itoa(s.Number)+".", "", 0, "R", false, 0, "")
+	f.SetX(margin + indent + 1)
+	f.MultiCell(tw-1, lineH, h.stepName(s)+"  ·  "+w.Kind(s), "", "L", false)
+	body := func(style string, pt float64, text string) {
+		h.font(style, pt)
+		f.SetX(margin + indent + 1)
+		f.MultiCell(tw-1, lineH*pt/10, text, "", "L", false)
+	}
+	if s.AttachedTo != nil {
+		h.grey()
+		body("", 9.5, w.Must("steps.on")+": "+h.numbered(s.AttachedTo))
+		h.black()
+	}
+	if s.Documentation != "" {
+		body("", 10, s.Documentation)
+	}
+	if s.CalledElement != "" {
+		body("", 9.5, w.Must("steps.calls")+": "+h.calledTitle(s.CalledElement))
+	}
+	for _, l := range s.Links {
+		f.SetX(margin + indent + 1)
+		h.font("", 9.5)
+		h.link(l, lineH)
+		f.Ln(lineH)
+	}
+	if len(s.Next) > 0 {
+		var parts []string
+		for _, e := range s.Next {
+			t := h.numbered(e.To)
+			if e.To.LaneID != lane {
+				role := e.To.Role
+				if role == "" {
+					role = w.Must("steps.nolane")
+				}
+				t += " (" + role + ")"
+			}
+			if e.Label != "" {
+				t = e.Label + " → " + t
+			}
+			parts = append(parts, t)
+		}
+		h.grey()
+		body("", 9.5, w.Must("steps.next")+": "+strings.Join(parts, "; "))
+		h.black()
+	} else if s.Kind == model.EndEvent {
+		h.grey()
+		body("", 9.5, w.Must("steps.end"))
+		h.black()
+	}
+	f.Ln(1.5)
+}
+
+// calledTitle names a called process by the id in calledElement: the
+// title of the handbook's process that defines it, else the id.
+func (h *writer) calledTitle(id string) string {
+	if t, ok := h.called[id]; ok {
+		return t
+	}
+	return id
+}
+
+// link writes a document link: clickable when it is a web, mail or file
+// URL, plain text otherwise.
+func (h *writer) link(l model.Link, lh float64) {
+	f := h.f
+	title := strings.TrimSpace(l.Title)
+	href := strings.TrimSpace(l.Href)
+	if title == "" {
+		title = href
+	}
+	if u, err := url.Parse(href); err == nil {
+		switch strings.ToLower(u.Scheme) {
+		case "http", "https", "mailto", "file":
+			h.font("", 10)
+			f.SetTextColor(11, 79, 156)
+			f.WriteLinkString(lh, title, pdf.EscapeURL(href))
+			h.black()
+			return
+		}
+	}
+	h.font("", 10)
+	text := title
+	if href != title && href != "" {
+		text += " (" + href + ")"
+	}
+	f.Write(lh, text)
+}
+
+// row writes one table row, wrapping every cell and giving the row the
+// height of its tallest cell.
+func (h *writer) row(cells []string, widths []float64, head bool) {
+	f := h.f
+	style, pt := "", 9.0
+	if head {
+		style = "B"
+	}
+	h.font(style, pt)
+	lh := 4.6
+	lines := 1
+	split := make([][]string, len(cells))
+	for i, c := range cells {
+		split[i] = wrap(f, c, widths[i]-2)
+		lines = max(lines, len(split[i]))
+	}
+	hgt := float64(lines)*lh + 2
+	h.needs(hgt + 2)
+	x, y := margin, f.GetY()
+	if head {
+		f.SetFillColor(235, 238, 243)
+		f.Rect(x, y, sum(widths), hgt, "F")
+	}
+	for i := range cells {
+		for j, line := range split[i] {
+			f.SetXY(x+1, y+1+float64(j)*lh)
+			f.CellFormat(widths[i]-2, lh, line, "", 0, "L", false, 0, "")
+		}
+		x += widths[i]
+	}
+	f.SetDrawColor(190, 190, 190)
+	f.Line(margin, y+hgt, margin+sum(widths), y+hgt)
+	f.SetXY(margin, y+hgt)
+}
+
+func sum(xs []float64) float64 {
+	var t float64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+// wrap breaks s into lines no wider than w mm in the current font. gofpdf's
+// SplitLines measures bytes, which breaks UTF-8 text, so this measures
+// whole strings and splits long words between runes.
+func wrap(f *gofpdf.Fpdf, s string, w float64) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			try := word
+			if line != "" {
+				try = line + " " + word
+			}
+			if f.GetStringWidth(try) <= w {
+				line = try
+				continue
+			}
+			if line != "" {
+				out = append(out, line)
+			}
+			line = ""
+			r := []rune(word)
+			for len(r) > 0 && f.GetStringWidth(string(r)) > w {
+				n := len(r) - 1
+				for n > 1 && f.GetStringWidth(string(r[:n])) > w {
+					n--
+				}
+				out = append(out, string(r[:n]))
+				r = r[n:]
+			}
+			line = string(r)
+		}
+		out = append(out, line)
+	}
+	return out
+}

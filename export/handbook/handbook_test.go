@@ -1,0 +1,324 @@
+package handbook
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"lanemap/draw"
+	"lanemap/export/site/content"
+	"lanemap/export/site/fixture"
+	"lanemap/internal/gen"
+	"lanemap/model"
+)
+
+func procOf(d *model.Definitions, draft bool) Process {
+	dg := content.Make(d, d.Diagrams[0], "x")
+	return Process{Title: dg.Title, Meta: d.Meta, Defs: d, Digest: dg, Scene: draw.Build(d, d.Diagrams[0], draw.Options{MarkHandovers: true}), Draft: draft, Page: "processer/x.html"}
+}
+
+func testProcs() []Process {
+	a := fixture.Chain("a", "Ansökan om försörjningsstöd", "Mottagning", "Handläggare", "Mottagning")
+	a.Meta.Owner = "Enhetschef Åsa Öberg"
+	a.Meta.Links = []model.Link{{Title: "Rutin (ny)", Href: "https://intranät.example/rutin (ny).pdf"}}
+	a.Node("Task_a_1").Documentation = "Kontrollera att ansökan är komplett och underskriven."
+	b := fixture.Chain("b", "Uppföljning av insats", "Handläggare", "Enhetschef")
+	b.Node("Task_b_1").Kind = model.CallActivity
+	b.Node("Task_b_1").CalledElement = "Process_a"
+	b.Meta.Status = model.StatusDraft
+	big := gen.Collaboration(60)
+	big.Name = "Stor process med många steg"
+	return []Process{procOf(a, false), procOf(b, true), procOf(big, false)}
+}
+
+func write(t *testing.T, procs []Process, opts Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if opts.Date == "" {
+		opts.Date = "2026-11-23"
+	}
+	if err := Write(&buf, procs, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func poppler(t *testing.T, tool string) string {
+	t.Helper()
+	p, err := exec.LookPath(tool)
+	if err != nil {
+		t.Skipf("%s not installed (apt-get install poppler-utils); skipping this check", tool)
+	}
+	return p
+}
+
+func run(t *testing.T, tool string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(poppler(t, tool), args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", tool, args, err, out)
+	}
+	return string(out)
+}
+
+func TestHandbookPDF(t *testing.T) {
+	for _, paper := range []string{"a4", "a3"} {
+		t.Run(paper, func(t *testing.T) {
+			pdfBytes := write(t, testProcs(), Options{Paper: paper, Drafts: true})
+			file := filepath.Join(t.TempDir(), "h.pdf")
+			os.WriteFile(file, pdfBytes, 0o644)
+
+			t.Run("pages", func(t *testing.T) {
+				info := run(t, "pdfinfo", file)
+				m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(info)
+				if m == nil {
+					t.Fatalf("no page count in\n%s", info)
+				}
+				if n, _ := strconv.Atoi(m[1]); n < 6 {
+					t.Errorf("only %d pages", n)
+				}
+				if !strings.Contains(info, "Title:           Processhandbok") {
+					t.Errorf("title missing:\n%s", info)
+				}
+			})
+			t.Run("fonts", func(t *testing.T) {
+				out := run(t, "pdffonts", file)
+				lines := strings.Split(strings.TrimSpace(out), "\n")
+				if len(lines) < 3 {
+					t.Fatalf("no fonts:\n%s", out)
+				}
+				for _, l := range lines[2:] {
+					if f := strings.Fields(l); len(f) < 5 || f[len(f)-5] != "yes" {
+						t.Errorf("font not embedded: %s", l)
+					}
+				}
+			})
+			t.Run("text", func(t *testing.T) {
+				txt := run(t, "pdftotext", "-layout", file, "-")
+				for _, want := range []string{
+					"Processhandbok", "Innehåll", "Ansökan om försörjningsstöd", "Enhetschef Åsa Öberg",
+					"Steg för steg", "Roll: Mottagning", "Kontrollera att ansökan är komplett",
+					"Överlämningar", "Sida 2 av ", "Utgåva 2026-11-23", "UTKAST",
+					"Anropar processen: Ansökan om försörjningsstöd", "Processkarta",
+				} {
+					if !strings.Contains(txt, want) {
+						t.Errorf("text lacks %q", want)
+					}
+				}
+				// Every page but the cover says "Sida n av m" with the real total.
+				info := run(t, "pdfinfo", file)
+				total := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(info)[1]
+				if n := strings.Count(txt, "av "+total); n != mustAtoi(total)-1 {
+					t.Errorf("%d footers say \"av %s\", want %d", n, total, mustAtoi(total)-1)
+				}
+			})
+			t.Run("bookmarks", func(t *testing.T) {
+				titles := outlineTitles(pdfBytes)
+				joined := strings.Join(titles, "|")
+				for _, want := range []string{"Innehåll", "Ansökan om försörjningsstöd", "Uppföljning av insats", "Processkarta", "Steg för steg", "Överlämningar"} {
+					if !strings.Contains(joined, want) {
+						t.Errorf("no bookmark %q in %q", want, joined)
+					}
+				}
+			})
+			t.Run("links", func(t *testing.T) {
+				if !bytes.Contains(pdfBytes, []byte("/URI (https://intran%C3%A4t.example/rutin%20%28ny%29.pdf)")) {
+					t.Errorf("document link not percent-encoded in the PDF")
+				}
+				if n := bytes.Count(pdfBytes, []byte("/Dest [")); n < 3 {
+					t.Errorf("%d internal links, want the contents entries", n)
+				}
+			})
+		})
+	}
+}
+
+func mustAtoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// outlineTitles reads the /Title strings of the outline items; gofpdf
+// writes them as UTF-16BE with a byte-order mark, backslash-escaped.
+func outlineTitles(pdf []byte) []string {
+	var out []string
+	re := regexp.MustCompile(`(?s)/Title \((.*?[^\\])\)\s*/Parent`)
+	for _, m := range re.FindAllSubmatch(pdf, -1) {
+		raw := unescape(m[1])
+		if len(raw) >= 2 && raw[0] == 0xFE && raw[1] == 0xFF {
+			var u []uint16
+			for i := 2; i+1 < len(raw); i += 2 {
+				u = append(u, uint16(raw[i])<<8|uint16(raw[i+1]))
+			}
+			out = append(out, string(utf16.Decode(u)))
+		} else {
+			out = append(out, string(raw))
+		}
+	}
+	return out
+}
+
+func unescape(b []byte) []byte {
+	var out []byte
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\\' && i+1 < len(b) {
+			i++
+			switch b[i] {
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			default:
+				out = append(out, b[i])
+			}
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return out
+}
+
+func TestDeterministic(t *testing.T) {
+	a := write(t, testProcs(), Options{})
+	b := write(t, testProcs(), Options{})
+	if !bytes.Equal(a, b) {
+		t.Errorf("two writes of the same edition differ")
+	}
+}
+
+func TestBadOptions(t *testing.T) {
+	for _, o := range []Options{{Paper: "letter"}, {Date: "23/11/2026"}, {Lang: "fi"}} {
+		if err := Write(&bytes.Buffer{}, testProcs(), o); err == nil {
+			t.Errorf("%+v: no error", o)
+		}
+	}
+}
+
+func TestEmptyAndMaplessProcesses(t *testing.T) {
+	d := &model.Definitions{Name: "Tom process"}
+	p := Process{Title: "Tom process", Defs: d, Digest: content.Make(d, nil, "tom")}
+	out := write(t, []Process{p}, Options{Lang: "en"})
+	file := filepath.Join(t.TempDir(), "h.pdf")
+	os.WriteFile(file, out, 0o644)
+	txt := run(t, "pdftotext", file, "-")
+	for _, want := range []string{"Process handbook", "The process has no steps.", "no handovers"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+}
+
+func TestPlanMap(t *testing.T) {
+	wide := gen.Collaboration(300)
+	sc := draw.Build(wide, wide.Diagrams[0], draw.Options{})
+	solid := func(id string) bool {
+		n := wide.Node(id)
+		return n != nil
+	}
+	small := fixture.Chain("s", "Liten", "A", "B")
+	ssc := draw.Build(small, small.Diagrams[0], draw.Options{})
+
+	tests := []struct {
+		name      string
+		sc        *draw.Scene
+		w, h      float64
+		wantTiles func(n int) bool
+	}{
+		{"small fits one A4", ssc, 267, 160, func(n int) bool { return n == 1 }},
+		{"wide is tiled on A4", sc, 267, 160, func(n int) bool { return n > 3 }},
+		{"wide needs fewer A3 sheets", sc, 390, 240, func(n int) bool { return n > 1 }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := planMap(tc.sc, tc.w, tc.h, solid)
+			if !tc.wantTiles(len(p.Tiles)) {
+				t.Fatalf("%d tiles", len(p.Tiles))
+			}
+			if len(p.Tiles) == 1 {
+				return
+			}
+			// Readable: the smallest label at this scale is at least MinTextPt.
+			if pt := smallestText(tc.sc) * p.Scale * 72 / 25.4; pt < MinTextPt-1e-9 {
+				t.Errorf("labels at %.2f pt", pt)
+			}
+			boxes := solidBoxes(tc.sc, solid)
+			for i, tl := range p.Tiles {
+				room := tc.w / p.Scale
+				if tl.Header {
+					room -= p.HeaderW
+				}
+				if tl.Window.W > room+1e-6 || tl.Window.H > tc.h/p.Scale+1e-6 {
+					t.Errorf("tile %d window %v does not fit %v×%v", i, tl.Window, room, tc.h/p.Scale)
+				}
+				if tl.Header != (tl.Window.X > tc.sc.Bounds.X) {
+					t.Errorf("tile %d: header %v at x %v", i, tl.Header, tl.Window.X)
+				}
+				// No cut through a task: every cut edge inside the scene lies
+				// outside every solid box.
+				for _, x := range []float64{tl.Window.X, tl.Window.X + tl.Window.W} {
+					if x <= tc.sc.Bounds.X || x >= tc.sc.Bounds.X+tc.sc.Bounds.W {
+						continue
+					}
+					for _, b := range boxes {
+						if b.X < x && x < b.X+b.W && b.Y < tl.Window.Y+tl.Window.H && tl.Window.Y < b.Y+b.H {
+							t.Errorf("tile %d cut at x=%.1f goes through %v", i, x, b)
+						}
+					}
+				}
+			}
+			// Neighbouring sheets in a row overlap.
+			for i := 1; i < len(p.Tiles); i++ {
+				a, b := p.Tiles[i-1].Window, p.Tiles[i].Window
+				if a.Y == b.Y && b.X >= a.X+a.W {
+					t.Errorf("tiles %d and %d do not overlap: %v %v", i-1, i, a, b)
+				}
+			}
+		})
+	}
+}
+
+func TestCuts(t *testing.T) {
+	// Tasks 100 wide with 50-unit gaps, as in a typical swimlane map.
+	var tasks []span
+	for x := 100.0; x < 3000; x += 150 {
+		tasks = append(tasks, span{x, x + 100})
+	}
+	tests := []struct {
+		name                string
+		lo, hi, first, next float64
+		solid               []span
+		windows             int
+	}{
+		{"fits", 0, 800, 1000, 900, tasks, 1},
+		{"three sheets", 0, 3000, 1000, 900, tasks, 4},
+		{"no tasks", 0, 3000, 1000, 1000, nil, 4},
+		{"one task longer than a sheet", 0, 3000, 1000, 900, []span{{500, 2500}}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := cuts(tc.lo, tc.hi, tc.first, tc.next, tc.solid)
+			if tc.windows > 0 && len(got) != tc.windows {
+				t.Errorf("%d windows, want %d: %v", len(got), tc.windows, got)
+			}
+			if got[0].lo != tc.lo || got[len(got)-1].hi != tc.hi {
+				t.Errorf("windows do not cover [%v, %v]: %v", tc.lo, tc.hi, got)
+			}
+			for i, w := range got {
+				if i > 0 && (w.lo >= got[i-1].hi || w.lo <= got[i-1].lo) {
+					t.Errorf("window %d does not overlap and advance: %v", i, got)
+				}
+				long := len(tc.solid) == 1
+				for _, e := range []float64{w.lo, w.hi} {
+					if _, in := inside(e, tc.solid); in && !long && e != tc.lo && e != tc.hi {
+						t.Errorf("window %d edge %v cuts a task: %v", i, e, got)
+					}
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,267 @@
+package handbook
+
+import (
+	"math"
+	"slices"
+	"sort"
+
+	"lanemap/draw"
+	"lanemap/model"
+)
+
+// Layout figures in scene units (96 dpi pixels: one unit is 0.75 pt).
+const (
+	unitPt = 0.75
+	// MinTextPt is the smallest label size, in points, a map may be printed
+	// at before it is tiled over several sheets.
+	MinTextPt = 6
+	// maxZoom caps enlargement of small maps (times natural size).
+	maxZoom = 1.5
+	overlap = 40 // units shown again at the start of the next sheet
+	cutGap  = 6  // units kept clear on each side of a cut
+)
+
+// tile is one sheet's window on the scene, in scene units.
+type tile struct {
+	Window model.Rect
+	// Header is true when the lane header bands must be painted again at
+	// the left of this sheet (every sheet but the first column).
+	Header bool
+}
+
+// plan is how a map goes on paper: one scale for all its sheets.
+type plan struct {
+	Scale   float64 // mm per scene unit
+	Tiles   []tile
+	HeaderW float64 // width of the repeated header bands, in units
+}
+
+// span is an interval on one axis that a cut must not cross.
+type span struct{ lo, hi float64 }
+
+// planMap fits sc into a w×h mm area, tiling when fitting would make its
+// smallest label smaller than MinTextPt. solid says which elements must not
+// be cut (tasks, events, gateways and their labels).
+func planMap(sc *draw.Scene, w, h float64, solid func(id string) bool) plan {
+	b := sc.Bounds
+	if !(b.W > 0) || !(b.H > 0) || !(w > 0) || !(h > 0) {
+		return plan{Scale: 1, Tiles: []tile{{Window: b}}}
+	}
+	const mmPerPt = 25.4 / 72
+	natural := unitPt * mmPerPt
+	minSize := smallestText(sc)
+	// A label of size S units printed at s mm/unit is S·s/mmPerPt points.
+	minScale := MinTextPt * mmPerPt / minSize
+	fit := math.Min(w/b.W, h/b.H)
+	if fit >= minScale {
+		return plan{Scale: math.Min(fit, maxZoom*natural), Tiles: []tile{{Window: b}}}
+	}
+	// Tile: as large as the height allows, at most natural size, never
+	// below the readable minimum.
+	s := math.Max(minScale, math.Min(h/b.H, natural))
+	hw := headerWidth(sc)
+	xs, ys := solids(sc, solid)
+	cols := cuts(b.X, b.X+b.W, w/s, w/s-hw, xs)
+	rows := cuts(b.Y, b.Y+b.H, h/s, h/s, ys)
+	p := plan{Scale: s, HeaderW: hw}
+	boxes := solidBoxes(sc, solid)
+	for _, r := range rows {
+		for i, c := range cols {
+			win := model.Rect{X: c.lo, Y: r.lo, W: c.hi - c.lo, H: r.hi - r.lo}
+			// A sheet showing no step at all (only lane bands and the
+			// ends of lines) is left out.
+			if !slices.ContainsFunc(boxes, win.Intersects) {
+				continue
+			}
+			p.Tiles = append(p.Tiles, tile{Window: win, Header: i > 0 && hw > 0})
+		}
+	}
+	if len(p.Tiles) == 0 {
+		p.Tiles = []tile{{Window: b}}
+		p.Scale = fit
+	}
+	return p
+}
+
+// solidBoxes are the boxes of the steps and their labels.
+func solidBoxes(sc *draw.Scene, solid func(id string) bool) []model.Rect {
+	var out []model.Rect
+	for _, it := range sc.Items {
+		if it.Element != "" && solid(it.Element) && (it.Part == draw.PartBody || it.Text != nil) {
+			out = append(out, itemBox(it))
+		}
+	}
+	return out
+}
+
+// itemBox is what an item covers: its text block or its element's bounds.
+func itemBox(it draw.Item) model.Rect {
+	if it.Text != nil {
+		r := it.Text.Box
+		if it.Text.Vertical {
+			c := r.Center()
+			r = model.Rect{X: c.X - r.H/2, Y: c.Y - r.W/2, W: r.H, H: r.W}
+		}
+		return r
+	}
+	return it.Bounds
+}
+
+// smallestText is the smallest label size in the scene (12 when none).
+func smallestText(sc *draw.Scene) float64 {
+	m := math.Inf(1)
+	for _, it := range sc.Items {
+		if it.Text != nil && it.Text.Size > 0 && len(it.Text.Lines) > 0 {
+			m = math.Min(m, it.Text.Size)
+		}
+	}
+	if math.IsInf(m, 1) {
+		return 12
+	}
+	return m
+}
+
+// headerWidth is how far the lane header bands reach from the scene's left
+// edge: what is painted again on later sheets.
+func headerWidth(sc *draw.Scene) float64 {
+	var right float64
+	found := false
+	for _, it := range sc.Items {
+		if it.Part == draw.PartLaneHeader && it.Path != nil {
+			r := pathBounds(it.Path)
+			if r.X-sc.Bounds.X > 200 { // a vertical pool's band or a nested pool far right
+				continue
+			}
+			right = math.Max(right, r.X+r.W)
+			found = true
+		}
+	}
+	if !found {
+		return 0
+	}
+	return right - sc.Bounds.X
+}
+
+// headerItems are the items painted again at the left of later sheets:
+// the header bands and their vertical names.
+func headerItems(sc *draw.Scene, hw float64) []draw.Item {
+	bands := map[string]bool{}
+	var out []draw.Item
+	for _, it := range sc.Items {
+		if it.Part == draw.PartLaneHeader && it.Path != nil {
+			if r := pathBounds(it.Path); r.X+r.W <= sc.Bounds.X+hw+0.5 {
+				bands[it.Element] = true
+				out = append(out, it)
+			}
+		}
+	}
+	for _, it := range sc.Items {
+		if it.Text != nil && it.Text.Vertical && bands[it.Element] {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func pathBounds(p *draw.Path) model.Rect {
+	x0, y0 := math.Inf(1), math.Inf(1)
+	x1, y1 := math.Inf(-1), math.Inf(-1)
+	for _, s := range p.Segs {
+		n := 1
+		if s.Op == draw.CubicTo {
+			n = 3
+		} else if s.Op == draw.Close {
+			n = 0
+		}
+		for _, pt := range s.Pts[:n] {
+			x0, y0 = math.Min(x0, pt.X), math.Min(y0, pt.Y)
+			x1, y1 = math.Max(x1, pt.X), math.Max(y1, pt.Y)
+		}
+	}
+	if x0 > x1 {
+		return model.Rect{}
+	}
+	return model.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+}
+
+// solids lists, per axis, the extents a cut must not cross, merged.
+func solids(sc *draw.Scene, solid func(id string) bool) (xs, ys []span) {
+	for _, it := range sc.Items {
+		if it.Element == "" || !solid(it.Element) {
+			continue
+		}
+		if it.Text == nil && it.Part != draw.PartBody && it.Part != draw.PartMarker {
+			continue
+		}
+		r := itemBox(it)
+		xs = append(xs, span{r.X - cutGap, r.X + r.W + cutGap})
+		ys = append(ys, span{r.Y - cutGap, r.Y + r.H + cutGap})
+	}
+	return merge(xs), merge(ys)
+}
+
+func merge(in []span) []span {
+	sort.Slice(in, func(i, j int) bool { return in[i].lo < in[j].lo })
+	var out []span
+	for _, s := range in {
+		if n := len(out); n > 0 && s.lo <= out[n-1].hi {
+			out[n-1].hi = math.Max(out[n-1].hi, s.hi)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// inside returns the span that strictly contains v, if any.
+func inside(v float64, spans []span) (span, bool) {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].hi > v })
+	if i < len(spans) && spans[i].lo < v {
+		return spans[i], true
+	}
+	return span{}, false
+}
+
+// cuts splits [lo, hi] into windows: the first at most first long, the
+// others at most next long (room for the repeated header), each later one
+// starting overlap before the previous cut. Cuts fall outside the solid
+// spans; only when a solid is longer than a whole window is it cut.
+func cuts(lo, hi, first, next float64, solid []span) []span {
+	if hi-lo <= first {
+		return []span{{lo, hi}}
+	}
+	next = math.Max(next, first/4) // a silly header must not stall progress
+	var out []span
+	start, length := lo, first
+	for len(out) < 1000 {
+		end := start + length
+		if end >= hi {
+			out = append(out, span{start, hi})
+			break
+		}
+		c := end
+		if sp, ok := inside(c, solid); ok {
+			c = sp.lo
+		}
+		if c <= start+length/3 {
+			c = end // a solid too long to keep whole
+		}
+		out = append(out, span{start, c})
+		// The next window starts a little before the cut, but never in
+		// the middle of a task.
+		ns := c - overlap
+		if sp, ok := inside(ns, solid); ok {
+			switch {
+			case sp.lo > start:
+				ns = sp.lo // show that task whole once more
+			case sp.hi < c:
+				ns = sp.hi // begin just after it
+			}
+		}
+		if ns <= start {
+			ns = c
+		}
+		start, length = ns, next
+	}
+	return out
+}
