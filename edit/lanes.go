@@ -252,7 +252,11 @@ func contentArea(a ax, r model.Rect) model.Rect {
 
 func (s *Session) addLane(t *tx, c laneCtx, where Where) (string, error) {
 	if where == Inside {
-		return s.splitLane(t, c)
+		kids := c.proc.Lanes
+		if c.lane != nil {
+			kids = c.lane.Children
+		}
+		return s.splitLane(t, c, max(2, len(kids)+1))
 	}
 	proc := c.proc
 	if proc.LaneSetID == "" {
@@ -307,19 +311,16 @@ func (s *Session) addLane(t *tx, c laneCtx, where Where) (string, error) {
 	return l.ID, nil
 }
 
-// splitLane divides a lane (or a pool) into one more nested lane than it
-// has, evenly along the stacking axis, as bpmn-js's SplitLaneHandler.
-func (s *Session) splitLane(t *tx, c laneCtx) (string, error) {
+// splitLane divides a lane (or a pool) into count nested lanes, evenly
+// along the stacking axis, as bpmn-js's SplitLaneHandler; it returns the
+// id of the last lane it created.
+func (s *Session) splitLane(t *tx, c laneCtx, count int) (string, error) {
 	proc := c.proc
 	var kids []*model.Lane
 	if c.lane != nil {
 		kids = c.lane.Children
 	} else {
 		kids = proc.Lanes
-	}
-	count := len(kids) + 1
-	if len(kids) == 0 {
-		count = 2
 	}
 	area := contentArea(c.a, c.sh.Bounds) // nested lanes are indented by a label band
 	st, sz := c.a.stack(area)

@@ -194,43 +194,118 @@ func (s *Session) resizeLane(t *tx, c laneCtx, nr model.Rect) error {
 	return nil
 }
 
-// membership maps each top-level flow node of proc to its innermost lane
-// by geometry ("" outside every lane), with its bounds.
-func (s *Session) membership(proc *model.Process) map[string]string {
-	m := map[string]string{}
+// placement is where a top-level node of a process sits: its innermost
+// lane by geometry ("" outside every lane) and whether it lies wholly in it.
+type placement struct {
+	lane   string
+	inside bool
+}
+
+func (s *Session) membership(proc *model.Process) map[string]placement {
+	m := map[string]placement{}
 	for _, n := range s.Doc.Nodes {
 		if n.Container != proc.ID || n.AttachedTo != "" || !(n.Kind.IsFlowNode() || n.Kind.IsData()) {
 			continue
 		}
-		if sh := s.Shape(n.ID); sh != nil {
-			ls := s.lanesAt(proc, sh.Bounds.Center())
-			if len(ls) > 0 {
-				m[n.ID] = ls[len(ls)-1].ID
-			} else {
-				m[n.ID] = ""
+		sh := s.Shape(n.ID)
+		if sh == nil {
+			continue
+		}
+		var p placement
+		if ls := s.lanesAt(proc, sh.Bounds.Center()); len(ls) > 0 {
+			p.lane = ls[len(ls)-1].ID
+			if lsh := s.Shape(p.lane); lsh != nil {
+				p.inside = lsh.Bounds.ContainsRect(sh.Bounds)
 			}
 		}
+		m[n.ID] = p
 	}
 	return m
 }
 
-// sameMembership fails when a resize pushed content out of its lane or a
-// node now sticks out of the lane it sits in.
-func (s *Session) sameMembership(proc *model.Process, before map[string]string) error {
+// sameMembership fails when a lane change pushed content out of its lane,
+// or cut through a node that used to lie wholly inside its lane.
+func (s *Session) sameMembership(proc *model.Process, before map[string]placement) error {
 	after := s.membership(proc)
-	for id, l := range before {
-		if after[id] != l {
-			return fmt.Errorf("edit: the resize would push %q out of its lane", id)
+	for id, b := range before {
+		a := after[id]
+		if a.lane != b.lane {
+			return fmt.Errorf("edit: the change would push %q out of its lane", id)
 		}
-		if l == "" {
-			continue
-		}
-		ns, ls := s.Shape(id), s.Shape(l)
-		if ns != nil && ls != nil && !ls.Bounds.ContainsRect(ns.Bounds) {
-			return fmt.Errorf("edit: the resize would cut through %q", id)
+		if b.inside && !a.inside {
+			return fmt.Errorf("edit: the change would cut through %q", id)
 		}
 	}
 	return nil
+}
+
+// SplitLane divides a lane or pool into count nested lanes of equal depth,
+// keeping (and resizing) the lanes it already has, as bpmn-js's split; it
+// returns the ids of all its nested lanes.
+func (s *Session) SplitLane(id string, count int) ([]string, error) {
+	c, err := s.laneCtx(id)
+	if err != nil {
+		return nil, err
+	}
+	kids := c.proc.Lanes
+	if c.lane != nil {
+		kids = c.lane.Children
+	}
+	if count < 2 || count < len(kids) {
+		return nil, fmt.Errorf("edit: cannot split %q into %d lanes (it has %d)", id, count, len(kids))
+	}
+	var out []string
+	err = s.run("Split lane", "", func(t *tx) error {
+		if _, err := s.splitLane(t, c, count); err != nil {
+			return err
+		}
+		list := c.proc.Lanes
+		if c.lane != nil {
+			list = c.lane.Children
+		}
+		for _, l := range list {
+			out = append(out, l.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ResizeLaneSpace moves one edge of a lane by delta like ResizeLane, but
+// makes (or removes) space instead of taking it from the neighbour: the
+// lanes beyond the edge move with their content and the pool grows or
+// shrinks (bpmn-js's unbalanced resize).
+func (s *Session) ResizeLaneSpace(id string, edge Edge, delta float64) error {
+	c, err := s.laneCtx(id)
+	if err != nil {
+		return err
+	}
+	if delta == 0 {
+		return ErrNoChange
+	}
+	if edge < Top || edge > Right {
+		return fmt.Errorf("edit: unknown edge %d", edge)
+	}
+	stackEdge := (edge == Top || edge == Bottom) == bool(c.a)
+	if !stackEdge || c.lane == nil {
+		return s.ResizeLane(id, edge, delta)
+	}
+	return s.run("Resize lane", "", func(t *tx) error {
+		before := s.membership(c.proc)
+		st, sz := c.a.stack(c.sh.Bounds)
+		if edge == Bottom || edge == Right {
+			s.insertSpace(t, c.proc, c.a, st+sz-1, delta, true, nil)
+		} else {
+			s.insertSpace(t, c.proc, c.a, st+1, delta, false, nil)
+		}
+		if _, z := c.a.stack(c.sh.Bounds); z < MinLaneSize {
+			return fmt.Errorf("edit: lane %q would be smaller than %g", id, MinLaneSize)
+		}
+		return s.sameMembership(c.proc, before)
+	})
 }
 
 // MoveLane moves a lane delta places among its siblings (negative: up or
