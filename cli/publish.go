@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"lanemap/export/site"
+	"lanemap/library"
 )
 
 func init() {
@@ -55,7 +56,7 @@ func runPublish(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "lanemap publish: the output folder must not be the library folder")
 		return 2
 	}
-	inputs, err := site.FromDir(libDir)
+	lib, err := library.Open(libDir, library.Options{})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "lanemap publish: %v\n", err)
 		return 1
@@ -67,7 +68,7 @@ func runPublish(env *Env, args []string) int {
 	if !*quiet && bar != nil {
 		opts.Progress = bar.update
 	}
-	rep, err := site.PublishInputs(ctx, inputs, outDir, opts)
+	rep, err := site.Publish(ctx, lib, outDir, opts)
 	if bar != nil {
 		bar.done()
 	}

@@ -27,10 +27,10 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 const hostile = `<script>alert("x")</script> & 'Ö'`
 
-// library is an in-memory process library for tests.
-type library struct{ files map[string]*model.Definitions }
+// memLib is an in-memory process library for tests.
+type memLib struct{ files map[string]*model.Definitions }
 
-func (l *library) inputs() []Input {
+func (l *memLib) inputs() []Input {
 	var out []Input
 	for rel, d := range l.files {
 		d := d
@@ -44,8 +44,8 @@ func (l *library) inputs() []Input {
 	return out
 }
 
-func testLibrary() *library {
-	l := &library{files: map[string]*model.Definitions{}}
+func testLibrary() *memLib {
+	l := &memLib{files: map[string]*model.Definitions{}}
 	a := fixture.Chain("ansokan", "Ansökan om bistånd", "Mottagning", "Handläggare", "Mottagning")
 	a.Meta.ReviewDate = "2027-01-31"
 	a.Meta.Links = []model.Link{{Title: "Rutin för mottagning", Href: "https://intranat.example/rutin"}, {Title: "Lokal mall", Href: `K:\Mallar\mall.docx`}}
@@ -82,7 +82,7 @@ func testLibrary() *library {
 	return l
 }
 
-func publish(t *testing.T, l *library, dir string, opts Options) Report {
+func publish(t *testing.T, l *memLib, dir string, opts Options) Report {
 	t.Helper()
 	opts.NoPDF = true
 	rep, err := PublishInputs(context.Background(), l.inputs(), dir, opts)
@@ -444,7 +444,7 @@ func TestBadLanguage(t *testing.T) {
 func TestGoldenProcessPage(t *testing.T) {
 	noMaps = true // the map's drawing is other packages' golden
 	defer func() { noMaps = false }()
-	l := &library{files: map[string]*model.Definitions{}}
+	l := &memLib{files: map[string]*model.Definitions{}}
 	a := fixture.Chain("g", "Ansökan om bistånd", "Mottagning", "Handläggare")
 	a.Meta.ReviewDate = "2027-01-31"
 	l.files["ansokan.bpmn"] = a
