@@ -120,3 +120,41 @@ func BenchmarkDragFrame(b *testing.B) {
 		b.Fatalf("drag kind %v, %d full repaints", e.drag.kind, e.r.paints)
 	}
 }
+
+// BenchmarkPanFrame is one step of panning at 100 % and with the whole
+// map fitted: the visible picture is painted anew.
+func BenchmarkPanFrame(b *testing.B) {
+	for _, c := range []struct {
+		n   int
+		fit bool
+	}{{1000, false}, {5000, false}, {1000, true}, {5000, true}} {
+		name := fmt.Sprintf("%d/100%%", c.n)
+		if c.fit {
+			name = fmt.Sprintf("%d/fit", c.n)
+		}
+		b.Run(name, func(b *testing.B) {
+			n := c.n
+			test.NewTempApp(b)
+			e := NewEditor(edit.NewSession(gen.Collaboration(n), nil))
+			w := test.NewWindow(e)
+			defer w.Close()
+			w.SetPadded(false)
+			w.Resize(benchSize)
+			e.SetZoom(1)
+			if c.fit {
+				e.ZoomFit()
+			}
+			sz := e.size
+			e.r.generate(int(sz.Width), int(sz.Height))
+			step := float32(-7)
+			i := 0
+			for b.Loop() {
+				if i++; i%100 == 0 {
+					step = -step
+				}
+				e.v = e.v.pan(step, step/2)
+				e.r.generate(int(sz.Width), int(sz.Height))
+			}
+		})
+	}
+}

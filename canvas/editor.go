@@ -6,8 +6,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"lanemap/draw"
@@ -81,9 +83,10 @@ type Editor struct {
 	lastTapAt fyne.Position
 	now       func() time.Time
 
-	label     *labelEntry
-	editing   string // element whose label is being edited
-	labelSize float32
+	label       *labelEntry
+	labelTheme  *labelTheme
+	labelHolder *container.ThemeOverride
+	editing     string // element whose label is being edited
 
 	r *renderer
 }
@@ -109,7 +112,9 @@ func NewEditor(s *edit.Session) *Editor {
 	e := &Editor{tool: Select, now: time.Now, v: view{zoom: 1}}
 	e.opts.MarkHandovers = true
 	e.label = newLabelEntry()
-	e.label.Hide()
+	e.labelTheme = &labelTheme{size: theme.TextSize()}
+	e.labelHolder = container.NewThemeOverride(e.label, e.labelTheme)
+	e.labelHolder.Hide()
 	e.label.onCommit = e.commitLabel
 	e.label.onCancel = e.cancelLabel
 	e.label.onTab = func() {

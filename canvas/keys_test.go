@@ -107,11 +107,11 @@ func TestLabelEditByTyping(t *testing.T) {
 	if h.e.editing != "T2" {
 		t.Fatalf("editing %q, want T2", h.e.editing)
 	}
-	if !h.e.label.Visible() {
+	if !h.e.labelHolder.Visible() {
 		t.Fatal("label editor hidden")
 	}
 	// It sits over T2 at the current zoom.
-	pos, size := h.e.label.Position(), h.e.label.Size()
+	pos, size := h.e.labelHolder.Position(), h.e.labelHolder.Size()
 	r := h.bounds("T2")
 	if p := h.e.v.toScreen(r.Center()); p.X < pos.X || p.Y < pos.Y || p.X > pos.X+size.Width || p.Y > pos.Y+size.Height {
 		t.Errorf("label editor at %v %v does not cover T2's centre %v", pos, size, p)

@@ -1,8 +1,11 @@
 package canvas
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -82,3 +85,30 @@ func (l *labelEntry) fire(f func()) {
 		f()
 	}
 }
+
+// labelTheme is the app's theme with the text size of the label under the
+// editor at the current zoom, so the text does not jump when editing starts.
+type labelTheme struct{ size float32 }
+
+func (t *labelTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t *labelTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base().Color(n, v)
+}
+
+func (t *labelTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
+
+func (t *labelTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+
+func (t *labelTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText:
+		return t.size
+	case theme.SizeNameInnerPadding, theme.SizeNameLineSpacing:
+		return min(t.base().Size(n), t.size/3)
+	}
+	return t.base().Size(n)
+}
+
+// clampTextSize keeps the label editor readable at any zoom.
+func clampTextSize(s float32) float32 { return max(10, min(s, 48)) }

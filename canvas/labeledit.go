@@ -37,8 +37,7 @@ func (e *Editor) startLabelEdit(first string) {
 		e.label.SetText(name)
 		e.label.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
-	e.label.TextStyle = fyne.TextStyle{}
-	e.label.Show()
+	e.labelHolder.Show()
 	e.Refresh()
 	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 		c.Focus(e.label)
@@ -90,7 +89,7 @@ func (e *Editor) cancelLabel() {
 
 func (e *Editor) closeLabel() {
 	e.editing = "" // first: the focus change below calls FocusLost → commit
-	e.label.Hide()
+	e.labelHolder.Hide()
 	e.focus()
 }
 
@@ -98,7 +97,7 @@ func (e *Editor) closeLabel() {
 // over the shape for activities and annotations, under it for events,
 // gateways and data (whose labels sit outside), at the header of lanes and
 // pools, and at the middle of a flow.
-func (e *Editor) labelBox() (fyne.Position, fyne.Size) {
+func (e *Editor) labelBox(textSize float32) (fyne.Position, fyne.Size) {
 	id := e.editing
 	b, _ := e.boundsOf(id)
 	var m model.Rect
@@ -118,7 +117,7 @@ func (e *Editor) labelBox() (fyne.Position, fyne.Size) {
 		m = model.Rect{X: c.X - 70, Y: c.Y - 25, W: 140, H: 50}
 	}
 	pos, size := e.v.rectToScreen(m)
-	minW, minH := float32(150), float32(64)
+	minW, minH := max(150, 8*textSize), max(64, 3*textSize)
 	if size.Width < minW {
 		pos.X -= (minW - size.Width) / 2
 		size.Width = minW

@@ -217,7 +217,7 @@ func (r *renderer) rebuildObjects() {
 	r.overlay = r.e.overlayObjects()
 	r.objects = append(r.objects[:0], r.pic)
 	r.objects = append(r.objects, r.overlay...)
-	r.objects = append(r.objects, r.e.label)
+	r.objects = append(r.objects, r.e.labelHolder)
 }
 
 func (r *renderer) layoutLabel() {
@@ -225,9 +225,14 @@ func (r *renderer) layoutLabel() {
 	if e.editing == "" {
 		return
 	}
-	pos, size := e.labelBox()
-	e.label.Move(pos)
-	e.label.Resize(size)
+	ts := clampTextSize(e.labelTextSize(e.editing))
+	if ts != e.labelTheme.size {
+		e.labelTheme.size = ts
+		e.labelHolder.Refresh()
+	}
+	pos, size := e.labelBox(ts)
+	e.labelHolder.Move(pos)
+	e.labelHolder.Resize(size)
 }
 
 // Overlay colours: the theme's primary for selection, a magenta for
