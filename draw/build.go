@@ -47,6 +47,7 @@ type builder struct {
 	// drawnParents holds the containers with a child shape in g (built
 	// on first use).
 	drawnParents map[string]bool
+	boxes        *[]box // expanded activity shapes, see containers
 	segs         arena
 }
 
@@ -186,9 +187,9 @@ func (b *builder) laneDepth(id string) int {
 	return n
 }
 
-// nodeKey orders nodes for painting: by sub-process nesting, so a
-// sub-process body never hides its children, and boundary events right
-// after the level of their host.
+// nodeKey orders nodes for painting: by nesting, so the body of an
+// expanded sub-process or call activity never hides what is drawn inside
+// it, and boundary events right after the level of their host.
 func (b *builder) nodeKey(id string) int {
 	n, _ := b.d.Element(id).(*model.Node)
 	if n == nil {
@@ -200,7 +201,11 @@ func (b *builder) nodeKey(id string) int {
 	return 2 * b.nodeDepth(id)
 }
 
-// nodeDepth is the number of sub-processes around a node.
+// nodeDepth is how deeply a node is nested: the number of sub-processes
+// around it in the model, or the number of expanded activity shapes around
+// its shape, whichever is larger. The geometric count catches what the
+// model cannot say, such as the called process drawn inside an expanded
+// call activity.
 func (b *builder) nodeDepth(id string) int {
 	if v, ok := b.depth[id]; ok {
 		return v
@@ -215,8 +220,49 @@ func (b *builder) nodeDepth(id string) int {
 		depth++
 		cur = parent
 	}
+	if s := b.shapes[id]; s != nil {
+		r := clean(s.Bounds)
+		geo := 0
+		for _, c := range b.containers() {
+			if c.id != id && c.r.ContainsRect(r) && c.r != r {
+				geo++
+			}
+		}
+		depth = max(depth, geo)
+	}
 	b.depth[id] = depth
 	return depth
+}
+
+// box is a container shape's element and bounds.
+type box struct {
+	id string
+	r  model.Rect
+}
+
+// containers lists the expanded activity shapes (built on first use).
+// Checking every node against every container is quadratic, so past a
+// size no real map reaches the geometric check is left out.
+func (b *builder) containers() []box {
+	if b.boxes != nil {
+		return *b.boxes
+	}
+	var out []box
+	for _, s := range b.g.Shapes {
+		if s == nil {
+			continue
+		}
+		n := b.d.Node(s.Element)
+		if n == nil || !(n.Kind.IsSubProcess() || n.Kind == model.CallActivity) || !b.expanded(s, n) {
+			continue
+		}
+		out = append(out, box{s.Element, clean(s.Bounds)})
+	}
+	if len(out)*len(b.g.Shapes) > 4_000_000 {
+		out = nil
+	}
+	b.boxes = &out
+	return out
 }
 
 // add appends a path item.

@@ -288,8 +288,18 @@ func (b *builder) drawActivity(s *model.Shape, n *model.Node, r model.Rect, col 
 		b.add(id, PartBody, r, inner.roundRect(r.Inset(3), taskRadius-2).path(), stroke(col.stroke, wMarkerBig))
 	}
 	b.taskIcon(id, n, r, col)
-	b.activityMarkers(id, n, r, col, container && !exp)
-	b.innerLabel(id, r, n.Name, col.stroke, exp)
+	// A call activity shows "+" when it calls a process; one calling a
+	// global task (not in the model) looks like a task.
+	plus := container && !exp
+	if n.Kind == model.CallActivity && n.CalledElement != "" && b.d.Process(n.CalledElement) == nil {
+		plus = false
+	}
+	marks := b.activityMarkers(id, n, r, col, plus)
+	if exp || n.Name == "" {
+		b.innerLabel(id, r, n.Name, col.stroke, exp)
+		return
+	}
+	b.taskLabel(id, r, n, marks, col.stroke)
 }
 
 // taskIcon draws the task-type symbol in the top-left corner.
@@ -335,7 +345,7 @@ type marker struct {
 
 // activityMarkers draws the bottom-centre row: compensation, loop or
 // multi-instance, collapsed (+), ad-hoc, in the order BPMN gives.
-func (b *builder) activityMarkers(id string, n *model.Node, r model.Rect, col colors, collapsed bool) {
+func (b *builder) activityMarkers(id string, n *model.Node, r model.Rect, col colors, collapsed bool) bool {
 	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
 	line := stroke(col.stroke, wMarkerBig)
 	var row []marker
@@ -360,7 +370,7 @@ func (b *builder) activityMarkers(id string, n *model.Node, r model.Rect, col co
 		row = append(row, marker{15, func(x, y float64) { add(icAdHoc.place(x, y, 1), line) }})
 	}
 	if len(row) == 0 {
-		return
+		return false
 	}
 	const gap = 4
 	total := -gap * 1.0
@@ -373,6 +383,29 @@ func (b *builder) activityMarkers(id string, n *model.Node, r model.Rect, col co
 		m.draw(x, y)
 		x += m.w + gap
 	}
+	return true
+}
+
+// taskLabel centres a collapsed activity's name in the room its type icon
+// and bottom markers leave free, or in the whole box when that room is too
+// small, so icons and text overlap only when they must.
+func (b *builder) taskLabel(id string, r model.Rect, n *model.Node, markers bool, c color.NRGBA) {
+	w := math.Max(r.W-2*labelPadding, 0)
+	lines := Wrap(n.Name, w, NodeFontSize, false)
+	h := float64(len(lines)) * NodeFontSize * LineSpacing
+	top, bottom := r.Y+labelPadding, r.Y+r.H-labelPadding
+	cy := r.Y + r.H/2
+	if n.Kind.IsTask() && n.Kind != model.Task {
+		top = r.Y + 27 // below the type icon
+	}
+	if markers {
+		bottom = r.Y + r.H - 21 // above the marker row
+	}
+	if h <= bottom-top {
+		// Stay as near the middle as the free band allows.
+		cy = math.Min(math.Max(cy, top+h/2), bottom-h/2)
+	}
+	b.addText(id, r, textBlock(lines, r.X+labelPadding, w, cy, math.NaN(), NodeFontSize, AlignCenter, c))
 }
 
 // ---- Data and artifacts ----
