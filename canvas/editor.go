@@ -147,6 +147,9 @@ func (e *Editor) SetSession(s *edit.Session) {
 	e.needFit = true
 	e.setSelection(nil)
 	e.Refresh()
+	if s != nil {
+		e.focus() // keyboard first: an opened map takes the keys
+	}
 }
 
 // Session returns the session being edited (nil when none).

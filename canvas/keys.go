@@ -100,10 +100,9 @@ func (e *Editor) KeyUp(k *fyne.KeyEvent) {
 // TypedRune starts the label editor with the typed character, so naming a
 // selected step is just typing. Space is kept for panning.
 func (e *Editor) TypedRune(r rune) {
+	// No modifier check: the driver sends runes only for text input, and
+	// AltGr (which may look like Alt) types @ £ $ { } on Nordic layouts.
 	if e.editing != "" || !unicode.IsPrint(r) || unicode.IsSpace(r) || e.single() == "" {
-		return
-	}
-	if e.mods()&(fyne.KeyModifierControl|fyne.KeyModifierAlt|fyne.KeyModifierSuper) != 0 {
 		return
 	}
 	e.startLabelEdit(string(r))

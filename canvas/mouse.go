@@ -244,7 +244,9 @@ func (e *Editor) Dragged(ev *fyne.DragEvent) {
 		rawY := float64(d.cur.Y-d.start.Y) / z
 		d.dx, d.dy, d.guides = snapMove(d.primary, rawX, rawY, d.others, snapTolerance/z)
 	case dragResize:
-		d.rect = resizeRect(e.shapes[d.node].Bounds, d.h, e.v.toModel(d.cur))
+		if s := e.shapes[d.node]; s != nil {
+			d.rect = resizeRect(s.Bounds, d.h, e.v.toModel(d.cur))
+		}
 	case dragConnect:
 		d.target = ""
 		if t := e.pickNode(d.cur); t != "" && t != d.source {
@@ -321,13 +323,17 @@ func (e *Editor) beginDrag(start fyne.Position) {
 func (e *Editor) DragEnd() {
 	d := e.drag
 	e.drag = gesture{}
+	if !e.ready() {
+		e.Refresh()
+		return
+	}
 	switch d.kind {
 	case dragMove:
 		if d.dx != 0 || d.dy != 0 {
 			e.failed(e.s.MoveNodes(d.ids, d.dx, d.dy))
 		}
 	case dragResize:
-		if d.rect != e.shapes[d.node].Bounds {
+		if s := e.shapes[d.node]; s != nil && d.rect != s.Bounds {
 			e.failed(e.s.ResizeNode(d.node, d.rect))
 		}
 	case dragConnect:
