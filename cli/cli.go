@@ -90,10 +90,21 @@ func help(w io.Writer) {
 	sort.Strings(names)
 	for _, n := range names {
 		v := verbs[n]
-		fmt.Fprintf(w, "  %-34s %s\n", strings.TrimSpace(v.Name+" "+v.Args), v.Summary)
+		helpLine(w, strings.TrimSpace(v.Name+" "+v.Args), v.Summary)
 	}
-	fmt.Fprintf(w, "  %-34s %s\n", "version", "print the version")
-	fmt.Fprintf(w, "  %-34s %s\n", "help [VERB]", "this text, or a verb's usage")
+	helpLine(w, "version", "print the version")
+	helpLine(w, "help [VERB]", "this text, or a verb's usage")
+}
+
+// helpLine prints a verb's synopsis and summary in two columns; a long
+// synopsis gets a line of its own.
+func helpLine(w io.Writer, synopsis, summary string) {
+	const col = 30
+	if len(synopsis) > col {
+		fmt.Fprintf(w, "  %s\n  %-*s %s\n", synopsis, col, "", summary)
+		return
+	}
+	fmt.Fprintf(w, "  %-*s %s\n", col, synopsis, summary)
 }
 
 // NewFlags returns a flag set for verb v that prints usage to env.Stderr and
