@@ -94,23 +94,24 @@ func luminance(c color.NRGBA) float64 {
 	return (0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)) / 255
 }
 
-// colors is the resolved fill and stroke of one element.
+// colors is the resolved painting of one element: its fill, its outline
+// and the ink of what sits inside it (markers, icons, inner labels).
 type colors struct {
-	fill, stroke color.NRGBA
+	fill, stroke, ink color.NRGBA
 }
 
 // resolve applies a shape's or edge's DI colours to the theme. When only
-// the fill is given, the ink is chosen to stay readable on it.
+// the fill is given, the ink inside is chosen to stay readable on it; the
+// outline and outside labels keep the theme's stroke.
 func (p *palette) resolve(c model.Colors) colors {
-	out := colors{fill: p.fill, stroke: p.stroke}
+	out := colors{fill: p.fill, stroke: p.stroke, ink: p.stroke}
 	f, hasFill := parseHex(c.Fill)
 	if hasFill {
 		out.fill = f
+		out.ink = p.ink(f)
 	}
 	if s, ok := parseHex(c.Stroke); ok {
-		out.stroke = s
-	} else if hasFill {
-		out.stroke = p.ink(f)
+		out.stroke, out.ink = s, s
 	}
 	return out
 }

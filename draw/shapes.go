@@ -62,7 +62,7 @@ func (b *builder) drawNode(s *model.Shape) {
 func (b *builder) drawPlain(s *model.Shape, r model.Rect, col colors, name string) {
 	p := b.pb(10)
 	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), filled(col.fill, col.stroke, wData))
-	b.innerLabel(s.Element, r, name, col.stroke, false)
+	b.innerLabel(s.Element, r, name, col.ink, false)
 }
 
 // innerLabel queues a label wrapped inside r: centred, or at the top for
@@ -153,9 +153,9 @@ func (b *builder) eventMarker(id string, n *model.Node, r model.Rect, col colors
 	ox, oy := c.X-18*sc, c.Y-18*sc
 	throw := throwing(n.Kind)
 	// Catching markers are outlines; throwing ones are filled with ink.
-	st := stroke(col.stroke, wMarker)
+	st := stroke(col.ink, wMarker)
 	if throw {
-		st.Fill = col.stroke
+		st.Fill = col.ink
 	}
 	def := n.EventDefs[0]
 	if len(n.EventDefs) > 1 {
@@ -168,25 +168,25 @@ func (b *builder) eventMarker(id string, n *model.Node, r model.Rect, col colors
 	p := b.pb(5)
 	switch def {
 	case model.MessageDef:
-		st := filled(col.fill, col.stroke, wMarker)
+		st := filled(col.fill, col.ink, wMarker)
 		if throw {
-			st = filled(col.stroke, col.fill, wMarker)
+			st = filled(col.ink, col.fill, wMarker)
 		}
 		add(icEnvelope.place(ox, oy, sc), st)
 	case model.TimerDef:
-		add(p.circle(c.X, c.Y, 11*sc).path(), filled(col.fill, col.stroke, wMarkerBig))
+		add(p.circle(c.X, c.Y, 11*sc).path(), filled(col.fill, col.ink, wMarkerBig))
 		ticks := b.pb(24)
 		for k := range 12 {
 			a := float64(k) * math.Pi / 6
 			ca, sa := math.Cos(a), math.Sin(a)
 			ticks.move(c.X+8.6*sc*ca, c.Y+8.6*sc*sa).line(c.X+10.4*sc*ca, c.Y+10.4*sc*sa)
 		}
-		add(ticks.path(), stroke(col.stroke, wMarker))
-		add(icTimerHands.place(ox, oy, sc), stroke(col.stroke, wMarkerBig))
+		add(ticks.path(), stroke(col.ink, wMarker))
+		add(icTimerHands.place(ox, oy, sc), stroke(col.ink, wMarkerBig))
 	case model.EscalationDef:
 		add(icEscalation.place(ox, oy, sc), st)
 	case model.ConditionalDef:
-		add(icConditional.place(ox, oy, sc), filled(col.fill, col.stroke, wMarker))
+		add(icConditional.place(ox, oy, sc), filled(col.fill, col.ink, wMarker))
 	case model.LinkDef:
 		add(icLink.place(ox, oy, sc), st)
 	case model.ErrorDef:
@@ -198,7 +198,7 @@ func (b *builder) eventMarker(id string, n *model.Node, r model.Rect, col colors
 	case model.SignalDef:
 		add(icSignal.place(ox, oy, sc), st)
 	case model.TerminateDef:
-		add(p.circle(c.X, c.Y, 10*sc).path(), filled(col.stroke, col.stroke, wMarker))
+		add(p.circle(c.X, c.Y, 10*sc).path(), filled(col.ink, col.ink, wMarker))
 	case "multiple":
 		add(p.regular(c.X, c.Y+0.8*sc, 5, 10*sc, -math.Pi/2).path(), st)
 	case "parallelMultiple":
@@ -214,7 +214,7 @@ func (b *builder) drawGateway(s *model.Shape, n *model.Node, r model.Rect, col c
 	b.add(id, PartBody, r, body.diamond(r).path(), filled(col.fill, col.stroke, wGateway))
 	c := r.Center()
 	sc := math.Min(r.W, r.H) / 50
-	ink := filled(col.stroke, col.stroke, wMarker)
+	ink := filled(col.ink, col.ink, wMarker)
 	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
 	p := b.pb(12)
 	switch n.Kind {
@@ -225,22 +225,22 @@ func (b *builder) drawGateway(s *model.Shape, n *model.Node, r model.Rect, col c
 	case model.ParallelGateway:
 		add(p.star(c.X, c.Y, 4, 13*sc, 2.6*sc, 0).path(), ink)
 	case model.InclusiveGateway:
-		add(p.circle(c.X, c.Y, 12.5*sc).path(), stroke(col.stroke, 2.5))
+		add(p.circle(c.X, c.Y, 12.5*sc).path(), stroke(col.ink, 2.5))
 	case model.ComplexGateway:
 		add(p.star(c.X, c.Y, 8, 13*sc, 2*sc, 0).path(), ink)
 	case model.EventBasedGateway:
-		add(p.circle(c.X, c.Y, 15.5*sc).path(), stroke(col.stroke, wMarker))
+		add(p.circle(c.X, c.Y, 15.5*sc).path(), stroke(col.ink, wMarker))
 		if n.EventGatewayType == "Parallel" {
 			plus := b.pb(12)
-			add(plus.star(c.X, c.Y, 4, 10*sc, 2.5*sc, 0).path(), stroke(col.stroke, wMarker))
+			add(plus.star(c.X, c.Y, 4, 10*sc, 2.5*sc, 0).path(), stroke(col.ink, wMarker))
 			break
 		}
 		if !n.Instantiate {
 			inner := b.pb(5)
-			add(inner.circle(c.X, c.Y, 12.5*sc).path(), stroke(col.stroke, wMarker))
+			add(inner.circle(c.X, c.Y, 12.5*sc).path(), stroke(col.ink, wMarker))
 		}
 		pent := b.pb(6)
-		add(pent.regular(c.X, c.Y+0.6*sc, 5, 7*sc, -math.Pi/2).path(), stroke(col.stroke, wMarkerBig))
+		add(pent.regular(c.X, c.Y+0.6*sc, 5, 7*sc, -math.Pi/2).path(), stroke(col.ink, wMarkerBig))
 	}
 	b.externalLabel(id, r, s.Label, n.Name, col.stroke)
 }
@@ -296,44 +296,44 @@ func (b *builder) drawActivity(s *model.Shape, n *model.Node, r model.Rect, col 
 	}
 	marks := b.activityMarkers(id, n, r, col, plus)
 	if exp || n.Name == "" {
-		b.innerLabel(id, r, n.Name, col.stroke, exp)
+		b.innerLabel(id, r, n.Name, col.ink, exp)
 		return
 	}
-	b.taskLabel(id, r, n, marks, col.stroke)
+	b.taskLabel(id, r, n, marks, col.ink)
 }
 
 // taskIcon draws the task-type symbol in the top-left corner.
 func (b *builder) taskIcon(id string, n *model.Node, r model.Rect, col colors) {
 	x, y := r.X, r.Y
 	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
-	outline := filled(col.fill, col.stroke, wMarker)
+	outline := filled(col.fill, col.ink, wMarker)
 	switch n.Kind {
 	case model.UserTask:
 		add(icUserBody.place(x, y, 1), outline)
 		head := b.pb(5)
 		add(head.circle(x+15, y+12, 4.4).path(), outline)
-		add(icUserHair.place(x, y, 1), filled(col.stroke, col.stroke, 0.5))
+		add(icUserHair.place(x, y, 1), filled(col.ink, col.ink, 0.5))
 	case model.ManualTask:
 		add(icManual.place(x, y, 1), outline)
 	case model.ServiceTask:
 		for _, c := range [2][2]float64{{13, 13}, {19, 19}} {
 			g, hole := gear(x+c[0], y+c[1], 6.8, 4.8, 8)
 			add(g, outline)
-			add(hole, stroke(col.stroke, wMarker))
+			add(hole, stroke(col.ink, wMarker))
 		}
 	case model.ScriptTask:
 		add(icScript.place(x, y, 1), outline)
 	case model.SendTask:
-		add(icMail.place(x, y, 1), filled(col.stroke, col.fill, wMarker))
+		add(icMail.place(x, y, 1), filled(col.ink, col.fill, wMarker))
 	case model.ReceiveTask:
 		if n.Instantiate {
 			c := b.pb(5)
-			add(c.circle(x+16, y+13.5, 11).path(), stroke(col.stroke, wMarker))
+			add(c.circle(x+16, y+13.5, 11).path(), stroke(col.ink, wMarker))
 		}
 		add(icMail.place(x, y, 1), outline)
 	case model.BusinessRuleTask:
 		add(icRuleBody.place(x, y, 1), outline)
-		add(icRuleTitle.place(x, y, 1), filled(b.pal.ruleHeader, col.stroke, wMarker))
+		add(icRuleTitle.place(x, y, 1), filled(b.pal.ruleHeader, col.ink, wMarker))
 	}
 }
 
@@ -347,10 +347,10 @@ type marker struct {
 // multi-instance, collapsed (+), ad-hoc, in the order BPMN gives.
 func (b *builder) activityMarkers(id string, n *model.Node, r model.Rect, col colors, collapsed bool) bool {
 	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
-	line := stroke(col.stroke, wMarkerBig)
+	line := stroke(col.ink, wMarkerBig)
 	var row []marker
 	if n.IsForCompensation {
-		row = append(row, marker{14, func(x, y float64) { add(icCompMarker.place(x, y, 1), stroke(col.stroke, wMarker)) }})
+		row = append(row, marker{14, func(x, y float64) { add(icCompMarker.place(x, y, 1), stroke(col.ink, wMarker)) }})
 	}
 	switch n.Loop {
 	case model.StandardLoop:
@@ -362,7 +362,7 @@ func (b *builder) activityMarkers(id string, n *model.Node, r model.Rect, col co
 	}
 	if collapsed {
 		row = append(row, marker{14, func(x, y float64) {
-			add(icSubProcessBox.place(x, y, 1), filled(col.fill, col.stroke, wMarker))
+			add(icSubProcessBox.place(x, y, 1), filled(col.fill, col.ink, wMarker))
 			add(icSubProcessPlus.place(x, y, 1), line)
 		}})
 	}
@@ -428,13 +428,13 @@ func (b *builder) drawDataObject(s *model.Shape, n *model.Node, r model.Rect, co
 		for _, dx := range [3]float64{-3.5, 0, 3.5} {
 			m.move(cx+dx, y1-13).line(cx+dx, y1-3)
 		}
-		b.add(id, PartMarker, r, m.path(), stroke(col.stroke, wMarkerBig))
+		b.add(id, PartMarker, r, m.path(), stroke(col.ink, wMarkerBig))
 	}
 	switch n.Kind {
 	case model.DataInput:
-		b.add(id, PartMarker, r, icDataArrow.place(x0, y0, 1), filled(col.fill, col.stroke, wMarker))
+		b.add(id, PartMarker, r, icDataArrow.place(x0, y0, 1), filled(col.fill, col.ink, wMarker))
 	case model.DataOutput:
-		b.add(id, PartMarker, r, icDataArrow.place(x0, y0, 1), filled(col.stroke, col.stroke, wMarker))
+		b.add(id, PartMarker, r, icDataArrow.place(x0, y0, 1), filled(col.ink, col.ink, wMarker))
 	}
 	label := n.Name
 	if n.DataState != "" {
@@ -484,7 +484,7 @@ func (b *builder) drawAnnotation(s *model.Shape, n *model.Node, r model.Rect, co
 	}
 	w := math.Max(r.W-2*labelPadding, 0)
 	lines := Wrap(text, w, NodeFontSize, false)
-	b.addText(id, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, math.NaN(), NodeFontSize, AlignLeft, col.stroke))
+	b.addText(id, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, math.NaN(), NodeFontSize, AlignLeft, col.ink))
 }
 
 // drawGroup draws a group: a dashed rounded box over everything else, its
@@ -503,5 +503,5 @@ func (b *builder) drawGroup(s *model.Shape) {
 		b.externalLabel(s.Element, r, s.Label, name, col.stroke)
 		return
 	}
-	b.innerLabel(s.Element, r, name, col.stroke, true)
+	b.innerLabel(s.Element, r, name, col.ink, true)
 }
