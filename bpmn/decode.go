@@ -732,6 +732,10 @@ func (dc *decoder) inferLanes() {
 				}
 			}
 		}
+		if dc.s.inferred == nil {
+			dc.s.inferred = map[string]bool{}
+		}
+		dc.s.inferred[p.ID] = true
 		dc.warn(dc.s.byID[p.ID], "lanes of process %q list no flowNodeRef; membership of %d node(s) inferred from the layout", p.ID, count)
 	}
 	d.Touch()

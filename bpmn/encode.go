@@ -579,7 +579,12 @@ func (en *encoder) node(e *etree.Element, o, n *model.Node) {
 			en.boolean(e, "cancelActivity", o.CancelActivity, n.CancelActivity, true)
 		}
 		if k == model.StartEvent {
-			en.boolean(e, "isInterrupting", o.IsInterrupting, n.IsInterrupting, true)
+			// Only meaningful in event sub-processes; models built in code
+			// often leave it false elsewhere, which must not be written.
+			_, has := attr(e, "isInterrupting")
+			if c := en.d.Node(n.Container); has || (c != nil && c.TriggeredByEvent) {
+				en.boolean(e, "isInterrupting", o.IsInterrupting, n.IsInterrupting, true)
+			}
 		}
 	case k.IsActivity():
 		en.boolean(e, "isForCompensation", o.IsForCompensation, n.IsForCompensation, false)
@@ -621,9 +626,7 @@ func (en *encoder) node(e *etree.Element, o, n *model.Node) {
 			detach(ds)
 		case n.DataState == "":
 		case ds == nil:
-			ds = en.newChild(e, Namespace, "dataState")
-			ds.CreateAttr("id", en.genID(n.ID+"_state"))
-			ds.CreateAttr("name", n.DataState)
+			en.newChild(e, Namespace, "dataState").CreateAttr("name", n.DataState)
 		default:
 			setAttr(ds, "name", n.DataState)
 		}
@@ -876,6 +879,27 @@ func (en *encoder) lanes() {
 			en.drop(oldOrder[i].l.ID)
 		}
 	}
+	// Inferred membership is written for a whole process at once, as soon
+	// as any lane of it changes: half-written refs would read back as
+	// empty lanes.
+	writeAll := map[string]bool{}
+	for p := range en.s.inferred {
+		changed := false
+		for _, li := range newOrder {
+			if oi, had := oldM[li.l.ID]; li.process == p && (!had || !slices.Equal(oi.l.NodeRefs, li.l.NodeRefs)) {
+				changed = true
+			}
+		}
+		for _, li := range oldOrder {
+			if _, keep := newM[li.l.ID]; li.process == p && !keep {
+				changed = true
+			}
+		}
+		if changed {
+			writeAll[p] = true
+			delete(en.s.inferred, p)
+		}
+	}
 	for _, li := range newOrder {
 		l := li.l
 		oi, had := oldM[l.ID]
@@ -898,7 +922,11 @@ func (en *encoder) lanes() {
 		if o.Role != l.Role {
 			en.writeLinks(e, nil, l.Role)
 		}
-		en.laneRefs(e, o.NodeRefs, l.NodeRefs)
+		if writeAll[li.process] {
+			en.laneRefs(e, nil, l.NodeRefs)
+		} else {
+			en.laneRefs(e, o.NodeRefs, l.NodeRefs)
+		}
 		if o.ChildLaneSetID != l.ChildLaneSetID && l.ChildLaneSetID != "" {
 			if cs := en.child(e, "childLaneSet"); cs != nil {
 				setAttr(cs, "id", l.ChildLaneSetID)
@@ -937,12 +965,12 @@ func (en *encoder) laneSetFor(li laneInfo) *etree.Element {
 			return ls
 		}
 		ls := en.newChild(pe, Namespace, "laneSet")
-		id := en.d.Process(li.process).LaneSetID
-		if id == "" || en.s.byID[id] != nil {
-			id = en.genID("LaneSet_" + li.process)
+		// The id is optional; one the model does not know would not
+		// survive a reload, so none is made up.
+		if id := en.d.Process(li.process).LaneSetID; id != "" && en.s.byID[id] == nil {
+			ls.CreateAttr("id", id)
+			en.register(id, ls)
 		}
-		ls.CreateAttr("id", id)
-		en.register(id, ls)
 		return ls
 	}
 	le := en.s.byID[li.parent]
@@ -953,12 +981,10 @@ func (en *encoder) laneSetFor(li laneInfo) *etree.Element {
 		return cs
 	}
 	cs := en.newChild(le, Namespace, "childLaneSet")
-	id := en.d.Lane(li.parent).ChildLaneSetID
-	if id == "" || en.s.byID[id] != nil {
-		id = en.genID("LaneSet_" + li.parent)
+	if id := en.d.Lane(li.parent).ChildLaneSetID; id != "" && en.s.byID[id] == nil {
+		cs.CreateAttr("id", id)
+		en.register(id, cs)
 	}
-	cs.CreateAttr("id", id)
-	en.register(id, cs)
 	return cs
 }
 

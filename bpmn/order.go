@@ -240,8 +240,13 @@ func diRank(parent, childURI, local string) int {
 		if childURI == DI && local == "extension" {
 			return 0
 		}
-		if local == "BPMNShape" || local == "BPMNEdge" {
+		// Not a schema rule (shapes and edges may mix): new shapes go
+		// after the last shape, new edges at the end.
+		if local == "BPMNShape" {
 			return 1
+		}
+		if local == "BPMNEdge" {
+			return 2
 		}
 	case "BPMNShape", "BPMNEdge", "BPMNLabel":
 		switch {

@@ -38,6 +38,9 @@ type Source struct {
 	qnamePrefix string
 	// inOut is true when the document lists incoming/outgoing on flow nodes.
 	inOut bool
+	// inferred holds processes whose lane membership came from geometry
+	// and is not in the document yet.
+	inferred map[string]bool
 }
 
 // diSource is one BPMNDiagram in the document.

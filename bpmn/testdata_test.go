@@ -261,8 +261,22 @@ func TestLanesInferred(t *testing.T) {
 	l.NodeRefs = append(l.NodeRefs, "Task_Out")
 	d.Touch()
 	out = encode(t, d, src)
-	if got := bytes.Count(out, []byte("flowNodeRef>")); got != 6 {
-		t.Errorf("want Lane_A's 3 refs written (6 tags), got %d tags", got)
+	// …and then every lane's, or the others would read back empty.
+	if got := bytes.Count(out, []byte("flowNodeRef>")); got != 10 {
+		t.Errorf("want all 5 refs written (10 tags), got %d tags", got)
+	}
+	d2, _, warns2, err := Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasWarning(warns2, "inferred") != nil {
+		t.Error("membership still inferred after the save")
+	}
+	want["Task_Out"] = "Lane_A"
+	for node, lane := range want {
+		if l := d2.LaneOf(node); l == nil || l.ID != lane {
+			t.Errorf("after save: %s in lane %v, want %s", node, l, lane)
+		}
 	}
 }
 
