@@ -541,7 +541,10 @@ func (r *renderer) procPage(p *proc) (*procData, error) {
 }
 
 func (r *renderer) stepView(p *proc, s *content.Step) stepView {
-	v := stepView{Number: s.Number, ID: s.ID, Anchor: stepAnchor(s), Name: r.stepName(s), Kind: r.t.Kind(s), Doc: s.Documentation}
+	v := stepView{Number: s.Number, ID: s.ID, Anchor: stepAnchor(s), Name: r.stepName(s), Kind: r.t.Kind(s), Doc: s.Documentation, Role: s.Role}
+	if v.Role == "" {
+		v.Role = r.t.Must("steps.nolane")
+	}
 	switch {
 	case s.Kind.IsActivity():
 		v.Class = "activity"
@@ -669,16 +672,29 @@ func (r *renderer) roleData(ro *role) *roleData {
 			}
 		}
 		for _, h := range p.dg.Handovers {
+			// "Handläggare → 5. Utreda (Ja)": who, which step, and the
+			// flow's name when it has one.
 			if fold(h.ToRole) == key && fold(h.FromRole) != key {
-				rp.Receives = append(rp.Receives, roleHandover{Text: h.FromRole + ": " + h.What(), Href: href + "#" + stepAnchor(h.To)})
+				rp.Receives = append(rp.Receives, roleHandover{Text: r.handoverText(h.FromRole, h.To, h.Name), Href: href + "#" + stepAnchor(h.To)})
 			}
 			if fold(h.FromRole) == key && fold(h.ToRole) != key {
-				rp.Gives = append(rp.Gives, roleHandover{Text: h.ToRole + ": " + h.What(), Href: href + "#" + stepAnchor(h.From)})
+				rp.Gives = append(rp.Gives, roleHandover{Text: r.handoverText(h.ToRole, h.To, h.Name), Href: href + "#" + stepAnchor(h.To)})
 			}
 		}
 		rd.Processes = append(rd.Processes, rp)
 	}
 	return rd
+}
+
+func (r *renderer) handoverText(other string, step *content.Step, flow string) string {
+	if other == "" {
+		other = r.t.Must("steps.nolane")
+	}
+	s := other + " → " + strconv.Itoa(step.Number) + ". " + r.stepName(step)
+	if flow != "" && flow != step.Name {
+		s += " (" + flow + ")"
+	}
+	return s
 }
 
 // --- handovers overview ---

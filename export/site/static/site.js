@@ -135,6 +135,22 @@
       panel.hidden = true;
       if (chosen) { chosen.classList.remove('vald'); chosen.focus(); }
     });
+    // A link to "#karta-ID" opens the page with that element chosen.
+    if (location.hash.indexOf('#karta-') === 0) {
+      var want = decodeURIComponent(location.hash.slice(7));
+      var els = map.querySelectorAll('[data-element][tabindex]');
+      for (var i = 0; i < els.length; i++) {
+        if (els[i].getAttribute('data-element') === want) {
+          show(els[i]);
+          // Scroll the map, not the page, to bring the element into view.
+          var box = els[i].getBoundingClientRect(), frame = map.getBoundingClientRect();
+          map.scrollLeft += box.left - frame.left - (frame.width - box.width) / 2;
+          map.scrollTop += box.top - frame.top - (frame.height - box.height) / 2;
+          els[i].focus({ preventScroll: true });
+          break;
+        }
+      }
+    }
     document.addEventListener('keydown', function (ev) {
       if (ev.key === 'Escape' && !panel.hidden) {
         panel.hidden = true;
