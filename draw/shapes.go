@@ -248,7 +248,8 @@ func (b *builder) drawGateway(s *model.Shape, n *model.Node, r model.Rect, col c
 // ---- Activities ----
 
 // expanded reports whether a sub-process shape shows its content: the DI
-// flag when present, else whether any child is drawn in this diagram.
+// flag when present, else whether any child, or any other node, is drawn
+// inside it in this diagram.
 func (b *builder) expanded(s *model.Shape, n *model.Node) bool {
 	if s.IsExpanded != nil {
 		return *s.IsExpanded
@@ -264,7 +265,22 @@ func (b *builder) expanded(s *model.Shape, n *model.Node) bool {
 			}
 		}
 	}
-	return b.drawnParents[n.ID]
+	if b.drawnParents[n.ID] {
+		return true
+	}
+	// Some tools draw content inside without saying so (and without
+	// making it the sub-process's children): trust the picture.
+	r := clean(s.Bounds)
+	for _, o := range b.g.Shapes {
+		if o == nil || o == s || o.Element == s.Element {
+			continue
+		}
+		if on := b.d.Node(o.Element); on != nil && on.Kind != model.BoundaryEvent && on.Kind != model.Group &&
+			r.ContainsRect(clean(o.Bounds)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) drawActivity(s *model.Shape, n *model.Node, r model.Rect, col colors) {
