@@ -65,7 +65,7 @@ type Editor struct {
 
 	v       view
 	size    fyne.Size
-	needFit bool
+	needFit bool // the view fits the map (and follows resizes) until the user moves it
 
 	sel  []string
 	tool Tool
@@ -229,11 +229,10 @@ func (e *Editor) ZoomOut() { e.SetZoom(e.v.zoom / zoomStep) }
 
 // ZoomFit shows the whole map.
 func (e *Editor) ZoomFit() {
+	e.needFit = true
 	if e.size.IsZero() {
-		e.needFit = true
 		return
 	}
-	e.needFit = false
 	if e.scene != nil {
 		e.v = fit(e.scene.Bounds, e.size)
 	}
@@ -428,11 +427,13 @@ func (e *Editor) status(msg string) {
 
 // reveal scrolls so that element id is on screen.
 func (e *Editor) reveal(id string) {
-	if e.size.IsZero() || e.needFit {
+	if e.size.IsZero() {
 		return
 	}
 	if r, ok := e.boundsOf(id); ok {
-		e.v = e.v.reveal(r, e.size)
+		if v := e.v.reveal(r, e.size); v != e.v {
+			e.v, e.needFit = v, false
+		}
 	}
 }
 

@@ -136,7 +136,7 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyPageUp {
 			h = -h
 		}
-		e.v = e.v.pan(0, -h)
+		e.v, e.needFit = e.v.pan(0, -h), false
 		e.Refresh()
 	}
 }

@@ -183,7 +183,6 @@ func (r *renderer) Layout(size fyne.Size) {
 	e := r.e
 	e.size = size
 	if e.needFit && !size.IsZero() {
-		e.needFit = false
 		if e.scene != nil {
 			e.v = fit(e.scene.Bounds, size)
 		}
@@ -204,9 +203,9 @@ func (r *renderer) Refresh() {
 	}
 	r.rebuildObjects()
 	r.layoutLabel()
-	for _, o := range r.overlay {
-		o.Refresh()
-	}
+	// New overlay objects are unknown to the window until painted, so
+	// mark the widget itself: the window repaints, textures stay cached.
+	fcanvas.Refresh(r.e)
 }
 
 func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
