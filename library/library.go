@@ -272,6 +272,7 @@ func (l *Library) walk() ([]fileStat, []string, error) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
+			removeLeftover(p, name)
 			return nil
 		}
 		if d.IsDir() {
@@ -506,4 +507,18 @@ func processName(d *model.Definitions) string {
 		}
 	}
 	return d.Name
+}
+
+// leftoverAge is when a temp file of ours is certainly abandoned: a save
+// that crashed (or was killed) between writing and renaming it.
+const leftoverAge = time.Hour
+
+// removeLeftover deletes an abandoned temp file of a crashed save.
+func removeLeftover(p, name string) {
+	if !strings.Contains(name, ".tmp-") && !strings.Contains(name, ".broken-") {
+		return
+	}
+	if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > leftoverAge {
+		os.Remove(p)
+	}
 }

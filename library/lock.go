@@ -116,9 +116,9 @@ func (l *Library) Lock(rel string, who Identity) (*Lock, error) {
 			if errors.Is(rerr, fs.ErrNotExist) {
 				continue // unlocked meanwhile
 			}
-			// A half-written or foreign lock file: treat it as stale once
-			// it is old, else as held by someone unknown.
-			if fi, serr := os.Stat(p); serr == nil && time.Since(fi.ModTime()) > l.opt.staleLockAge() {
+			// A half-written lock file (its writer died mid-write) is stale
+			// after a moment; a fresh one is someone else's, being written.
+			if fi, serr := os.Stat(p); serr == nil && time.Since(fi.ModTime()) > halfWrittenStale {
 				os.Remove(p)
 				continue
 			}

@@ -136,3 +136,38 @@ func TestChangedOnDiskNamesLockHolder(t *testing.T) {
 		t.Fatalf("Save = %v", err)
 	}
 }
+
+func TestHalfWrittenLockFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeProcess(t, dir, "p.bpmn", process("P", 4))
+	l, err := Open(dir, testOpts(t))
+	must(t, err)
+	lp := filepath.Join(dir, ".p.bpmn.lock")
+	must(t, os.WriteFile(lp, nil, 0o644))
+	var le *ErrLocked
+	if _, err := l.Lock("p.bpmn", Identity{User: "E", Host: "h", PID: 1}); !errors.As(err, &le) {
+		t.Fatalf("a lock file being written must count as held: %v", err)
+	}
+	age(t, lp)
+	lk, err := l.Lock("p.bpmn", Identity{User: "E", Host: "h", PID: 1})
+	must(t, err)
+	must(t, lk.Unlock())
+}
+
+func TestOpenRemovesAbandonedTempFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeProcess(t, dir, "p.bpmn", process("P", 4))
+	old := filepath.Join(dir, ".p.bpmn.tmp-123")
+	fresh := filepath.Join(dir, ".p.bpmn.tmp-456")
+	must(t, os.WriteFile(old, []byte("<half"), 0o644))
+	must(t, os.WriteFile(fresh, []byte("<half"), 0o644))
+	age(t, old)
+	_, err := Open(dir, testOpts(t))
+	must(t, err)
+	if _, err := os.Stat(old); err == nil {
+		t.Error("abandoned temp file kept")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a temp file that may belong to a running save was removed")
+	}
+}

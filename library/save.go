@@ -255,6 +255,9 @@ func (l *Library) CopyName(rel string) string {
 const (
 	commitWait  = 5 * time.Second
 	commitStale = 10 * time.Second
+	// halfWrittenStale is how long an unreadable lock file may be in the
+	// middle of being written.
+	halfWrittenStale = time.Second
 )
 
 // commitLock takes ".name.bpmn.commit" with O_EXCL (atomic on local
@@ -290,8 +293,10 @@ func (l *Library) commitLock(abs string) (release func(), err error) {
 		case rerr == nil && time.Since(cur.Since) > commitStale:
 			breakLockFile(p, cur)
 			continue
-		case rerr != nil && !errors.Is(rerr, fs.ErrNotExist) && time.Since(modTime(p)) > commitStale:
-			os.Remove(p) // unreadable leftover
+		case rerr != nil && !errors.Is(rerr, fs.ErrNotExist) && time.Since(modTime(p)) > halfWrittenStale:
+			// Empty or torn: its writer died between create and write,
+			// which takes microseconds when it lives.
+			os.Remove(p)
 			continue
 		}
 		if time.Now().After(deadline) {
