@@ -2,6 +2,7 @@ package draw
 
 import (
 	"image/color"
+	"math"
 	"strings"
 
 	"lanemap/model"
@@ -128,4 +129,74 @@ func (p *palette) ink(bg color.NRGBA) color.NRGBA {
 		return p.light
 	}
 	return p.stroke
+}
+
+// roleFill adapts a lane's role colour to the theme. Role colours are
+// chosen light (pastels readable under black text); the dark theme keeps
+// their hue but makes them deep, so its light text stays readable on them.
+func (p *palette) roleFill(c color.NRGBA) color.NRGBA {
+	if p != &darkPalette {
+		return c
+	}
+	h, s, _ := toHSL(c)
+	out := fromHSL(h, math.Min(s, 0.55), 0.2)
+	out.A = c.A
+	return out
+}
+
+// toHSL converts to hue (0–1), saturation and lightness.
+func toHSL(c color.NRGBA) (h, s, l float64) {
+	r, g, b := float64(c.R)/255, float64(c.G)/255, float64(c.B)/255
+	mx, mn := math.Max(r, math.Max(g, b)), math.Min(r, math.Min(g, b))
+	l = (mx + mn) / 2
+	if mx == mn {
+		return 0, 0, l
+	}
+	d := mx - mn
+	if l > 0.5 {
+		s = d / (2 - mx - mn)
+	} else {
+		s = d / (mx + mn)
+	}
+	switch mx {
+	case r:
+		h = (g - b) / d
+		if g < b {
+			h += 6
+		}
+	case g:
+		h = (b-r)/d + 2
+	default:
+		h = (r-g)/d + 4
+	}
+	return h / 6, s, l
+}
+
+// fromHSL converts back to an opaque colour.
+func fromHSL(h, s, l float64) color.NRGBA {
+	if s == 0 {
+		v := uint8(math.Round(l * 255))
+		return color.NRGBA{v, v, v, 0xff}
+	}
+	q := l * (1 + s)
+	if l >= 0.5 {
+		q = l + s - l*s
+	}
+	p := 2*l - q
+	ch := func(t float64) uint8 {
+		t -= math.Floor(t)
+		var v float64
+		switch {
+		case t < 1.0/6:
+			v = p + (q-p)*6*t
+		case t < 0.5:
+			v = q
+		case t < 2.0/3:
+			v = p + (q-p)*(2.0/3-t)*6
+		default:
+			v = p
+		}
+		return uint8(math.Round(math.Max(0, math.Min(1, v)) * 255))
+	}
+	return color.NRGBA{ch(h + 1.0/3), ch(h), ch(h - 1.0/3), 0xff}
 }

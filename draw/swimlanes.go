@@ -61,6 +61,7 @@ func (b *builder) drawLane(s *model.Shape) {
 	}
 	if l != nil && b.opt.RoleColors != nil {
 		if c, ok := b.opt.RoleColors[l.RoleName()]; ok {
+			c = b.pal.roleFill(c)
 			fill = c
 			if s.Style.Stroke == "" {
 				col.ink = b.pal.ink(c)

@@ -1,0 +1,93 @@
+package draw
+
+import (
+	"image/color"
+	"testing"
+
+	"lanemap/model"
+)
+
+func TestParseHex(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want color.NRGBA
+		ok   bool
+	}{
+		{"#ff8800", color.NRGBA{0xff, 0x88, 0x00, 0xff}, true},
+		{"#F80", color.NRGBA{0xff, 0x88, 0x00, 0xff}, true},
+		{" #0d4372 ", color.NRGBA{0x0d, 0x43, 0x72, 0xff}, true},
+		{"red", color.NRGBA{}, false},
+		{"#12345g", color.NRGBA{}, false},
+		{"#1234", color.NRGBA{}, false},
+		{"", color.NRGBA{}, false},
+	} {
+		got, ok := parseHex(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("parseHex(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestShapeColours: DI colours reach the body; a fill alone changes the ink
+// inside the shape (label, icon) but not the outline or outside labels.
+func TestShapeColours(t *testing.T) {
+	navy := color.NRGBA{0x0d, 0x1b, 0x4a, 0xff}
+	for _, tc := range []struct {
+		name                        string
+		style                       model.Colors
+		dark                        bool
+		fill, outline, inner, outer color.NRGBA
+	}{
+		{"default light", model.Colors{}, false, lightPalette.fill, lightPalette.stroke, lightPalette.stroke, lightPalette.stroke},
+		{"dark fill only", model.Colors{Fill: "#0d1b4a"}, false, navy, lightPalette.stroke, lightPalette.light, lightPalette.stroke},
+		{"both given", model.Colors{Fill: "#0d1b4a", Stroke: "#ff8800"}, false, navy, color.NRGBA{0xff, 0x88, 0, 0xff}, color.NRGBA{0xff, 0x88, 0, 0xff}, color.NRGBA{0xff, 0x88, 0, 0xff}},
+		{"light fill in dark theme", model.Colors{Fill: "#ffffff"}, true, color.NRGBA{0xff, 0xff, 0xff, 0xff}, darkPalette.stroke, darkPalette.dark, darkPalette.stroke},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture()
+			f.node("t", model.UserTask, "Utred", 0, 0, 100, 80)
+			f.node("e", model.StartEvent, "Start", 200, 20, 36, 36)
+			f.shape("t").Style = tc.style
+			f.shape("e").Style = tc.style
+			sc := Build(f.d, f.g, Options{Dark: tc.dark})
+			for _, it := range sc.Items {
+				switch {
+				case it.Element == "t" && it.Part == PartBody:
+					if it.Style.Fill != tc.fill || it.Style.Stroke != tc.outline {
+						t.Errorf("task body fill %v stroke %v, want %v %v", it.Style.Fill, it.Style.Stroke, tc.fill, tc.outline)
+					}
+				case it.Element == "t" && it.Part == PartLabel:
+					if it.Text.Color != tc.inner {
+						t.Errorf("task label %v, want %v", it.Text.Color, tc.inner)
+					}
+				case it.Element == "e" && it.Part == PartLabel:
+					if it.Text.Color != tc.outer {
+						t.Errorf("event label (outside) %v, want %v", it.Text.Color, tc.outer)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestRoleFillDarkKeepsHue(t *testing.T) {
+	pastel := color.NRGBA{0xe3, 0xf2, 0xfd, 0xff}
+	if got := lightPalette.roleFill(pastel); got != pastel {
+		t.Errorf("light theme changed the role colour: %v", got)
+	}
+	got := darkPalette.roleFill(pastel)
+	if luminance(got) > 0.3 {
+		t.Errorf("dark role fill %v is not dark", got)
+	}
+	h0, _, _ := toHSL(pastel)
+	h1, _, _ := toHSL(got)
+	if d := h0 - h1; d > 0.02 || d < -0.02 {
+		t.Errorf("hue moved from %v to %v", h0, h1)
+	}
+	for _, c := range []color.NRGBA{{255, 0, 0, 255}, {0, 255, 0, 255}, {0, 0, 255, 255}, {128, 128, 128, 255}, {12, 200, 90, 255}} {
+		h, s, l := toHSL(c)
+		if back := fromHSL(h, s, l); back != c {
+			t.Errorf("HSL round trip %v → %v", c, back)
+		}
+	}
+}
