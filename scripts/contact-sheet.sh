@@ -7,7 +7,7 @@
 #   The binary defaults to $LANEMAP, else a fresh one is built (-tags nogui)
 #   into a temp folder (a binary in bin/ may be older than the code).
 #   The corpus is $LANEMAP_CORPUS or ../shared/bpmn-corpus beside the repo.
-# Needs ImageMagick (/usr/bin/convert, /usr/bin/montage).
+# Needs ImageMagick (/usr/bin/convert).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,11 +16,10 @@ corpus=${LANEMAP_CORPUS:-$root/../shared/bpmn-corpus}
 ref="$corpus/reference"
 out=docs/contact-sheet
 convert=/usr/bin/convert # /usr/local/bin/convert may be a stand-in
-montage=/usr/bin/montage
 width=1200 # of one sheet
 
 [ -d "$ref" ] || { echo "contact-sheet: no corpus at $ref (set LANEMAP_CORPUS)" >&2; exit 1; }
-[ -x "$convert" ] && [ -x "$montage" ] || { echo "contact-sheet: needs ImageMagick (apt-get install imagemagick)" >&2; exit 1; }
+[ -x "$convert" ] || { echo "contact-sheet: needs ImageMagick (apt-get install imagemagick)" >&2; exit 1; }
 
 # ImageMagick's default label font (Helvetica) is often missing.
 font=$(fc-match -f '%{file}' sans 2>/dev/null || true)
@@ -87,26 +86,27 @@ for model in "$ref"/*.bpmn; do
     fi
     sheet=$out/$tag.png
     if [ -f "$refpng" ]; then
-      # Wide diagrams go one above the other, others side by side.
-      w=$("$convert" "$refpng" -format '%w' info:)
-      h=$("$convert" "$refpng" -format '%h' info:)
-      if [ "$w" -gt $((2 * h)) ]; then
-        tile=1x2
-        geom="$((width - 20))x"
+      # Landscape diagrams go one above the other, others side by side.
+      w=$("$convert" "$refpng" -trim -format '%w' info:)
+      h=$("$convert" "$refpng" -trim -format '%h' info:)
+      if [ "$w" -gt "$h" ]; then
+        join=-append spacer=1x24 geom="$((width - 20))x"
       else
-        tile=2x1
-        geom="$((width / 2 - 20))x"
+        join=+append spacer=24x1 geom="$((width / 2 - 22))x"
       fi
-      "$convert" "$ours" -resize "$geom" "$tmp/a.png"
-      "$convert" "$refpng" -background white -alpha remove -alpha off -resize "$geom" "$tmp/b.png"
-      "$montage" -label "Lanemap" "$tmp/a.png" -label "Reference (MIWG)" "$tmp/b.png" \
-        -tile "$tile" -geometry +10+10 "${fontarg[@]}" -pointsize 16 -background white "$tmp/sheet.png"
+      # Each picture gets its caption underneath, then the two are joined.
+      "$convert" "$ours" -resize "$geom" -background white "${fontarg[@]}" -pointsize 18 \
+        label:"Lanemap" -gravity center -append "$tmp/a.png"
+      "$convert" "$refpng" -background white -alpha remove -alpha off -trim +repage -resize "$geom" \
+        -background white "${fontarg[@]}" -pointsize 18 label:"Reference (MIWG)" -gravity center -append "$tmp/b.png"
+      "$convert" "$tmp/a.png" -size "$spacer" xc:white "$tmp/b.png" -background white -gravity center "$join" \
+        -bordercolor white -border 10 "$tmp/sheet.png"
     else
       note="no reference picture"
       "$convert" "$ours" -resize "$((width - 20))x>" "$tmp/sheet.png"
     fi
     # A 256-colour palette keeps the sheets small; diagrams are flat colour.
-    "$convert" "$tmp/sheet.png" -colors 256 -define png:compression-level=9 "$sheet"
+    "$convert" "$tmp/sheet.png" +dither -colors 256 -define png:compression-level=9 "$sheet"
     echo "| $name | ${id:-–} | [$tag.png]($tag.png) | $note |" >>"$readme"
     echo "contact-sheet: $sheet"
   done
