@@ -232,3 +232,25 @@ func TestNoFiniteProblems(t *testing.T) {
 		t.Errorf("nil diagram drew %d items, %d handovers", len(sc.Items), len(sc.Handovers))
 	}
 }
+
+func TestDataStateShownOnce(t *testing.T) {
+	for _, tc := range []struct{ name, state, want string }{
+		{"Ansökan", "inkommen", "Ansökan|[inkommen]"},
+		{"ID document [scanned]", "scanned", "ID document|[scanned]"},
+		{"", "utkast", "[utkast]"},
+		{"Journal", "", "Journal"},
+	} {
+		f := newFixture()
+		f.node("d", model.DataObjectReference, tc.name, 0, 0, 36, 50).DataState = tc.state
+		sc := Build(f.d, f.g, Options{})
+		var got []string
+		for _, it := range sc.Items {
+			if it.Text != nil {
+				got = append(got, it.Text.Lines...)
+			}
+		}
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("name %q state %q: label %q, want %q", tc.name, tc.state, g, tc.want)
+		}
+	}
+}

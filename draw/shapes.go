@@ -3,6 +3,7 @@ package draw
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"lanemap/model"
 )
@@ -453,11 +454,12 @@ func (b *builder) drawDataObject(s *model.Shape, n *model.Node, r model.Rect, co
 		b.add(id, PartMarker, r, icDataArrow.place(x0, y0, 1), filled(col.ink, col.ink, wMarker))
 	}
 	label := n.Name
-	if n.DataState != "" {
+	// Many tools already write the state into the name; show it once.
+	if st := "[" + n.DataState + "]"; n.DataState != "" && !strings.Contains(strings.ToLower(label), strings.ToLower(st)) {
 		if label != "" {
 			label += "\n"
 		}
-		label += "[" + n.DataState + "]"
+		label += st
 	}
 	b.externalLabel(id, r, s.Label, label, col.stroke)
 }
