@@ -494,5 +494,6 @@ func (l *Library) MergeDisk(doc *Doc) (*Doc, []Conflict, error) {
 	}
 	merged, conflicts := Merge(base, doc.Defs, theirs.Defs)
 	theirs.Defs = merged
+	theirs.rkey = doc.rkey // the merged doc carries on the unsaved work
 	return theirs, conflicts, nil
 }

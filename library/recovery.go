@@ -2,6 +2,7 @@ package library
 
 import (
 	"bytes"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -62,8 +63,13 @@ func OpenRecovery(dir string) (*Recovery, error) {
 // Dir is the recovery folder.
 func (r *Recovery) Dir() string { return r.dir }
 
+// recoveryKey names a document's recovery copy: one per open document
+// (not per file), so saving the file in one window does not drop the
+// unsaved work of a crashed session on the same file.
 func recoveryKey(libDir, rel string) string {
-	s := sha256.Sum256([]byte(libDir + "\x00" + rel))
+	var salt [8]byte
+	rand.Read(salt[:])
+	s := sha256.Sum256([]byte(libDir + "\x00" + rel + "\x00" + string(salt[:])))
 	return hex.EncodeToString(s[:10])
 }
 
@@ -75,7 +81,10 @@ func (r *Recovery) Save(libDir string, doc *Doc) error {
 	if err := bpmn.Encode(&buf, doc.Defs, doc.Src); err != nil {
 		return err
 	}
-	key := recoveryKey(libDir, doc.Path)
+	if doc.rkey == "" {
+		doc.rkey = recoveryKey(libDir, doc.Path)
+	}
+	key := doc.rkey
 	item := RecoveryItem{Key: key, Library: libDir, Path: doc.Path, Name: processName(doc.Defs),
 		Saved: time.Now().UTC(), BaseHash: doc.ReadHash, Base: doc.base}
 	meta, err := json.Marshal(item)
@@ -142,16 +151,27 @@ func (r *Recovery) Restore(it RecoveryItem) (*Doc, error) {
 	if meta, err := os.ReadFile(filepath.Join(r.dir, it.Key+".json")); err == nil {
 		json.Unmarshal(meta, &full)
 	}
-	return &Doc{Path: it.Path, Defs: defs, Src: src, Warnings: warns, ReadHash: it.BaseHash, base: full.Base}, nil
+	return &Doc{Path: it.Path, Defs: defs, Src: src, Warnings: warns, ReadHash: it.BaseHash, base: full.Base, rkey: it.Key}, nil
 }
 
 // Discard removes an item.
 func (r *Recovery) Discard(it RecoveryItem) error {
-	return r.discard(it.Library, it.Path)
+	return r.discard(it.Key)
 }
 
-func (r *Recovery) discard(libDir, rel string) error {
-	key := recoveryKey(libDir, rel)
+// DiscardDoc removes doc's recovery copy (when the user closes it without
+// saving).
+func (r *Recovery) DiscardDoc(doc *Doc) error {
+	if doc.rkey == "" {
+		return nil
+	}
+	return r.discard(doc.rkey)
+}
+
+func (r *Recovery) discard(key string) error {
+	if key == "" || strings.ContainsAny(key, `/\.`) {
+		return nil
+	}
 	e1 := os.Remove(filepath.Join(r.dir, key+".bpmn"))
 	e2 := os.Remove(filepath.Join(r.dir, key+".json"))
 	for _, e := range []error{e1, e2} {

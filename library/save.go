@@ -34,6 +34,7 @@ type Doc struct {
 	ReadSize    int64
 
 	base []byte // the bytes ReadHash describes, for merging
+	rkey string // the recovery copy's key ("" = never autosaved)
 }
 
 // Base decodes the version the document was read from (the common
@@ -203,8 +204,8 @@ func (l *Library) Save(doc *Doc) error {
 	l.mu.Lock()
 	l.recs[rel] = r
 	l.mu.Unlock()
-	if rc := l.recovery(); rc != nil {
-		rc.discard(l.dir, rel)
+	if rc := l.recovery(); rc != nil && doc.rkey != "" {
+		rc.discard(doc.rkey)
 	}
 	return nil
 }
