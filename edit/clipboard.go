@@ -153,7 +153,6 @@ func (s *Session) paste(t *tx, c Clipboard, dx, dy float64) ([]string, error) {
 		}
 	}
 	// Place the top nodes where they landed.
-	refs := s.laneRefs()
 	for _, n := range tops {
 		sh := s.Shape(n.ID)
 		if n.Kind == model.BoundaryEvent {
@@ -186,9 +185,10 @@ func (s *Session) paste(t *tx, c Clipboard, dx, dy float64) ([]string, error) {
 		}
 		n.Container = pl.container
 		if n.Kind.IsFlowNode() && pl.proc != nil && pl.container == pl.proc.ID {
-			s.setLanes(t, n.ID, refs[n.ID], pl.lanes)
+			s.setLanes(t, n.ID, pl.lanes)
 		}
 	}
+	s.bump() // containers were set after the nodes were added
 	for i, v := range c.Flows {
 		f := v
 		f.ID = ids[v.ID]

@@ -136,10 +136,8 @@ func mid(pts []model.Point) model.Point {
 
 // rerouteAttached re-routes every flow with an end in ids.
 func (s *Session) rerouteAttached(t *tx, ids map[string]bool) {
-	for _, f := range s.Doc.Flows {
-		if ids[f.Source] || ids[f.Target] {
-			_ = s.route(t, f) // an end without DI keeps its old route
-		}
+	for _, f := range s.flowsAt(ids) {
+		_ = s.route(t, f) // an end without DI keeps its old route
 	}
 }
 
@@ -176,6 +174,7 @@ func (s *Session) Reconnect(flowID, newSrc, newTgt string) error {
 		}
 		t.flow(f)
 		f.Source, f.Target, f.Kind = newSrc, newTgt, k
+		s.bump()
 		f.Container = s.flowContainer(k, newSrc, newTgt)
 		if k == model.MessageFlow {
 			f.Condition = ""

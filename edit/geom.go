@@ -169,8 +169,8 @@ func (s *Session) landing(c model.Point, skip map[string]bool) (place, bool) {
 	d := s.Doc
 	var best *model.Node
 	bestArea := math.Inf(1)
-	for _, n := range d.Nodes {
-		if !n.Kind.IsSubProcess() || skip[n.ID] {
+	for _, n := range s.graph().subs {
+		if skip[n.ID] {
 			continue
 		}
 		sh := s.Shape(n.ID)

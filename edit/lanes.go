@@ -387,16 +387,15 @@ func (s *Session) resizeLaneTree(t *tx, l *model.Lane, sh *model.Shape, r model.
 // relane recomputes which lanes list each flow node at the top level of
 // proc, from where the nodes sit (bpmn-js's UpdateFlowNodeRefs).
 func (s *Session) relane(t *tx, proc *model.Process) {
-	refs := s.laneRefs()
-	for _, n := range s.Doc.Nodes {
-		if n.Container != proc.ID || !n.Kind.IsFlowNode() {
+	for _, n := range s.graph().inside[proc.ID] {
+		if !n.Kind.IsFlowNode() {
 			continue
 		}
 		sh := s.Shape(n.ID)
 		if sh == nil {
 			continue
 		}
-		s.setLanes(t, n.ID, refs[n.ID], s.lanesAt(proc, sh.Bounds.Center()))
+		s.setLanes(t, n.ID, s.lanesAt(proc, sh.Bounds.Center()))
 	}
 }
 

@@ -55,10 +55,9 @@ func (s *Session) ResizeNode(id string, r model.Rect) error {
 		}
 		s.rerouteAttached(t, moved)
 		if p := s.Doc.Process(n.Container); p != nil && n.Kind.IsFlowNode() {
-			refs := s.laneRefs()
 			for m := range moved {
 				if ms := s.Shape(m); ms != nil {
-					s.setLanes(t, m, refs[m], s.lanesAt(p, ms.Bounds.Center()))
+					s.setLanes(t, m, s.lanesAt(p, ms.Bounds.Center()))
 				}
 			}
 		}

@@ -41,16 +41,21 @@ func (s *Session) MoveNodes(ids []string, dx, dy float64) error {
 // closure adds boundary events of moved activities and the content of
 // moved sub-processes (at any depth) to set, and returns the added ids.
 func (s *Session) closure(set map[string]bool) {
-	for {
-		grew := false
-		for _, n := range s.Doc.Nodes {
-			if !set[n.ID] && (set[n.AttachedTo] || set[n.Container]) {
-				set[n.ID] = true
-				grew = true
+	g := s.graph()
+	queue := make([]string, 0, len(set))
+	for id := range set {
+		queue = append(queue, id)
+	}
+	for len(queue) > 0 {
+		id := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		for _, list := range [2][]*model.Node{g.attached[id], g.inside[id]} {
+			for _, n := range list {
+				if !set[n.ID] {
+					set[n.ID] = true
+					queue = append(queue, n.ID)
+				}
 			}
-		}
-		if !grew {
-			return
 		}
 	}
 }
@@ -63,7 +68,7 @@ func (s *Session) translate(t *tx, set map[string]bool, dx, dy float64) {
 			moveShape(t, sh, dx, dy)
 		}
 	}
-	for _, f := range s.Doc.Flows {
+	for _, f := range s.flowsAt(set) {
 		in, out := set[f.Source], set[f.Target]
 		switch {
 		case in && out:
@@ -123,7 +128,6 @@ func (s *Session) moveNodes(t *tx, ids []string, dx, dy float64) error {
 	s.closure(set)
 	s.translate(t, set, dx, dy)
 
-	var refs map[string][]*model.Lane // node → lanes listing it, built on demand
 	changedFlows := map[string]bool{}
 	for _, n := range tops {
 		sh := s.Shape(n.ID)
@@ -152,26 +156,22 @@ func (s *Session) moveNodes(t *tx, ids []string, dx, dy float64) error {
 				return fmt.Errorf("edit: a %s cannot be placed in %q", n.Kind, pl.container)
 			}
 			t.node(n).Container = pl.container
-			for _, f := range d.Flows {
-				if f.Source == n.ID || f.Target == n.ID {
-					changedFlows[f.ID] = true
-				}
+			s.bump()
+			for _, f := range s.flowsAt(map[string]bool{n.ID: true}) {
+				changedFlows[f.ID] = true
 			}
 		}
 		if !n.Kind.IsFlowNode() {
 			continue
 		}
-		if refs == nil {
-			refs = s.laneRefs()
-		}
 		want := pl.lanes
 		if pl.proc == nil || pl.container != pl.proc.ID {
 			want = nil // inside a sub-process: no lane lists it
 		}
-		s.setLanes(t, n.ID, refs[n.ID], want)
+		s.setLanes(t, n.ID, want)
 		// Boundary events belong to the lanes where they sit.
-		for _, b := range d.Nodes {
-			if b.AttachedTo == n.ID {
+		for _, b := range s.graph().attached[n.ID] {
+			{
 				bs := s.Shape(b.ID)
 				var bl []*model.Lane
 				if bs != nil && pl.proc != nil && pl.container == pl.proc.ID {
@@ -179,8 +179,9 @@ func (s *Session) moveNodes(t *tx, ids []string, dx, dy float64) error {
 				}
 				if b.Container != pl.container {
 					t.node(b).Container = pl.container
+					s.bump()
 				}
-				s.setLanes(t, b.ID, refs[b.ID], bl)
+				s.setLanes(t, b.ID, bl)
 			}
 		}
 	}
@@ -202,8 +203,14 @@ func (s *Session) moveNodes(t *tx, ids []string, dx, dy float64) error {
 // longer allowed turns into the allowed sequence/message kind or is deleted.
 func (s *Session) fixFlows(t *tx, ids map[string]bool) error {
 	var drop []string
-	for _, f := range s.Doc.Flows {
-		if !ids[f.ID] {
+	order := make([]string, 0, len(ids))
+	for id := range ids {
+		order = append(order, id)
+	}
+	slices.Sort(order)
+	for _, id := range order {
+		f := s.Doc.Flow(id)
+		if f == nil {
 			continue
 		}
 		k, ok := model.CanConnect(s.Doc, f.Source, f.Target)
@@ -234,28 +241,31 @@ func (s *Session) fixFlows(t *tx, ids map[string]bool) error {
 	return nil
 }
 
-// laneRefs maps each node id to the lanes whose flowNodeRef lists it.
-func (s *Session) laneRefs() map[string][]*model.Lane {
-	m := map[string][]*model.Lane{}
-	for _, l := range s.Doc.AllLanes() {
-		for _, r := range l.NodeRefs {
-			m[r] = append(m[r], l)
-		}
-	}
-	return m
-}
-
-// setLanes makes exactly the lanes in want list node id.
-func (s *Session) setLanes(t *tx, id string, have, want []*model.Lane) {
+// setLanes makes exactly the lanes in want list node id, keeping the
+// cached reverse map in step.
+func (s *Session) setLanes(t *tx, id string, want []*model.Lane) {
+	g := s.graph()
+	have := g.lanesOf[id]
+	changed := false
 	for _, l := range have {
 		if !slices.Contains(want, l) {
 			t.lane(l).NodeRefs = slices.DeleteFunc(slices.Clone(l.NodeRefs), func(r string) bool { return r == id })
+			changed = true
 		}
 	}
 	for _, l := range want {
 		if !slices.Contains(have, l) {
 			t.lane(l).NodeRefs = append(l.NodeRefs, id)
+			changed = true
 		}
+	}
+	if changed {
+		g.lanesOf[id] = slices.Clone(want)
+		var inner *model.Lane
+		if len(want) > 0 {
+			inner = want[len(want)-1]
+		}
+		s.Doc.NodeLanesChanged(id, inner)
 	}
 }
 

@@ -135,9 +135,7 @@ func (s *Session) addNode(t *tx, k model.Kind, container string, at model.Point)
 	}
 	t.addShape(sh)
 	if k.IsFlowNode() {
-		for _, l := range pl.lanes {
-			t.lane(l).NodeRefs = append(l.NodeRefs, n.ID)
-		}
+		s.setLanes(t, n.ID, pl.lanes)
 	}
 	if k != model.BoundaryEvent {
 		s.fit(t, n, sh.Bounds)

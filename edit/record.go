@@ -142,6 +142,9 @@ type tx struct {
 	rec  *record
 	seen map[any]bool
 	ids  map[string]bool
+	// touch: the lane tree or pools changed, so finish drops the model's
+	// index (membership-only changes keep it up to date incrementally).
+	touch bool
 }
 
 func (s *Session) newTx() *tx {
@@ -203,6 +206,7 @@ func (t *tx) process(p *model.Process) *model.Process {
 	keep(t, p, func(p model.Process) model.Process { p.Lanes = slices.Clone(p.Lanes); return p })
 	t.touchID(p.ID)
 	t.rec.reindex = true
+	t.touch = true
 	return p
 }
 
@@ -219,6 +223,7 @@ func (t *tx) collaboration(c *model.Collaboration) *model.Collaboration {
 	})
 	t.touchID(c.ID)
 	t.rec.reindex = true
+	t.touch = true
 	return c
 }
 
@@ -266,38 +271,46 @@ func (s *topSnap) restore(before bool) {
 }
 
 func (t *tx) addNode(n *model.Node) {
-	t.rec.lists = append(t.rec.lists, insertOp(&t.d.Nodes, n, t.touchDoc))
+	t.rec.lists = append(t.rec.lists, insertOp(&t.d.Nodes, n, t.touchDoc, func() {
+		t.d.NodeAdded(n)
+		t.s.g.appendedNode(t.d, n)
+	}))
 	t.touchID(n.ID)
 	t.structural()
 }
 
 func (t *tx) addFlow(f *model.Flow) {
-	t.rec.lists = append(t.rec.lists, insertOp(&t.d.Flows, f, t.touchDoc))
+	t.rec.lists = append(t.rec.lists, insertOp(&t.d.Flows, f, t.touchDoc, func() {
+		t.d.FlowAdded(f)
+		t.s.g.appendedFlow(t.d, f)
+	}))
 	t.touchID(f.ID)
 	t.structural()
 }
 
 func (t *tx) addShape(s *model.Shape) {
-	t.rec.lists = append(t.rec.lists, insertOp(&t.g.Shapes, s, t.s.di.reset))
+	t.rec.lists = append(t.rec.lists, insertOp(&t.g.Shapes, s, t.s.di.reset, t.s.di.appended))
 	t.touchID(s.Element)
 	t.structural()
 }
 
 func (t *tx) addEdge(e *model.Edge) {
-	t.rec.lists = append(t.rec.lists, insertOp(&t.g.Edges, e, t.s.di.reset))
+	t.rec.lists = append(t.rec.lists, insertOp(&t.g.Edges, e, t.s.di.reset, t.s.di.appended))
 	t.touchID(e.Element)
 	t.structural()
 }
 
-func (t *tx) touchDoc() { t.d.Touch() }
+func (t *tx) touchDoc() {
+	t.d.Touch()
+	t.s.bump()
+}
 
-// insertOp appends p to *list now and returns the op that replays it.
-func insertOp[T any](list *[]*T, p *T, after func()) listOp {
-	op := &listChange[T]{list: list, items: []posItem[T]{{len(*list), p}}, insert: true, after: after}
+// insertOp appends p to *list now, calls now (which may update caches
+// incrementally) and returns the op that replays it, calling replay.
+func insertOp[T any](list *[]*T, p *T, replay, now func()) listOp {
+	op := &listChange[T]{list: list, items: []posItem[T]{{len(*list), p}}, insert: true, after: replay}
 	*list = append(*list, p)
-	if after != nil {
-		after()
-	}
+	now()
 	return op
 }
 
@@ -376,7 +389,7 @@ func (t *tx) finish() *record {
 	for _, s := range t.rec.states {
 		s.capture()
 	}
-	if t.rec.reindex {
+	if t.touch {
 		t.d.Touch()
 	}
 	return t.rec
@@ -387,6 +400,7 @@ func (t *tx) rollback() {
 	t.rec.undo()
 	t.d.Touch()
 	t.s.di.reset()
+	t.s.bump()
 }
 
 func cloneNode(n model.Node) model.Node {

@@ -19,6 +19,7 @@ type Session struct {
 	OnChange func(Change)
 
 	di diIndex
+	g  graph
 }
 
 // NewSession opens d for editing in diagram g. A nil g means the first
@@ -59,6 +60,7 @@ func (s *Session) Undo() bool {
 		return false
 	}
 	s.di.reset()
+	s.bump()
 	s.notify(ChangeOf(c))
 	return true
 }
@@ -70,6 +72,7 @@ func (s *Session) Redo() bool {
 		return false
 	}
 	s.di.reset()
+	s.bump()
 	s.notify(ChangeOf(c))
 	return true
 }
@@ -81,6 +84,7 @@ func (s *Session) Do(c Command) error {
 		return err
 	}
 	s.di.reset()
+	s.bump()
 	s.Stack.Push(c)
 	s.notify(ChangeOf(c))
 	return nil
@@ -125,6 +129,7 @@ func (c *cmd) Do(d *model.Definitions) error {
 	if c.rec != nil {
 		c.rec.redo()
 		c.s.di.reset()
+		c.s.bump()
 		return nil
 	}
 	t := c.s.newTx()
@@ -143,6 +148,7 @@ func (c *cmd) Undo(d *model.Definitions) {
 	}
 	c.rec.undo()
 	c.s.di.reset()
+	c.s.bump()
 }
 
 func (c *cmd) Label() string { return c.label }
@@ -195,6 +201,39 @@ type diIndex struct {
 }
 
 func (x *diIndex) reset() { x.shapes, x.edges = nil, nil }
+
+// appended takes note of one shape or edge appended to the diagram, without
+// a rebuild when the index was current before.
+func (x *diIndex) appended() {
+	g := x.g
+	if x.shapes == nil {
+		return
+	}
+	switch {
+	case len(g.Shapes) == x.ns+1 && len(g.Edges) == x.ne:
+		s := g.Shapes[x.ns]
+		if _, dup := x.shapes[s.Element]; !dup {
+			x.shapes[s.Element] = s
+		}
+		x.ns++
+	case len(g.Edges) == x.ne+1 && len(g.Shapes) == x.ns:
+		e := g.Edges[x.ne]
+		if _, dup := x.edges[e.Element]; !dup {
+			x.edges[e.Element] = e
+		}
+		x.ne++
+	default:
+		x.reset()
+		return
+	}
+	x.s0, x.e0 = nil, nil
+	if x.ns > 0 {
+		x.s0 = &g.Shapes[0]
+	}
+	if x.ne > 0 {
+		x.e0 = &g.Edges[0]
+	}
+}
 
 func (x *diIndex) valid() bool {
 	g := x.g

@@ -108,8 +108,8 @@ func (s *Session) insertSpace(t *tx, proc *model.Process, a ax, line, delta floa
 		}
 	}
 	set := map[string]bool{}
-	for _, n := range s.Doc.Nodes {
-		if n.Container != proc.ID || n.AttachedTo != "" {
+	for _, n := range s.graph().inside[proc.ID] {
+		if n.AttachedTo != "" {
 			continue
 		}
 		sh := s.Shape(n.ID)
