@@ -66,11 +66,12 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 	if opt.Dark {
 		b.pal = &darkPalette
 	}
-	b.collectHandovers()
 	if g == nil {
+		b.collectHandovers()
 		return b.sc
 	}
 	b.shapes = make(map[string]*model.Shape, len(g.Shapes))
+	b.depth = make(map[string]int, len(g.Shapes))
 	for _, s := range g.Shapes {
 		if s == nil {
 			continue
@@ -79,6 +80,7 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 			b.shapes[s.Element] = s
 		}
 	}
+	b.collectHandovers()
 
 	// Sort the shapes into paint layers.
 	var pools, lanes, groups, nodes []*model.Shape
@@ -141,32 +143,27 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 
 // collectHandovers fills Scene.Handovers with the handovers this diagram
 // shows (a flow with an edge here, or whose ends are both drawn here), so a
-// file with several diagrams lists each handover where it is seen.
+// file with several diagrams lists each handover where it is seen. Without
+// a diagram (a file with no DI) every handover is listed.
 func (b *builder) collectHandovers() {
 	b.handovers = map[string]bool{}
 	hs := b.d.Handovers()
 	if len(hs) == 0 {
 		return
 	}
-	// Without a diagram (a file with no DI) every handover is listed.
-	inDiagram := func(id string) bool { return true }
+	var edges map[string]bool
 	if b.g != nil {
-		ids := make(map[string]bool, len(b.g.Shapes)+len(b.g.Edges))
-		for _, s := range b.g.Shapes {
-			if s != nil {
-				ids[s.Element] = true
-			}
-		}
+		edges = make(map[string]bool, len(hs))
 		for _, e := range b.g.Edges {
 			if e != nil {
-				ids[e.Element] = true
+				edges[e.Element] = true
 			}
 		}
-		inDiagram = func(id string) bool { return ids[id] }
 	}
+	b.sc.Handovers = make([]Handover, 0, len(hs))
 	for _, h := range hs {
 		f := h.Flow
-		if !inDiagram(f.ID) && !(inDiagram(f.Source) && inDiagram(f.Target)) {
+		if b.g != nil && !edges[f.ID] && (b.shapes[f.Source] == nil || b.shapes[f.Target] == nil) {
 			continue
 		}
 		b.handovers[f.ID] = true

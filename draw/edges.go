@@ -140,7 +140,7 @@ func (b *builder) drawEdge(e *model.Edge) {
 		line[len(line)-1] = sub(last, scale(dir, math.Min(l, segLen*0.9)))
 	}
 	var st Style
-	var deco []Item
+	deco := make([]Item, 0, 3)
 	addDeco := func(p *Path, s Style) {
 		deco = append(deco, Item{Element: id, Part: PartArrow, Bounds: box, Path: p, Style: s})
 	}
@@ -154,7 +154,7 @@ func (b *builder) drawEdge(e *model.Edge) {
 		b.flowSourceMarker(f, pts, ink, addDeco)
 	case model.MessageFlow:
 		st = Style{Stroke: ink, Width: w, Dash: dashMessage}
-		c := b.pb(5)
+		c := b.pb(6)
 		addDeco(c.circle(pts[0].X, pts[0].Y, msgCircleR*k).path(), filled(b.pal.fill, ink, wFlow))
 		if hasDir {
 			shorten(openArrowLen * k)

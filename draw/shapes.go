@@ -127,7 +127,7 @@ func (b *builder) drawEvent(s *model.Shape, n *model.Node, r model.Rect, col col
 		(n.Kind == model.StartEvent && !n.IsInterrupting && b.inEventSubProcess(n)) {
 		dash = dashNonInterr
 	}
-	ring := b.pb(5)
+	ring := b.pb(6)
 	ring.ellipse(c.X, c.Y, rx, ry)
 	switch n.Kind {
 	case model.StartEvent:
@@ -136,7 +136,7 @@ func (b *builder) drawEvent(s *model.Shape, n *model.Node, r model.Rect, col col
 		b.add(id, PartBody, r, ring.path(), filled(col.fill, col.stroke, wEnd))
 	default: // intermediate, boundary and unknown events: double ring
 		b.add(id, PartBody, r, ring.path(), Style{Fill: col.fill, Stroke: col.stroke, Width: wRing, Dash: dash})
-		inner := b.pb(5)
+		inner := b.pb(6)
 		inner.ellipse(c.X, c.Y, math.Max(rx-3, 0), math.Max(ry-3, 0))
 		b.add(id, PartBody, r, inner.path(), Style{Stroke: col.stroke, Width: wRing, Dash: dash})
 	}
@@ -166,7 +166,7 @@ func (b *builder) eventMarker(id string, n *model.Node, r model.Rect, col colors
 		}
 	}
 	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
-	p := b.pb(5)
+	p := b.pb(13)
 	switch def {
 	case model.MessageDef:
 		st := filled(col.fill, col.ink, wMarker)
@@ -217,7 +217,7 @@ func (b *builder) drawGateway(s *model.Shape, n *model.Node, r model.Rect, col c
 	sc := math.Min(r.W, r.H) / 50
 	ink := filled(col.ink, col.ink, wMarker)
 	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
-	p := b.pb(12)
+	p := b.pb(13)
 	switch n.Kind {
 	case model.ExclusiveGateway:
 		if s.IsMarkerVisible != nil && *s.IsMarkerVisible {
@@ -232,12 +232,12 @@ func (b *builder) drawGateway(s *model.Shape, n *model.Node, r model.Rect, col c
 	case model.EventBasedGateway:
 		add(p.circle(c.X, c.Y, 15.5*sc).path(), stroke(col.ink, wMarker))
 		if n.EventGatewayType == "Parallel" {
-			plus := b.pb(12)
+			plus := b.pb(13)
 			add(plus.star(c.X, c.Y, 4, 10*sc, 2.5*sc, 0).path(), stroke(col.ink, wMarker))
 			break
 		}
 		if !n.Instantiate {
-			inner := b.pb(5)
+			inner := b.pb(6)
 			add(inner.circle(c.X, c.Y, 12.5*sc).path(), stroke(col.ink, wMarker))
 		}
 		pent := b.pb(6)
@@ -327,7 +327,7 @@ func (b *builder) taskIcon(id string, n *model.Node, r model.Rect, col colors) {
 	switch n.Kind {
 	case model.UserTask:
 		add(icUserBody.place(x, y, 1), outline)
-		head := b.pb(5)
+		head := b.pb(6)
 		add(head.circle(x+15, y+12, 4.4).path(), outline)
 		add(icUserHair.place(x, y, 1), filled(col.ink, col.ink, 0.5))
 	case model.ManualTask:
@@ -344,7 +344,7 @@ func (b *builder) taskIcon(id string, n *model.Node, r model.Rect, col colors) {
 		add(icMail.place(x, y, 1), filled(col.ink, col.fill, wMarker))
 	case model.ReceiveTask:
 		if n.Instantiate {
-			c := b.pb(5)
+			c := b.pb(6)
 			add(c.circle(x+16, y+13.5, 11).path(), stroke(col.ink, wMarker))
 		}
 		add(icMail.place(x, y, 1), outline)
