@@ -20,7 +20,7 @@ import (
 // comments and processing instructions kept.
 type canonical struct {
 	root *etree.Element
-	uri  map[*etree.Element]string
+	info map[*etree.Element]elemInfo
 }
 
 func canon(t testing.TB, data []byte) *canonical {
@@ -29,7 +29,7 @@ func canon(t testing.TB, data []byte) *canonical {
 	if err != nil {
 		t.Fatalf("canonicalise: %v", err)
 	}
-	return &canonical{root: p.doc.Root(), uri: p.uri}
+	return &canonical{root: p.doc.Root(), info: p.info}
 }
 
 // attrURI resolves an attribute's namespace (unprefixed: none).
@@ -40,7 +40,8 @@ func attrURI(e *etree.Element, a etree.Attr) string {
 	return lookupPrefix(e, a.Space)
 }
 
-func (c *canonical) name(e *etree.Element) string { return "{" + c.uri[e] + "}" + e.Tag }
+func (c *canonical) uri(e *etree.Element) string  { return c.info[e].uri }
+func (c *canonical) name(e *etree.Element) string { return "{" + c.uri(e) + "}" + e.Tag }
 
 // line renders one element without its element children.
 func (c *canonical) line(e *etree.Element) string {
@@ -138,7 +139,7 @@ func (c *canonical) byID() map[string]string {
 	var walk func(e *etree.Element, owner string, b *strings.Builder)
 	walk = func(e *etree.Element, owner string, b *strings.Builder) {
 		id := attrv(e, "id")
-		if id != "" && c.uri[e] != LanemapNS {
+		if id != "" && c.uri(e) != LanemapNS {
 			own := &strings.Builder{}
 			own.WriteString(c.line(e))
 			for _, it := range c.items(e) {

@@ -76,7 +76,7 @@ func counts(c *canonical) map[string]int {
 				m["@{"+u+"}"+a.Key]++
 			}
 		}
-		if c.uri[e] == DC && e.Tag == "Bounds" || c.uri[e] == DI && e.Tag == "waypoint" {
+		if c.uri(e) == DC && e.Tag == "Bounds" || c.uri(e) == DI && e.Tag == "waypoint" {
 			m["geom:"+attrv(e, "x")+","+attrv(e, "y")+","+attrv(e, "width")+","+attrv(e, "height")]++
 		}
 		if id := attrv(e, "id"); id != "" {

@@ -50,7 +50,6 @@ func init() {
 
 type decoder struct {
 	s     *Source
-	at    map[*etree.Element]pos
 	d     *model.Definitions
 	warns []Warning
 	// skip marks elements whose id duplicates an earlier one: they stay in
@@ -71,7 +70,7 @@ type ref struct {
 func (dc *decoder) warn(e *etree.Element, format string, args ...any) {
 	w := Warning{Msg: fmt.Sprintf(format, args...)}
 	if e != nil {
-		if p, ok := dc.at[e]; ok {
+		if p, ok := dc.s.info[e]; ok && p.line > 0 {
 			w.Line, w.Col = int(p.line), int(p.col)
 		}
 	}
@@ -83,20 +82,20 @@ func (dc *decoder) bpmn(e *etree.Element) bool { return dc.s.nsURI(e) == Namespa
 func decodeDoc(p *parsed) (*model.Definitions, *Source, []Warning, error) {
 	root := p.doc.Root()
 	s := &Source{
-		doc: p.doc, root: root, uri: p.uri, byID: map[string]*etree.Element{},
+		doc: p.doc, root: root, info: p.info, byID: map[string]*etree.Element{},
 		diagrams: map[string]*diSource{}, enc: p.enc, encName: p.encName, bom: p.bom, crlf: p.crlf,
 	}
 	if root == nil || root.Tag != "definitions" || s.nsURI(root) != Namespace {
 		var line, col int
 		name := "nothing"
 		if root != nil {
-			at := p.at[root]
+			at := p.info[root]
 			line, col = int(at.line), int(at.col)
 			name = fmt.Sprintf("<%s> in namespace %q", root.Tag, s.nsURI(root))
 		}
 		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("not a BPMN 2.0 file: the root element is %s, not <definitions> in %s", name, Namespace)}
 	}
-	dc := &decoder{s: s, at: p.at, d: &model.Definitions{}, skip: map[*etree.Element]bool{}, laneRefsSeen: map[string]bool{}}
+	dc := &decoder{s: s, d: &model.Definitions{}, skip: map[*etree.Element]bool{}, laneRefsSeen: map[string]bool{}}
 	dc.warns = append(dc.warns, p.warns...)
 	s.indent = detectIndent(root)
 	dc.indexIDs(root, map[string]*etree.Element{})
@@ -207,7 +206,7 @@ func (dc *decoder) indexIDs(e *etree.Element, di map[string]*etree.Element) {
 }
 
 func (dc *decoder) where(e *etree.Element) string {
-	if p, ok := dc.at[e]; ok {
+	if p, ok := dc.s.info[e]; ok && p.line > 0 {
 		return fmt.Sprintf("line %d", p.line)
 	}
 	return "another element"

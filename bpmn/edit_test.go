@@ -494,15 +494,15 @@ var genericEdits = []edit{
 func TestEditsCorpus(t *testing.T) {
 	dir := corpus.Dir(t)
 	files := []string{
-		"reference/A.4.0.bpmn",                      // semantic: prefix, ISO-8859-1
-		"reference/A.4.1.bpmn",                      // default namespace, vertical
-		"reference/C.2.0.bpmn",                      // four pools
-		"reference/C.4.0.bpmn",                      // four diagrams, no XML declaration
-		"reference/B.2.0.bpmn",                      // everything
-		"vendors/bpmnio-camunda18-C.1.0-export.bpmn", // nested lanes
-		"vendors/omnitracker12-A.4.1-roundtrip.bpmn", // lanes without refs
-		"vendors/w4-composer9-C.1.0-export.bpmn",     // unprefixed vendor children
-		"vendors/caseagile-ee1-C.2.0-export.bpmn",    // BOM, isHorizontal everywhere
+		"reference/A.4.0.bpmn",                        // semantic: prefix, ISO-8859-1
+		"reference/A.4.1.bpmn",                        // default namespace, vertical
+		"reference/C.2.0.bpmn",                        // four pools
+		"reference/C.4.0.bpmn",                        // four diagrams, no XML declaration
+		"reference/B.2.0.bpmn",                        // everything
+		"vendors/bpmnio-camunda18-C.1.0-export.bpmn",  // nested lanes
+		"vendors/omnitracker12-A.4.1-roundtrip.bpmn",  // lanes without refs
+		"vendors/w4-composer9-C.1.0-export.bpmn",      // unprefixed vendor children
+		"vendors/caseagile-ee1-C.2.0-export.bpmn",     // BOM, isHorizontal everywhere
 		"vendors/ibm-blueworks2014-A.2.0-export.bpmn", // no DI
 	}
 	out := t.TempDir()

@@ -379,8 +379,9 @@ func (en *encoder) processes() {
 		e := en.s.byID[p.ID]
 		if o == nil || e == nil {
 			e = en.create(en.s.root, "process", p.ID)
+			en.str(e, "name", "", p.Name)
 			e.CreateAttr("isExecutable", strconv.FormatBool(p.IsExecutable))
-			o = &model.Process{IsExecutable: p.IsExecutable}
+			o = &model.Process{Name: p.Name, IsExecutable: p.IsExecutable}
 		}
 		en.str(e, "name", o.Name, p.Name)
 		en.documentation(e, o.Documentation, p.Documentation)
@@ -1001,7 +1002,7 @@ func (en *encoder) newLane(set *etree.Element, li laneInfo, all map[string]laneI
 	if q := en.s.qualify(set, Namespace, "lane"); q != "lane" {
 		e.Space = strings.TrimSuffix(q, ":lane")
 	}
-	en.s.uri[e] = Namespace
+	en.s.info[e] = elemInfo{uri: Namespace}
 	placed := false
 	for j := i - 1; j >= 0 && !placed; j-- {
 		if x := en.s.byID[sibs[j].ID]; x != nil && x.Parent() == set {
@@ -1285,7 +1286,7 @@ func (en *encoder) newShape(src *diSource, sh *model.Shape) *etree.Element {
 	if q := s.qualify(src.plane, BPMNDI, "BPMNShape"); q != "BPMNShape" {
 		e.Space = strings.TrimSuffix(q, ":BPMNShape")
 	}
-	s.uri[e] = BPMNDI
+	s.info[e] = elemInfo{uri: BPMNDI}
 	if sh.ID != "" {
 		e.CreateAttr("id", sh.ID)
 	}

@@ -1,6 +1,7 @@
 package bpmn
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,7 +48,14 @@ func (s *Source) prefixFor(e *etree.Element, uri string, attr bool) string {
 	for i := 2; s.prefixTaken(p); i++ {
 		p = base + strconv.Itoa(i)
 	}
-	s.root.CreateAttr("xmlns:"+p, uri)
+	// Next to the other declarations, not after id and friends.
+	at := 0
+	for i, a := range s.root.Attr {
+		if a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns") {
+			at = i + 1
+		}
+	}
+	s.root.Attr = slices.Insert(s.root.Attr, at, etree.Attr{Space: "xmlns", Key: p, Value: uri})
 	return p
 }
 
@@ -78,7 +86,7 @@ func (en *encoder) newChild(parent *etree.Element, uri, local string) *etree.Ele
 	if q := s.qualify(parent, uri, local); q != local {
 		e.Space = q[:len(q)-len(local)-1]
 	}
-	s.uri[e] = uri
+	s.info[e] = elemInfo{uri: uri}
 	s.place(parent, e, uri)
 	return e
 }

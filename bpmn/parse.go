@@ -16,17 +16,18 @@ import (
 	"golang.org/x/text/encoding/ianaindex"
 )
 
-// pos is where an element starts in the input (1-based line and column).
-type pos struct{ line, col int32 }
+// elemInfo is what parsing learns about an element: its namespace URI and
+// where it starts (1-based line and column; 0 for elements made later).
+type elemInfo struct {
+	uri       string
+	line, col int32
+}
 
 // parsed is the result of reading the bytes: the etree document plus what
 // the writer needs to give the bytes back the way they came.
 type parsed struct {
-	doc *etree.Document
-	// at maps elements to their start position (for warnings).
-	at map[*etree.Element]pos
-	// uri maps elements to their resolved namespace URI.
-	uri map[*etree.Element]string
+	doc  *etree.Document
+	info map[*etree.Element]elemInfo
 	// enc is the declared non-UTF-8 encoding to write back (nil: UTF-8).
 	enc     encoding.Encoding
 	encName string
@@ -109,7 +110,7 @@ func lineCol(data []byte, off int) (int, int) {
 // a file that claims UTF-8 but holds invalid bytes is read as Windows-1252
 // (a superset of Latin-1 for text) with a warning and written back as UTF-8.
 func parse(data []byte) (*parsed, error) {
-	p := &parsed{at: map[*etree.Element]pos{}, uri: map[*etree.Element]string{}}
+	p := &parsed{}
 	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
 		p.bom = true
 		data = data[3:]
@@ -149,6 +150,9 @@ func parse(data []byte) (*parsed, error) {
 		p.crlf = true
 	}
 
+	// One entry per element: size the table once.
+	p.info = make(map[*etree.Element]elemInfo, bytes.Count(data, []byte("<"))+1)
+	ws := map[string]string{} // whitespace runs repeat: share them
 	doc := etree.NewDocument()
 	doc.WriteSettings.CanonicalAttrVal = true
 	doc.WriteSettings.CanonicalText = true
@@ -206,12 +210,15 @@ func parse(data []byte) (*parsed, error) {
 			e := etree.NewElement(t.Name.Local)
 			e.Space = t.Name.Space
 			var scope map[string]string
-			seen := make(map[xml.Name]bool, len(t.Attr))
-			for _, a := range t.Attr {
-				if seen[a.Name] {
-					return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("attribute %s given twice on <%s>", fullName(a.Name), fullName(t.Name))}
+			if len(t.Attr) > 0 {
+				e.Attr = make([]etree.Attr, 0, len(t.Attr))
+			}
+			for i, a := range t.Attr {
+				for _, b := range t.Attr[:i] { // attribute lists are short
+					if a.Name == b.Name {
+						return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("attribute %s given twice on <%s>", fullName(a.Name), fullName(t.Name))}
+					}
 				}
-				seen[a.Name] = true
 				e.Attr = append(e.Attr, etree.Attr{Space: a.Name.Space, Key: a.Name.Local, Value: a.Value})
 				switch {
 				case a.Name.Space == "xmlns":
@@ -232,8 +239,7 @@ func parse(data []byte) (*parsed, error) {
 			if u == "" && t.Name.Space != "" {
 				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("namespace prefix %q of <%s> is not declared", t.Name.Space, fullName(t.Name))}
 			}
-			p.uri[e] = u
-			p.at[e] = pos{int32(line), int32(col)}
+			p.info[e] = elemInfo{u, int32(line), int32(col)}
 		case xml.EndElement:
 			if len(stack) == 1 {
 				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("end tag </%s> without a start tag", fullName(t.Name))}
@@ -251,6 +257,13 @@ func parse(data []byte) (*parsed, error) {
 			}
 			if off < int64(len(data)) && bytes.HasPrefix(data[off:], []byte("<![CDATA[")) {
 				top.AddChild(etree.NewCData(string(t)))
+			} else if len(t) <= 64 && isSpaceBytes(t) {
+				s, ok := ws[string(t)]
+				if !ok {
+					s = string(t)
+					ws[s] = s
+				}
+				top.AddChild(etree.NewText(s))
 			} else {
 				top.AddChild(etree.NewText(string(t)))
 			}
@@ -279,4 +292,13 @@ func fullName(n xml.Name) string {
 		return n.Local
 	}
 	return n.Space + ":" + n.Local
+}
+
+func isSpaceBytes(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }

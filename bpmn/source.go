@@ -17,7 +17,7 @@ import (
 type Source struct {
 	doc  *etree.Document
 	root *etree.Element
-	uri  map[*etree.Element]string
+	info map[*etree.Element]elemInfo // namespace and position per element
 	// byID holds semantic elements (BPMN namespace) by id, first wins.
 	byID map[string]*etree.Element
 	// diagrams holds DI elements by diagram key (see diagramKey).
@@ -67,7 +67,7 @@ func newSource() *Source {
 	return &Source{
 		doc:      doc,
 		root:     root,
-		uri:      map[*etree.Element]string{},
+		info:     map[*etree.Element]elemInfo{},
 		byID:     map[string]*etree.Element{},
 		diagrams: map[string]*diSource{},
 		snap:     &model.Definitions{},

@@ -9,11 +9,11 @@ import (
 // nsURI resolves the namespace of e: from the parse-time table when e was
 // read, else by walking the declarations upwards (elements we created).
 func (s *Source) nsURI(e *etree.Element) string {
-	if u, ok := s.uri[e]; ok {
-		return u
+	if in, ok := s.info[e]; ok {
+		return in.uri
 	}
 	u := lookupPrefix(e, e.Space)
-	s.uri[e] = u
+	s.info[e] = elemInfo{uri: u}
 	return u
 }
 
