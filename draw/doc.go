@@ -5,4 +5,22 @@
 // paint the scene, and hit-testing reads it, so picking can never disagree
 // with drawing. Labels are measured and wrapped with the one embedded font
 // (package assets), so line breaks match on screen, paper and intranet.
+//
+// Design. Proportions follow bpmn-js (tasks 100×80 with radius 10, events
+// 36, gateways 50, a 30-unit pool and lane band) because that is what most
+// BPMN users know; the icon path data is our own, written in small local
+// frames (event markers in a 36-unit box, gateway markers in a 50-unit box,
+// task icons from the task's corner) and parsed once at start-up. Paint
+// order is fixed: pools, lanes (parents first), handover highlights, nodes
+// ordered by nesting (model containment or, when a tool says nothing, the
+// picture: an expanded activity before what lies inside it; boundary events
+// after their host), edges, groups, then every text, so labels are never
+// hidden. Build never fails: unknown kinds become plain rounded boxes, DI
+// pointing at nothing is drawn without meaning, and NaN, infinities or
+// absurd sizes are clamped so the scene bounds stay finite. Only explicit
+// DI colours change the picture; a fill alone changes the ink inside the
+// shape (for contrast), never the outline or the labels outside it.
+// Segments come from a per-Build arena and measuring reads precomputed
+// advance tables, which keeps a 5,000-node scene in the tens of
+// milliseconds.
 package draw

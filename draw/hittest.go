@@ -57,12 +57,19 @@ func (s *Scene) HitTest(p model.Point, tol float64) []string {
 			}
 		case it.Path == nil:
 		case it.Part == PartEdge || it.Part == PartArrow:
+			// Bounds is the waypoints' box; decorations stick out a little.
+			if !it.Bounds.Inset(-tol - it.Style.Width - 2*arrowLen).Contains(p) {
+				continue
+			}
 			if d := pathDist(it.Path, p); d <= tol+it.Style.Width/2 {
 				record(hit{id: it.Element, edge: true, dist: d, order: i})
 			}
 		case it.Part == PartHandover:
 			// The glow is decoration; the line itself is what picks a flow.
 		case it.Part == PartBody && it.Style.Fill.A == 0 && it.Style.Dash != nil:
+			if !it.Bounds.Inset(-tol - it.Style.Width).Contains(p) {
+				continue
+			}
 			if d := pathDist(it.Path, p); d <= tol+it.Style.Width/2 {
 				record(hit{id: it.Element, area: it.Bounds.W * it.Bounds.H, order: i})
 			}
