@@ -45,7 +45,7 @@ start() {
   wid=
   for _ in $(seq 1 120); do
     kill -0 "$pid" 2>/dev/null || { cat "$work/log" >&2; echo "screenshots: the editor exited" >&2; exit 1; }
-    wid=$(xdotool search --name ' — Lanemap$' 2>/dev/null | head -n 1 || true)
+    wid=$(xdotool search --name 'Lanemap$' 2>/dev/null | head -n 1 || true)
     [ -n "$wid" ] && break
     sleep 0.5
   done

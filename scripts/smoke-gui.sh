@@ -61,7 +61,7 @@ fail() {
 wid=
 for _ in $(seq 1 120); do
   kill -0 "$pid" 2>/dev/null || fail "the program exited before its window appeared"
-  wid=$(xdotool search --name ' — Lanemap$' 2>/dev/null | head -n 1 || true)
+  wid=$(xdotool search --name 'Lanemap$' 2>/dev/null | head -n 1 || true)
   [ -n "$wid" ] && break
   sleep 0.5
 done

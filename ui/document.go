@@ -10,27 +10,45 @@ import (
 
 	"lanemap/bpmn"
 	"lanemap/edit"
+	"lanemap/library"
 	"lanemap/model"
 )
 
 // document is one open process: its file, the model and the loaded XML
 // (kept for lossless saving), what reading warned about, and the editing
-// session whose stack's clean mark is the dirty flag.
+// session whose stack's clean mark is the dirty flag. A process in the
+// open library also carries the library's Doc (read hash for conflict
+// detection, recovery) and its lock.
 type document struct {
-	path     string // "" until a new process is first saved
+	path     string // absolute; "" until a new process is first saved
 	defs     *model.Definitions
 	src      *bpmn.Source
 	warnings []bpmn.Warning
 	sess     *edit.Session
+
+	ldoc     *library.Doc  // nil outside a library
+	lock     *library.Lock // nil when not held
+	lockedBy string        // who holds the lock when we could not take it
+	// restored marks work brought back from an autosave: unsaved although
+	// the fresh undo stack is clean.
+	restored bool
 }
 
-// loadDocument reads a BPMN file.
+// loadDocument reads a BPMN file outside any library.
 func loadDocument(path string) (*document, error) {
 	d, src, warns, err := bpmn.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	return &document{path: path, defs: d, src: src, warnings: warns, sess: edit.NewSession(d, nil)}, nil
+}
+
+// fromLibrary wraps a document the library loaded (or restored).
+func fromLibrary(v *libraryView, ld *library.Doc) *document {
+	return &document{
+		path: v.lib.Abs(ld.Path), defs: ld.Defs, src: ld.Src, warnings: ld.Warnings,
+		sess: edit.NewSession(ld.Defs, nil), ldoc: ld,
+	}
 }
 
 // newDocument is an empty process: one pool with one lane and a start
@@ -63,7 +81,13 @@ func newDocument() *document {
 	return &document{defs: d, sess: edit.NewSession(d, g)}
 }
 
-func (doc *document) dirty() bool { return doc.sess.Stack.Dirty() }
+func (doc *document) dirty() bool { return doc.restored || doc.sess.Stack.Dirty() }
+
+// markSaved makes the current state the clean one.
+func (doc *document) markSaved() {
+	doc.restored = false
+	doc.sess.Stack.MarkClean()
+}
 
 // name is what the title bar and dialogs call the document: the process
 // name, which workshop participants recognise, not the file name.
@@ -77,7 +101,8 @@ func (doc *document) fileName() string {
 	return safeFileName(processTitle(doc.defs)) + ".bpmn"
 }
 
-// safeFileName keeps letters, digits, '-' and '_' and turns the rest into '-'.
+// safeFileName keeps letters, digits and '_' and turns runs of anything
+// else into one '-'.
 func safeFileName(s string) string {
 	var b strings.Builder
 	dash := false

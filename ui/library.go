@@ -1,83 +1,103 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
-	"lanemap/bpmn"
-	"lanemap/model"
+	"lanemap/library"
 )
 
-// libraryView is the sidebar's view of a folder of processes.
+// libraryView is the open library as the window uses it: the sidebar's
+// entries, and the bridge between absolute paths (what the window and the
+// file dialogs speak) and the library's relative ones.
 type libraryView struct {
-	dir     string
-	entries []sideItem
+	lib       *library.Library
+	dir       string // absolute
+	stopWatch func()
 }
 
-func openLibraryView(dir string, onChange func()) (*libraryView, error) {
-	abs, err := filepath.Abs(dir)
+// openLibraryView opens dir as a library and watches it; onChange runs on
+// the watcher's goroutine with what others changed.
+func openLibraryView(dir string, onChange func([]library.Change)) (*libraryView, error) {
+	lib, err := library.Open(dir, library.Options{})
 	if err != nil {
 		return nil, err
 	}
-	v := &libraryView{dir: abs}
-	if err := v.scan(); err != nil {
-		return nil, err
+	v := &libraryView{lib: lib, dir: lib.Dir()}
+	if onChange != nil {
+		v.stopWatch = lib.Watch(onChange)
 	}
 	return v, nil
 }
 
-func (v *libraryView) scan() error {
-	files, err := filepath.Glob(filepath.Join(v.dir, "*.bpmn"))
-	if err != nil {
-		return err
+func (v *libraryView) close() {
+	if v.stopWatch != nil {
+		v.stopWatch()
+		v.stopWatch = nil
 	}
-	v.entries = nil
-	for _, f := range files {
-		it := sideItem{Path: f, Name: strings.TrimSuffix(filepath.Base(f), ".bpmn")}
-		if d, _, _, err := bpmn.ReadFile(f); err == nil {
-			it.Name = processTitle(d)
-			it.Status, it.Owner = d.Meta.Status, d.Meta.Owner
-		}
-		v.entries = append(v.entries, it)
-	}
-	slices.SortFunc(v.entries, func(a, b sideItem) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
-	return nil
 }
 
-func (v *libraryView) items(q string) []sideItem {
-	if q == "" {
-		return v.entries
+// rel returns path relative to the library, ok false when it lies outside.
+func (v *libraryView) rel(path string) (string, bool) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", false
 	}
-	q = strings.ToLower(q)
-	var out []sideItem
-	for _, it := range v.entries {
-		if strings.Contains(strings.ToLower(it.Name+" "+it.Owner), q) {
-			out = append(out, it)
+	r, err := filepath.Rel(v.dir, abs)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
+}
+
+func (v *libraryView) contains(path string) bool {
+	_, ok := v.rel(path)
+	return ok
+}
+
+// items lists the processes matching q (all for ""), for the sidebar.
+func (v *libraryView) items(q string) []sideItem {
+	var es []library.Entry
+	if q == "" {
+		es = v.lib.Entries()
+	} else {
+		es = v.lib.Search(q)
+	}
+	out := make([]sideItem, 0, len(es))
+	for _, e := range es {
+		it := sideItem{Path: v.lib.Abs(e.Path), Name: e.Name, Status: e.Status, Owner: e.Owner}
+		if it.Name == "" {
+			it.Name = strings.TrimSuffix(filepath.Base(e.Path), ".bpmn")
 		}
+		if e.Err != "" {
+			it.Problem = e.Err
+		}
+		out = append(out, it)
 	}
 	return out
 }
 
-func (v *libraryView) close()                      {}
-func (v *libraryView) lock(path string) string     { return "" }
-func (v *libraryView) unlock(path string)          {}
-func (v *libraryView) discardRecovery(path string) {}
-
-func (v *libraryView) contains(path string) bool {
-	rel, err := filepath.Rel(v.dir, path)
-	return err == nil && !strings.HasPrefix(rel, "..")
+// uiLang is the language code the library's own messages should use.
+func uiLang() string {
+	if strings.HasPrefix(string(lang.SystemLocale()), "sv") {
+		return "sv"
+	}
+	return "en"
 }
 
-func (v *libraryView) save(path string, d *model.Definitions, src *bpmn.Source) error {
-	if err := bpmn.WriteFile(path, d, src); err != nil {
-		return err
-	}
-	return v.scan()
+// libraryMessage is err in the user's language when the library has both.
+func libraryMessage(err error) string { return library.Message(err, uiLang()) }
+
+// isChangedOnDisk reports the library's "someone else saved meanwhile".
+func isChangedOnDisk(err error) bool {
+	var c *library.ErrChangedOnDisk
+	return errors.As(err, &c)
 }
 
 // listerFor is the folder URI file dialogs start in.

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	lcanvas "lanemap/canvas"
-	"lanemap/cli"
 	"lanemap/edit"
 )
 
@@ -307,7 +306,7 @@ func (a *App) showKeys() {
 }
 
 func (a *App) showAbout() {
-	text := widget.NewLabel(lang.X("about.text", "Lanemap {{.Version}}\nBPMN 2.0 swimlane process maps for quality-management systems in social services.\nFiles are BPMN 2.0 XML; other tools open them and Lanemap keeps what it does not understand.", map[string]any{"Version": cli.Version}))
+	text := widget.NewLabel(lang.X("about.text", "Lanemap {{.Version}}\nBPMN 2.0 swimlane process maps for quality-management systems in social services.\nFiles are BPMN 2.0 XML; other tools open them and Lanemap keeps what it does not understand.", map[string]any{"Version": Version}))
 	text.Wrapping = fyne.TextWrapWord
 	img := widget.NewIcon(Icon())
 	d := dialog.NewCustom(lang.X("menu.about", "About Lanemap"), lang.X("ok", "OK"),

@@ -49,7 +49,7 @@ type palette struct {
 	active    lcanvas.Tool
 	undo      *toolButton
 	redo      *toolButton
-	handovers *widget.Check
+	handovers *toolButton
 	docOnly   []fyne.Disableable
 }
 
@@ -74,11 +74,7 @@ func newPalette(a *App) *palette {
 
 	p.undo = action(theme.ContentUndoIcon(), lang.X("menu.undo", "Undo"), a.undo)
 	p.redo = action(theme.ContentRedoIcon(), lang.X("menu.redo", "Redo"), a.redo)
-	p.handovers = widget.NewCheck(lang.X("palette.handovers", "Handovers"), func(on bool) {
-		if on != a.showHandovers {
-			a.setHandovers(on)
-		}
-	})
+	p.handovers = action(iconHandovers, lang.X("palette.handovers", "Handovers: mark them and list them (Ctrl+H)"), func() { a.setHandovers(!a.showHandovers) })
 	items := []fyne.CanvasObject{
 		tool(lcanvas.Select, iconSelect, lang.X("tool.select", "Select and move")),
 		tool(lcanvas.Hand, iconHand, lang.X("tool.hand", "Hand: drag to pan (or hold Space)")),
@@ -111,10 +107,9 @@ func newPalette(a *App) *palette {
 		action(theme.ZoomInIcon(), lang.X("menu.zoomIn", "Zoom in"), func() { a.editor.ZoomIn() }),
 		action(theme.ZoomFitIcon(), lang.X("menu.zoomFit", "Fit the map"), func() { a.editor.ZoomFit() }),
 		sep(),
-		container.NewHBox(widget.NewIcon(iconHandovers), p.handovers),
+		p.handovers,
 	}
-	p.docOnly = append(p.docOnly, p.handovers)
-	p.bar = container.NewHScroll(container.NewHBox(items...))
+	p.bar = container.NewHBox(items...)
 	p.markActive(lcanvas.Select)
 	return p
 }
@@ -138,6 +133,16 @@ func (p *palette) markActive(t lcanvas.Tool) {
 			b.Refresh()
 		}
 	}
+}
+
+// setHandovers shows whether the handovers toggle is on.
+func (p *palette) setHandovers(on bool) {
+	imp := widget.LowImportance
+	if on {
+		imp = widget.HighImportance
+	}
+	p.handovers.Importance = imp
+	p.handovers.Refresh()
 }
 
 func (p *palette) setEnabled(on bool) {

@@ -17,6 +17,8 @@ type sideItem struct {
 	Name   string
 	Status string // model.Status… value
 	Owner  string
+	// Problem says why the file could not be read ("" = fine).
+	Problem string
 }
 
 // sidebar lists the library's processes with their status and a search
@@ -60,6 +62,9 @@ func newSidebar(onOpen func(string), onSearch func(string)) *sidebar {
 					info += " · "
 				}
 				info += it.Owner
+			}
+			if it.Problem != "" {
+				info = "⚠ " + it.Problem
 			}
 			if info == "" {
 				info = filepath.Base(it.Path)

@@ -48,6 +48,7 @@ func init() {
 
 // runGUI starts the editor on path, or on the last library when path is "".
 func runGUI(env *cli.Env, path string) int {
+	ui.Version = cli.Version
 	a := app.NewWithID(ui.AppID)
 	if err := ui.LoadTranslations(); err != nil {
 		fmt.Fprintf(env.Stderr, "lanemap: translations: %v\n", err)

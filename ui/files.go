@@ -1,0 +1,586 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"lanemap/bpmn"
+	"lanemap/library"
+)
+
+// autosaveEvery is how often unsaved work goes to the recovery folder and
+// the lock's heartbeat is renewed.
+const autosaveEvery = 15 * time.Second
+
+// Open opens a .bpmn file or a folder of them (a library). A folder shows
+// its processes in the sidebar and opens the first one; a file opens with
+// its folder as the library, so its neighbours are one click away.
+func (a *App) Open(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("%s", lang.X("err.open.missing", "Cannot open {{.Path}}: it does not exist or cannot be read.", map[string]any{"Path": path}))
+	}
+	abs, _ := filepath.Abs(path)
+	if info.IsDir() {
+		return a.openLibrary(abs, "")
+	}
+	return a.openLibrary(filepath.Dir(abs), abs)
+}
+
+// openLibrary shows dir's processes and opens file (or the first one).
+// When the library cannot be opened, file still opens on its own.
+func (a *App) openLibrary(dir, file string) error {
+	if a.lib == nil || a.lib.dir != dir {
+		lib, err := openLibraryView(dir, func(ch []library.Change) { fyne.Do(func() { a.libraryChanged(ch) }) })
+		if err != nil {
+			if file == "" {
+				return fmt.Errorf("%s", libraryMessage(err))
+			}
+			a.status.setHint(libraryMessage(err))
+		} else {
+			a.closeDocument()
+			if a.lib != nil {
+				a.lib.close()
+			}
+			a.lib = lib
+			setLastLibrary(a.fyneApp.Preferences(), dir)
+		}
+	}
+	a.refreshSidebar()
+	if file == "" {
+		if a.offerRecovery() {
+			return nil
+		}
+		if items := a.lib.items(""); len(items) > 0 {
+			file = items[0].Path
+		}
+	}
+	if file == "" {
+		return nil
+	}
+	return a.load(file)
+}
+
+// libraryChanged follows others' changes to the library's files.
+func (a *App) libraryChanged(ch []library.Change) {
+	if a.lib == nil {
+		return
+	}
+	a.refreshSidebar()
+	if a.doc == nil || a.doc.ldoc == nil {
+		return
+	}
+	for _, c := range ch {
+		if c.Path != a.doc.ldoc.Path {
+			continue
+		}
+		name := filepath.Base(c.Path)
+		switch {
+		case c.Kind == library.Removed:
+			a.status.setHint(lang.X("disk.removed", "{{.File}} was removed or moved by someone else. Save to put your version back.", map[string]any{"File": name}))
+		case !a.Dirty():
+			// Nothing of ours to lose: show their version.
+			if err := a.reload(); err != nil {
+				a.showError(err)
+				return
+			}
+			a.status.setHint(lang.X("disk.reloaded", "{{.File}} was changed by someone else; showing their version.", map[string]any{"File": name}))
+		default:
+			a.askConflict(nil)
+		}
+	}
+}
+
+func (a *App) refreshSidebar() {
+	if a.lib == nil {
+		a.side.show(lang.X("sidebar.title", "Processes"), nil)
+		return
+	}
+	a.side.show(filepath.Base(a.lib.dir), a.lib.items(strings.TrimSpace(a.side.search.Text)))
+	if a.doc != nil {
+		a.side.setCurrent(a.doc.path)
+	}
+}
+
+func (a *App) search(q string) {
+	if a.lib != nil {
+		a.side.show("", a.lib.items(q))
+	}
+}
+
+// switchTo opens another process of the library, asking first about unsaved work.
+func (a *App) switchTo(path string) {
+	a.confirmUnsaved(func() {
+		if err := a.load(path); err != nil {
+			a.showError(err)
+		}
+	})
+	// Until the switch happens (or if it was cancelled) the list shows the open process.
+	if a.doc != nil && a.doc.path != path {
+		a.side.setCurrent(a.doc.path)
+	}
+}
+
+// load reads path and makes it the open process. On error the open
+// process stays as it was.
+func (a *App) load(path string) error {
+	var doc *document
+	if rel, ok := a.relInLibrary(path); ok {
+		ld, err := a.lib.lib.Load(rel)
+		if err != nil {
+			return fmt.Errorf("%s", libraryMessage(err))
+		}
+		doc = fromLibrary(a.lib, ld)
+	} else {
+		var err error
+		if doc, err = loadDocument(path); err != nil {
+			return err
+		}
+	}
+	a.setDocument(doc)
+	addRecent(a.fyneApp.Preferences(), path)
+	a.refreshRecent()
+	return nil
+}
+
+func (a *App) relInLibrary(path string) (string, bool) {
+	if a.lib == nil || path == "" {
+		return "", false
+	}
+	return a.lib.rel(path)
+}
+
+// reload replaces the open process with the version on disk, keeping the lock.
+func (a *App) reload() error {
+	old := a.doc
+	ld, err := a.lib.lib.Load(old.ldoc.Path)
+	if err != nil {
+		return fmt.Errorf("%s", libraryMessage(err))
+	}
+	a.replaceDocument(fromLibrary(a.lib, ld))
+	return nil
+}
+
+// replaceDocument swaps in another version of the same file (reloaded or
+// merged): the lock stays, the library forgets the old Doc.
+func (a *App) replaceDocument(doc *document) {
+	old := a.doc
+	doc.lock, doc.lockedBy = old.lock, old.lockedBy
+	old.lock = nil
+	if old.ldoc != nil && a.lib != nil {
+		a.lib.lib.Close(old.ldoc)
+	}
+	a.doc = nil
+	a.setDocument(doc)
+}
+
+// closeDocument lets go of the open process: its lock and the library's
+// interest in it. Unsaved changes must have been dealt with.
+func (a *App) closeDocument() {
+	doc := a.doc
+	if doc == nil {
+		return
+	}
+	if doc.lock != nil {
+		doc.lock.Unlock()
+		doc.lock = nil
+	}
+	if doc.ldoc != nil && a.lib != nil {
+		a.lib.lib.Close(doc.ldoc)
+	}
+	a.doc = nil
+}
+
+// setDocument makes doc the open process (nil closes it) and takes the
+// lock on a library file; when someone else holds it the process opens
+// anyway (the save-time check protects their work) and says so.
+func (a *App) setDocument(doc *document) {
+	if a.doc != nil && a.doc != doc {
+		a.closeDocument()
+	}
+	a.doc = doc
+	if doc != nil {
+		if doc.ldoc != nil && doc.lock == nil && doc.lockedBy == "" {
+			lk, err := a.lib.lib.Lock(doc.ldoc.Path, library.CurrentIdentity())
+			if err != nil {
+				doc.lockedBy = libraryMessage(err)
+			} else {
+				doc.lock = lk
+			}
+		}
+		// Set before SetSession: the canvas chains itself in front, so it
+		// has rebuilt its scene and pruned the selection when a.changed runs.
+		doc.sess.OnChange = a.changed
+		a.editor.SetSession(doc.sess)
+		a.props.setDocument(doc.sess, doc.defs)
+		a.side.setCurrent(doc.path)
+		if doc.lockedBy != "" {
+			a.status.setHint(doc.lockedBy)
+		}
+	} else {
+		a.editor.SetSession(nil)
+		a.props.setDocument(nil, nil)
+	}
+	a.showDocument()
+}
+
+// Dirty reports whether the open process has unsaved changes.
+func (a *App) Dirty() bool { return a.doc != nil && a.doc.dirty() }
+
+// confirmUnsaved runs then at once when nothing is unsaved; otherwise it
+// asks Save / Discard / Cancel and runs then after a successful save or a
+// discard. Cancel (or a failed save) keeps everything as it was.
+func (a *App) confirmUnsaved(then func()) {
+	if !a.Dirty() {
+		then()
+		return
+	}
+	msg := widget.NewLabel(lang.X("unsaved.message", "“{{.Name}}” has changes that are not saved. Save them first?", map[string]any{"Name": a.doc.name()}))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons(lang.X("unsaved.title", "Unsaved changes"), msg, a.win)
+	save := widget.NewButtonWithIcon(lang.X("unsaved.save", "Save"), theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		a.save(then)
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButtonWithIcon(lang.X("unsaved.discard", "Discard changes"), theme.DeleteIcon(), func() {
+		d.Hide()
+		a.discard()
+		then()
+	})
+	discard.Importance = widget.DangerImportance
+	cancel := widget.NewButtonWithIcon(lang.X("unsaved.cancel", "Cancel"), theme.CancelIcon(), func() { d.Hide() })
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	d.SetOnClosed(func() { a.unsaved, a.unsavedButtons = nil, nil })
+	d.Resize(fyne.NewSize(480, 180))
+	a.unsaved = d
+	a.unsavedButtons = map[string]*widget.Button{"save": save, "discard": discard, "cancel": cancel}
+	d.Show()
+}
+
+// discard forgets the open process's unsaved changes (the file on disk is
+// as it was last saved) and its autosaved copy.
+func (a *App) discard() {
+	doc := a.doc
+	if doc == nil {
+		return
+	}
+	if doc.ldoc != nil && a.lib != nil {
+		if r := a.lib.lib.Recovery(); r != nil {
+			r.Discard(library.RecoveryItem{Library: a.lib.dir, Path: doc.ldoc.Path})
+		}
+	}
+	doc.markSaved()
+	a.updateTitle()
+}
+
+// save writes the open process and runs then (may be nil) on success. A new
+// process asks for a file name first.
+func (a *App) save(then func()) {
+	if a.doc == nil {
+		return
+	}
+	if a.doc.path == "" {
+		a.saveAs(then)
+		return
+	}
+	if err := a.write(a.doc.path); err != nil {
+		if isChangedOnDisk(err) {
+			a.askConflict(then)
+			return
+		}
+		a.showError(err)
+		return
+	}
+	if then != nil {
+		then()
+	}
+}
+
+// write saves the open process to path through the lossless writer: the
+// library's (temp file, backup, refusal to overwrite someone else's newer
+// version) when path is in the open library, else bpmn.WriteFile.
+func (a *App) write(path string) error {
+	doc := a.doc
+	if rel, ok := a.relInLibrary(path); ok {
+		if doc.ldoc == nil {
+			doc.ldoc = library.NewDoc(rel, doc.defs)
+			doc.ldoc.Src = doc.src
+		}
+		var err error
+		if doc.ldoc.Path == rel {
+			err = a.lib.lib.Save(doc.ldoc)
+		} else {
+			err = a.lib.lib.SaveAs(doc.ldoc, rel)
+		}
+		if err != nil {
+			if isChangedOnDisk(err) {
+				return err
+			}
+			return saveError(path, fmt.Errorf("%s", libraryMessage(err)))
+		}
+		doc.src = doc.ldoc.Src
+	} else {
+		if err := bpmn.WriteFile(path, doc.defs, doc.src); err != nil {
+			return saveError(path, err)
+		}
+		if doc.ldoc != nil && a.lib != nil {
+			a.lib.lib.Close(doc.ldoc) // now a file outside the library
+			doc.ldoc = nil
+		}
+	}
+	doc.path = path
+	doc.markSaved()
+	addRecent(a.fyneApp.Preferences(), path)
+	a.refreshRecent()
+	if a.lib != nil {
+		a.refreshSidebar()
+	}
+	a.updateTitle()
+	a.status.setHint(lang.X("status.saved", "Saved {{.File}}", map[string]any{"File": filepath.Base(path)}))
+	return nil
+}
+
+// saveError says what went wrong and what to do; the changes stay in the
+// editor, so nothing is lost.
+func saveError(path string, err error) error {
+	return fmt.Errorf("%s\n\n%v\n\n%s",
+		lang.X("err.save", "Could not save {{.File}}.", map[string]any{"File": filepath.Base(path)}), err,
+		lang.X("err.save.what", "Your changes are still open in the editor. Use File › Save as to save them under another name or in another folder."))
+}
+
+// askConflict handles "someone else saved this file since you opened it":
+// keep mine as a copy, take theirs, or merge the two. then runs after a
+// successful way out (nil = nothing more to do).
+func (a *App) askConflict(then func()) {
+	doc := a.doc
+	if doc == nil || doc.ldoc == nil {
+		return
+	}
+	if a.conflict != nil {
+		return // already asking
+	}
+	done := func() {
+		if then != nil {
+			then()
+		}
+	}
+	msg := widget.NewLabel(lang.X("conflict.message", "Someone else saved “{{.Name}}” after you opened it. Nothing has been overwritten. Merge keeps both sets of changes (yours win where both changed the same thing).", map[string]any{"Name": doc.name()}))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons(lang.X("conflict.title", "Changed by someone else"), msg, a.win)
+	merge := widget.NewButton(lang.X("conflict.merge", "Merge"), func() {
+		d.Hide()
+		if err := a.mergeWithDisk(); err != nil {
+			a.showError(err)
+			return
+		}
+		done()
+	})
+	merge.Importance = widget.HighImportance
+	copyBtn := widget.NewButton(lang.X("conflict.copy", "Keep mine as a copy"), func() {
+		d.Hide()
+		rel := a.lib.lib.CopyName(doc.ldoc.Path)
+		if err := a.write(a.lib.lib.Abs(rel)); err != nil {
+			a.showError(err)
+			return
+		}
+		done()
+	})
+	theirs := widget.NewButton(lang.X("conflict.theirs", "Take theirs"), func() {
+		d.Hide()
+		a.discard()
+		if err := a.reload(); err != nil {
+			a.showError(err)
+			return
+		}
+		done()
+	})
+	theirs.Importance = widget.DangerImportance
+	later := widget.NewButton(lang.X("unsaved.cancel", "Cancel"), func() { d.Hide() })
+	d.SetButtons([]fyne.CanvasObject{later, theirs, copyBtn, merge})
+	d.SetOnClosed(func() { a.conflict, a.conflictButtons = nil, nil })
+	d.Resize(fyne.NewSize(640, 200))
+	a.conflict = d
+	a.conflictButtons = map[string]*widget.Button{"merge": merge, "copy": copyBtn, "theirs": theirs, "cancel": later}
+	d.Show()
+}
+
+// mergeWithDisk merges the open process's edits into the version on disk
+// and saves the result. Where both sides changed one element, ours wins;
+// the status bar names those elements.
+func (a *App) mergeWithDisk() error {
+	doc := a.doc
+	merged, conflicts, err := a.lib.lib.MergeDisk(doc.ldoc)
+	if err != nil {
+		return fmt.Errorf("%s", libraryMessage(err))
+	}
+	// MergeDisk's Doc is not registered as loaded; Load registers the file
+	// again so the watcher keeps hashing it.
+	if ld, err := a.lib.lib.Load(merged.Path); err == nil {
+		ld.Defs = merged.Defs
+		merged = ld
+	}
+	next := fromLibrary(a.lib, merged)
+	next.restored = true // unsaved until the save below
+	a.replaceDocument(next)
+	if err := a.write(next.path); err != nil {
+		return err
+	}
+	if len(conflicts) > 0 {
+		var names []string
+		for _, c := range conflicts {
+			n := c.Name
+			if n == "" {
+				n = c.ID
+			}
+			names = append(names, n)
+		}
+		a.status.setHint(lang.X("conflict.kept", "Merged; where both changed the same element yours was kept: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
+	} else {
+		a.status.setHint(lang.X("conflict.merged", "Merged with the other version and saved."))
+	}
+	return nil
+}
+
+// saveAs asks for a file name and saves there.
+func (a *App) saveAs(then func()) {
+	if a.doc == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		// The dialog has created the file empty; the writers replace it.
+		if !strings.EqualFold(filepath.Ext(path), ".bpmn") {
+			os.Remove(path)
+			path += ".bpmn"
+		} else {
+			os.Remove(path) // the library refuses to "overwrite" a file it did not read
+		}
+		if err := a.write(path); err != nil {
+			a.showError(err)
+			return
+		}
+		if then != nil {
+			then()
+		}
+	}, a.win)
+	d.SetFileName(a.doc.fileName())
+	if a.lib != nil {
+		if l, err := listerFor(a.lib.dir); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// newProcess opens an empty process (saved on first Save).
+func (a *App) newProcess() {
+	a.confirmUnsaved(func() { a.setDocument(newDocument()) })
+}
+
+// closeProcess closes the open process, asking first when unsaved.
+func (a *App) closeProcess() {
+	a.confirmUnsaved(func() {
+		a.setDocument(nil)
+		a.side.setCurrent("")
+	})
+}
+
+// autosaveTick runs on the UI thread every autosaveEvery: unsaved library
+// work goes to the recovery folder and the lock's heartbeat is renewed.
+func (a *App) autosaveTick() {
+	doc := a.doc
+	if doc == nil || a.lib == nil {
+		return
+	}
+	if doc.lock != nil {
+		if err := doc.lock.Refresh(); err != nil {
+			doc.lock = nil
+			doc.lockedBy = libraryMessage(err)
+			a.status.setHint(doc.lockedBy)
+		}
+	}
+	if doc.ldoc != nil && doc.dirty() {
+		if err := a.lib.lib.Autosave(doc.ldoc); err != nil {
+			a.status.setHint(libraryMessage(err))
+		}
+	}
+}
+
+// startAutosave runs autosaveTick until the window closes.
+func (a *App) startAutosave() {
+	t := time.NewTicker(autosaveEvery)
+	a.stopAutosave = t.Stop
+	go func() {
+		for range t.C {
+			fyne.Do(a.autosaveTick)
+		}
+	}()
+}
+
+// offerRecovery asks whether to restore autosaved work found for the open
+// library; it reports whether it asked (the answer opens a process).
+func (a *App) offerRecovery() bool {
+	r := a.lib.lib.Recovery()
+	if r == nil {
+		return false
+	}
+	items, err := r.List()
+	if err != nil {
+		return false
+	}
+	for _, it := range items {
+		if it.Library != a.lib.dir {
+			continue
+		}
+		it := it
+		name := it.Name
+		if name == "" {
+			name = it.Path
+		}
+		msg := lang.X("recover.message", "Lanemap found unsaved work on “{{.Name}}” from {{.Time}}, kept when the program stopped unexpectedly. Restore it?",
+			map[string]any{"Name": name, "Time": it.Saved.Local().Format("2006-01-02 15:04")})
+		d := dialog.NewConfirm(lang.X("recover.title", "Restore unsaved work?"), msg, func(ok bool) {
+			if !ok {
+				r.Discard(it)
+				if items := a.lib.items(""); len(items) > 0 && a.doc == nil {
+					if err := a.load(items[0].Path); err != nil {
+						a.showError(err)
+					}
+				}
+				return
+			}
+			ld, err := r.Restore(it)
+			if err != nil {
+				a.showError(fmt.Errorf("%s", libraryMessage(err)))
+				return
+			}
+			doc := fromLibrary(a.lib, ld)
+			doc.restored = true
+			a.setDocument(doc)
+		}, a.win)
+		d.SetConfirmText(lang.X("recover.restore", "Restore"))
+		d.SetDismissText(lang.X("recover.discard", "Discard it"))
+		d.Show()
+		return true
+	}
+	return false
+}
