@@ -244,6 +244,19 @@ func (e *Editor) viewChanged() {
 	e.Refresh()
 }
 
+// Refresh redraws the overlay, and the picture when the scene or the view
+// changed. Session commands refresh by themselves.
+func (e *Editor) Refresh() { e.BaseWidget.Refresh() }
+
+// Rebuild re-reads the whole map, for changes made to the model outside
+// the session, which the editor cannot see.
+func (e *Editor) Rebuild() {
+	e.rebuild()
+	e.dirty.all()
+	e.pruneSelection()
+	e.Refresh()
+}
+
 // CreateRenderer is part of fyne.Widget.
 func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	e.r = newRenderer(e)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"lanemap/draw"
 	"lanemap/model"
 )
 
@@ -173,5 +174,45 @@ func TestOverlayObjects(t *testing.T) {
 	h.e.SetSelection(many)
 	if got := len(h.e.overlayObjects()) - base; got != 1 {
 		t.Errorf("a selection of %d adds %d objects, want 1", len(many), got)
+	}
+}
+
+func countPart(e *Editor, p draw.Part) int {
+	n := 0
+	for _, it := range e.scene.Items {
+		if it.Part == p {
+			n++
+		}
+	}
+	return n
+}
+
+func TestOptionsAndRebuild(t *testing.T) {
+	h := newHarness(t)
+	// F2 goes from lane A to lane B: a handover.
+	if countPart(h.e, draw.PartHandover) == 0 {
+		t.Fatal("no handover marking by default")
+	}
+	ver := h.e.ver
+	h.e.SetHandovers(false)
+	if n := countPart(h.e, draw.PartHandover); n != 0 {
+		t.Errorf("%d handover items with the marking off", n)
+	}
+	if h.e.ver == ver || !h.e.dirty.full {
+		t.Error("turning the marking off did not repaint")
+	}
+	// A change behind the session's back shows after Rebuild.
+	h.s.Doc.Node("T1").Name = "Ändrat utanför"
+	h.e.Rebuild()
+	found := false
+	for _, it := range h.e.scene.Items {
+		if it.Element == "T1" && it.Text != nil {
+			for _, l := range it.Text.Lines {
+				found = found || l == "Ändrat utanför"
+			}
+		}
+	}
+	if !found {
+		t.Error("Rebuild did not pick up the new name")
 	}
 }
