@@ -305,13 +305,10 @@ func (b *builder) drawActivity(s *model.Shape, n *model.Node, r model.Rect, col 
 		b.add(id, PartBody, r, inner.roundRect(r.Inset(3), taskRadius-2).path(), stroke(col.stroke, wMarkerBig))
 	}
 	b.taskIcon(id, n, r, col)
-	// A call activity shows "+" when it calls a process; one calling a
-	// global task (not in the model) looks like a task.
-	plus := container && !exp
-	if n.Kind == model.CallActivity && n.CalledElement != "" && b.d.Process(n.CalledElement) == nil {
-		plus = false
-	}
-	marks := b.activityMarkers(id, n, r, col, plus)
+	// A collapsed call activity always shows "+", as in bpmn-js: what it
+	// calls is mostly a process in another file, so the model cannot tell
+	// a called process from a (rare) global task.
+	marks := b.activityMarkers(id, n, r, col, container && !exp)
 	if exp || n.Name == "" {
 		b.innerLabel(id, r, n.Name, col.ink, exp)
 		return
