@@ -19,7 +19,7 @@ func FromLibrary(lib *library.Library) []Input {
 	var out []Input
 	for _, e := range lib.Entries() {
 		rel := e.Path
-		in := Input{Rel: rel, Load: func() (*model.Definitions, error) {
+		in := Input{Rel: rel, Hash: e.Hash, Load: func() (*model.Definitions, error) {
 			doc, err := lib.Load(rel)
 			if err != nil {
 				return nil, err

@@ -32,7 +32,7 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 		}
 		done++
 	}
-	files, procs, err := buildWith(ctx, inputs, opts, &rep, prog, pdfRel)
+	files, keys, procs, err := buildWith(ctx, inputs, opts, &rep, prog, pdfRel, reuser(outDir))
 	if err != nil {
 		return rep, err
 	}
@@ -62,7 +62,7 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 		return rep, err
 	}
 	prog("")
-	res, err := sync(outDir, files)
+	res, err := syncDir(outDir, files, keys)
 	rep.Written, rep.Unchanged, rep.Removed = res.Written, res.Unchanged, res.Removed
 	if err != nil {
 		return rep, err

@@ -2,8 +2,14 @@ package site
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
+	"encoding/json"
 	"html/template"
+	"io/fs"
+	"runtime"
+	"runtime/debug"
 	"net/url"
 	"path"
 	"sort"
@@ -32,6 +38,11 @@ type renderer struct {
 	pages     map[string]*template.Template
 	maps      bool // draw the maps (tests of the text alone turn it off)
 	coll      *collate.Collator
+
+	// reuse finds a page published before under the same key; keys
+	// collects the key of every process page rendered or reused.
+	reuse reuseFunc
+	keys  map[string]string
 
 	procs    []*proc
 	byProcID map[string]*proc // process id → the file that defines it
@@ -223,6 +234,8 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 	}
 
 	files := map[string][]byte{}
+	r.keys = map[string]string{}
+	around := r.contextKey()
 	emit := func(rel string, kind string, pg *page) error {
 		var b strings.Builder
 		pg.Lang, pg.SiteTitle, pg.Handbook = r.t.Lang(), r.siteTitle, r.handbook
@@ -233,6 +246,21 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 		pg.Root = relTo(path.Dir(rel), "")
 		if path.Dir(rel) == "." {
 			pg.Root = ""
+		}
+		// Overview pages are keyed by their data: encoding it is far
+		// cheaper than running the escaping templates over it.
+		if kind != "process" {
+			if data, err := json.Marshal(pg); err == nil {
+				sum := sha256.Sum256(append([]byte(programKey+kind+rel), data...))
+				key := hex.EncodeToString(sum[:])
+				r.keys[rel] = key
+				if r.reuse != nil {
+					if b := r.reuse(rel, key); b != nil {
+						files[rel] = b
+						return nil
+					}
+				}
+			}
 		}
 		if err := r.pages[kind].ExecuteTemplate(&b, "layout", pg); err != nil {
 			return errorf(rel, err)
@@ -245,6 +273,16 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 			return nil, err
 		}
 		prog(p.in.Rel)
+		if p.in.Hash != "" {
+			key := pageKey(around, p)
+			r.keys[p.page] = key
+			if r.reuse != nil {
+				if b := r.reuse(p.page, key); b != nil {
+					files[p.page] = b
+					continue
+				}
+			}
+		}
 		pd, err := r.procPage(p)
 		if err != nil {
 			return nil, errorf(p.in.Rel, err)
@@ -286,6 +324,66 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 	}
 	return files, nil
 }
+
+// reuseFunc returns the bytes of a page published before under key, or
+// nil when there is none or it changed.
+type reuseFunc func(rel, key string) []byte
+
+// contextKey sums up everything a process page shows that does not come
+// from its own file: the options, the program that renders it, and every
+// published process's page, title and process ids (call links) and every
+// role's page.
+func (r *renderer) contextKey() string {
+	h := sha256.New()
+	put := func(ss ...string) {
+		for _, s := range ss {
+			h.Write([]byte(s))
+			h.Write([]byte{0})
+		}
+	}
+	put(programKey, r.t.Lang(), r.siteTitle, r.handbook, strconv.FormatBool(r.opts.Drafts), strconv.FormatBool(r.maps))
+	for _, p := range r.procs {
+		put(p.page, p.dg.Title)
+		put(p.dg.ProcessIDs...)
+	}
+	for _, ro := range r.roleList {
+		put(ro.name, ro.page)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// pageKey identifies a process page: its surroundings and its file.
+func pageKey(around string, p *proc) string {
+	h := sha256.New()
+	for _, s := range []string{around, p.in.Rel, p.in.Hash, p.page, strconv.FormatBool(p.draft)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// programKey changes whenever the program that renders pages may have:
+// the embedded templates, the Go version and the source revision.
+var programKey = func() string {
+	h := sha256.New()
+	fs.WalkDir(templateFS, ".", func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			b, _ := templateFS.ReadFile(p)
+			h.Write(b)
+		}
+		return nil
+	})
+	h.Write([]byte(runtime.Version()))
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		h.Write([]byte(bi.Main.Version))
+		for _, s := range bi.Settings {
+			if strings.HasPrefix(s.Key, "vcs.") {
+				h.Write([]byte(s.Key + "=" + s.Value))
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}()
 
 // roleLink links a role name to its page as seen from dir.
 func (r *renderer) roleLink(dir, name string) linkView {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"lanemap/draw"
 	"lanemap/export/site/content"
@@ -19,8 +21,13 @@ type Input struct {
 	// Meta, when not nil, is the file's metadata as the library's index
 	// already knows it: files it rules out are then never read.
 	Meta *model.Meta
-	// Load reads the file.
+	// Load reads the file. It may be called from several goroutines at
+	// once (for different inputs).
 	Load func() (*model.Definitions, error)
+	// Hash, when set, identifies the file's content (the library's
+	// SHA-256): a process page whose file and surroundings did not change
+	// since the last publication is then taken from disk, not rendered.
+	Hash string
 }
 
 // Options control a publication.
@@ -97,58 +104,102 @@ const (
 // buildWith lays out the site for inputs: it reads and selects the files
 // and returns every output file's bytes by slash path, without touching
 // disk. handbook is the PDF's slash path in the folder ("" = none).
-func buildWith(ctx context.Context, inputs []Input, opts Options, rep *Report, prog func(string), handbook string) (map[string][]byte, []*proc, error) {
+func buildWith(ctx context.Context, inputs []Input, opts Options, rep *Report, prog func(string), handbook string, reuse reuseFunc) (map[string][]byte, map[string]string, []*proc, error) {
 	t, err := content.NewWords(opts.Lang)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	ins := append([]Input(nil), inputs...)
 	sort.Slice(ins, func(i, j int) bool { return ins[i].Rel < ins[j].Rel })
 
+	// Reading and digesting files is independent per file: spread it over
+	// the cores, then take the results in library order.
+	type result struct {
+		p    *proc
+		omit *Omission
+	}
+	results := make([]result, len(ins))
+	var mu sync.Mutex
+	next := 0
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(ins))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				if i < len(ins) && ctx.Err() == nil {
+					prog(ins[i].Rel)
+				}
+				mu.Unlock()
+				if i >= len(ins) || ctx.Err() != nil {
+					return
+				}
+				p, omit := load(ins[i], opts, t)
+				results[i] = result{p, omit}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+
 	var procs []*proc
 	names := newNamer()
-	for _, in := range ins {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-		prog(in.Rel)
-		if in.Meta != nil {
-			if _, r := content.Decide(*in.Meta, opts.Drafts); r != content.Included {
-				rep.Omitted = append(rep.Omitted, Omission{Rel: in.Rel, Reason: r, Why: t.Reason(r, in.Meta.Status)})
-				continue
-			}
-		}
-		d, err := in.Load()
-		if err != nil {
-			rep.Omitted = append(rep.Omitted, Omission{Rel: in.Rel, Reason: content.Unreadable, Why: t.Reason(content.Unreadable, ""), Err: err})
+	for _, res := range results {
+		if res.omit != nil {
+			rep.Omitted = append(rep.Omitted, *res.omit)
 			continue
 		}
-		draft, r := content.Decide(d.Meta, opts.Drafts)
-		if r != content.Included {
-			rep.Omitted = append(rep.Omitted, Omission{Rel: in.Rel, Reason: r, Why: t.Reason(r, d.Meta.Status)})
-			continue
-		}
-		p := &proc{in: in, d: d, draft: draft}
-		if len(d.Diagrams) > 0 {
-			p.g = d.Diagrams[0]
-		}
-		base := strings.TrimSuffix(path.Base(in.Rel), path.Ext(in.Rel))
-		p.dg = content.Make(d, p.g, base)
+		p := res.p
+		base := strings.TrimSuffix(path.Base(p.in.Rel), path.Ext(p.in.Rel))
 		p.slug = names.name(base, "process")
 		p.page = procDir + "/" + p.slug + ".html"
 		procs = append(procs, p)
-		rep.Published = append(rep.Published, Published{Rel: in.Rel, Title: p.dg.Title, Page: p.page, Draft: draft})
+		rep.Published = append(rep.Published, Published{Rel: p.in.Rel, Title: p.dg.Title, Page: p.page, Draft: p.draft})
 	}
 	r, err := newRenderer(t, opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	r.handbook = handbook
+	r.reuse = reuse
 	files, err := r.site(ctx, procs, prog)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return files, procs, nil
+	return files, r.keys, procs, nil
+}
+
+// load reads one input and applies the publishing rules: a published
+// process, or the reason it is left out.
+func load(in Input, opts Options, t content.Words) (*proc, *Omission) {
+	if in.Meta != nil {
+		if _, r := content.Decide(*in.Meta, opts.Drafts); r != content.Included {
+			return nil, &Omission{Rel: in.Rel, Reason: r, Why: t.Reason(r, in.Meta.Status)}
+		}
+	}
+	d, err := in.Load()
+	if err != nil {
+		return nil, &Omission{Rel: in.Rel, Reason: content.Unreadable, Why: t.Reason(content.Unreadable, ""), Err: err}
+	}
+	if d == nil {
+		return nil, &Omission{Rel: in.Rel, Reason: content.Unreadable, Why: t.Reason(content.Unreadable, ""), Err: fmt.Errorf("no content")}
+	}
+	draft, r := content.Decide(d.Meta, opts.Drafts)
+	if r != content.Included {
+		return nil, &Omission{Rel: in.Rel, Reason: r, Why: t.Reason(r, d.Meta.Status)}
+	}
+	p := &proc{in: in, d: d, draft: draft}
+	if len(d.Diagrams) > 0 {
+		p.g = d.Diagrams[0]
+	}
+	base := strings.TrimSuffix(path.Base(in.Rel), path.Ext(in.Rel))
+	p.dg = content.Make(d, p.g, base)
+	return p, nil
 }
 
 // errorf names the file in an error.

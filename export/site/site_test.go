@@ -450,7 +450,7 @@ func TestGoldenProcessPage(t *testing.T) {
 	l.files["ansokan.bpmn"] = a
 	for _, lang := range []string{"sv", "en"} {
 		var rep Report
-		files, _, err := buildWith(context.Background(), l.inputs(), Options{Lang: lang}, &rep, func(string) {}, "")
+		files, _, _, err := buildWith(context.Background(), l.inputs(), Options{Lang: lang}, &rep, func(string) {}, "", nil)
 		if err != nil {
 			t.Fatal(err)
 		}

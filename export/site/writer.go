@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,17 +25,21 @@ const ManifestName = ".lanemap-publicering.json"
 type manifest struct {
 	Generator string   `json:"generator"`
 	Files     []string `json:"files"`
+	// Keys says what each process page was rendered from, and Sums what
+	// we wrote (SHA-256), so an unchanged page is reused, not rendered.
+	Keys map[string]string `json:"keys,omitempty"`
+	Sums map[string]string `json:"sums,omitempty"`
 }
 
-// syncResult says what sync did, as slash-separated paths in the folder.
+// syncResult says what syncDir did, as slash-separated paths in the folder.
 type syncResult struct {
 	Written, Unchanged, Removed []string
 }
 
-// sync makes outDir hold files: it writes each file whose bytes differ from
+// syncDir makes outDir hold files: it writes each file whose bytes differ from
 // what is on disk (atomically), removes files an earlier publication wrote
 // that are no longer wanted, and refuses to overwrite files it did not write.
-func sync(outDir string, files map[string][]byte) (syncResult, error) {
+func syncDir(outDir string, files map[string][]byte, keys map[string]string) (syncResult, error) {
 	var res syncResult
 	names := make([]string, 0, len(files))
 	for rel := range files {
@@ -76,7 +82,7 @@ func sync(outDir string, files map[string][]byte) (syncResult, error) {
 		}
 	}
 	sort.Strings(union)
-	if err := writeManifest(outDir, union); err != nil {
+	if err := writeManifest(outDir, manifest{Files: union}); err != nil {
 		return res, err
 	}
 	made := map[string]bool{}
@@ -114,7 +120,36 @@ func sync(outDir string, files map[string][]byte) (syncResult, error) {
 			}
 		}
 	}
-	return res, writeManifest(outDir, names)
+	done := manifest{Files: names, Keys: map[string]string{}, Sums: map[string]string{}}
+	for rel, k := range keys {
+		if b, ok := files[rel]; ok {
+			sum := sha256.Sum256(b)
+			done.Keys[rel], done.Sums[rel] = k, hex.EncodeToString(sum[:])
+		}
+	}
+	return res, writeManifest(outDir, done)
+}
+
+// reuser returns the reuseFunc for outDir's last publication: a page is
+// reused when it was rendered under the same key and is on disk as written.
+func reuser(outDir string) reuseFunc {
+	m, err := readManifest(outDir)
+	if err != nil || len(m.Keys) == 0 {
+		return nil
+	}
+	return func(rel, key string) []byte {
+		if m.Keys[rel] != key || !safeRel(rel) {
+			return nil
+		}
+		b, err := os.ReadFile(filepath.Join(outDir, filepath.FromSlash(rel)))
+		if err != nil {
+			return nil
+		}
+		if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != m.Sums[rel] {
+			return nil
+		}
+		return b
+	}
 }
 
 // safeRel accepts only clean relative slash paths that stay in the folder.
@@ -138,8 +173,9 @@ func readManifest(outDir string) (manifest, error) {
 	return m, nil
 }
 
-func writeManifest(outDir string, files []string) error {
-	b, err := json.MarshalIndent(manifest{Generator: "Lanemap", Files: files}, "", "  ")
+func writeManifest(outDir string, m manifest) error {
+	m.Generator = "Lanemap"
+	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err
 	}
