@@ -134,11 +134,16 @@ func (s *Session) addNode(t *tx, k model.Kind, container string, at model.Point)
 		sh.IsMarkerVisible = model.Bool(true)
 	}
 	t.addShape(sh)
-	if k.IsFlowNode() {
-		s.setLanes(t, n.ID, pl.lanes)
-	}
 	if k != model.BoundaryEvent {
 		s.fit(t, n, sh.Bounds)
+	}
+	// Membership is decided once the pool has grown to hold the node.
+	if k.IsFlowNode() && pl.proc != nil && pl.container == pl.proc.ID {
+		lanes := s.lanesAt(pl.proc, sh.Bounds.Center())
+		if len(lanes) == 0 {
+			lanes = pl.lanes // a lane without DI named by the caller
+		}
+		s.setLanes(t, n.ID, lanes)
 	}
 	return n.ID, nil
 }

@@ -1,0 +1,479 @@
+package edit
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"lanemap/model"
+)
+
+// orthogonal reports whether every segment is horizontal or vertical.
+func orthogonal(pts []model.Point) bool {
+	for i := 1; i < len(pts); i++ {
+		if pts[i].X != pts[i-1].X && pts[i].Y != pts[i-1].Y {
+			return false
+		}
+	}
+	return len(pts) >= 2
+}
+
+// onRectBorder reports whether p lies on r's border.
+func onRectBorder(p model.Point, r model.Rect) bool {
+	in := r.Inset(-0.01).Contains(p)
+	strict := r.Inset(0.01).Contains(p)
+	return in && !strict
+}
+
+func checkRoute(t *testing.T, s *Session, flowID string) {
+	t.Helper()
+	f := s.Doc.Flow(flowID)
+	e := s.Edge(flowID)
+	if f == nil || e == nil {
+		t.Fatalf("flow %s or its edge missing", flowID)
+	}
+	if f.Kind == model.SequenceFlow || f.Kind == model.MessageFlow {
+		if !orthogonal(e.Waypoints) {
+			t.Errorf("%s: not orthogonal: %v", flowID, e.Waypoints)
+		}
+	}
+	a, b := s.Shape(f.Source), s.Shape(f.Target)
+	if !onRectBorder(e.Waypoints[0], a.Bounds) || !onRectBorder(e.Waypoints[len(e.Waypoints)-1], b.Bounds) {
+		t.Errorf("%s: ends %v, %v not on the borders of %v and %v", flowID, e.Waypoints[0], e.Waypoints[len(e.Waypoints)-1], a.Bounds, b.Bounds)
+	}
+}
+
+func TestAppendNext(t *testing.T) {
+	for _, horiz := range []bool{true, false} {
+		f := buildFixture(t, horiz)
+		s := f.s
+		id := mustID(t)(s.AppendNext(f.task, model.Task))
+		task, next := s.Shape(f.task).Bounds, s.Shape(id).Bounds
+		a := ax(horiz)
+		ts, tz := a.flow(task)
+		ns, _ := a.flow(next)
+		if ns != ts+tz+Gap {
+			t.Errorf("horiz=%v: new node starts at %g, want %g (one gap after)", horiz, ns, ts+tz+Gap)
+		}
+		if a.pt(task.Center()) != a.pt(next.Center()) {
+			t.Errorf("horiz=%v: not aligned with its predecessor: %v vs %v", horiz, task, next)
+		}
+		if got := laneIDs(f.d, id); !slices.Equal(got, []string{f.lane1}) {
+			t.Errorf("horiz=%v: new node in lanes %v", horiz, got)
+		}
+		fl := s.Doc.Flows[len(s.Doc.Flows)-1]
+		if fl.Source != f.task || fl.Target != id || fl.Kind != model.SequenceFlow || fl.Container != f.proc {
+			t.Errorf("horiz=%v: connection %+v", horiz, *fl)
+		}
+		checkRoute(t, s, fl.ID)
+		// Again after the same node: the spot is taken, so it goes beside.
+		id2 := mustID(t)(s.AppendNext(f.task, model.Task))
+		if s.Shape(id2).Bounds.Intersects(s.Shape(id).Bounds) {
+			t.Errorf("horiz=%v: second append overlaps the first", horiz)
+		}
+		if got := laneIDs(f.d, id2); !slices.Equal(got, []string{f.lane1}) {
+			t.Errorf("horiz=%v: second append left the lane: %v", horiz, got)
+		}
+		// Handover into the other lane.
+		id3 := mustID(t)(s.AppendInLane(id, f.lane2, model.UserTask))
+		if got := laneIDs(f.d, id3); !slices.Equal(got, []string{f.lane2}) {
+			t.Errorf("horiz=%v: handover target in %v", horiz, got)
+		}
+		hs := f.d.Handovers()
+		if !slices.ContainsFunc(hs, func(h model.Handover) bool { return h.Flow.Target == id3 }) {
+			t.Errorf("horiz=%v: no handover into %s", horiz, id3)
+		}
+		for _, fl := range f.d.Flows {
+			checkRoute(t, s, fl.ID)
+		}
+		checkConsistent(t, f)
+	}
+}
+
+// TestAppendGrowsPool: appending past the pool's end widens pool and lanes.
+func TestAppendGrowsPool(t *testing.T) {
+	f := newFixture(t)
+	id := f.task
+	for range 6 {
+		id = mustID(t)(f.s.AppendNext(id, model.Task))
+	}
+	last := f.s.Shape(id).Bounds
+	pool := f.s.Shape(f.pool).Bounds
+	if last.X+last.W+Padding > pool.X+pool.W {
+		t.Fatalf("pool %v does not hold %v", pool, last)
+	}
+	for _, l := range []string{f.lane1, f.lane2} {
+		if lb := f.s.Shape(l).Bounds; lb.X+lb.W != pool.X+pool.W {
+			t.Errorf("lane %s ends at %g, pool at %g", l, lb.X+lb.W, pool.X+pool.W)
+		}
+	}
+}
+
+func TestQuickAdd(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	a := mustID(t)(s.QuickAdd(f.task, "Utreda vidare"))
+	if got := laneIDs(f.d, a); !slices.Equal(got, []string{f.lane1}) {
+		t.Errorf("no role: lanes %v", got)
+	}
+	if n := f.d.Node(a); n.Name != "Utreda vidare" || n.Kind != model.Task {
+		t.Errorf("node %+v", *n)
+	}
+	b := mustID(t)(s.QuickAdd(a, " chef : Besluta"))
+	if got := laneIDs(f.d, b); !slices.Equal(got, []string{f.lane2}) {
+		t.Errorf("known role (any case): lanes %v", got)
+	}
+	lanes := len(f.d.Process(f.proc).Lanes)
+	c := mustID(t)(s.QuickAdd(b, "Nämnd: Beslut i nämnd?"))
+	ps := f.d.Process(f.proc).Lanes
+	if len(ps) != lanes+1 || ps[len(ps)-1].Name != "Nämnd" {
+		t.Fatalf("role lane not added at the end: %d lanes", len(ps))
+	}
+	if got := laneIDs(f.d, c); !slices.Equal(got, []string{ps[len(ps)-1].ID}) {
+		t.Errorf("new role: lanes %v", got)
+	}
+	if n := f.d.Node(c); n.Kind != model.ExclusiveGateway || n.Name != "Beslut i nämnd?" {
+		t.Errorf("question did not become a gateway: %+v", *n)
+	}
+	// Set the role on a lane with another name: found by role.
+	must(t, s.SetLaneRole(f.lane1, "Socialsekreterare"))
+	d := mustID(t)(s.QuickAdd(c, "socialsekreterare: Meddela"))
+	if got := laneIDs(f.d, d); !slices.Equal(got, []string{f.lane1}) {
+		t.Errorf("by role: lanes %v", got)
+	}
+	// Times are no roles.
+	e := mustID(t)(s.QuickAdd(d, "Kl. 10:30 möte"))
+	if f.d.Node(e).Name != "Kl. 10:30 möte" {
+		t.Errorf("time split as a role: %q", f.d.Node(e).Name)
+	}
+	// One step each, undoable back to the start.
+	before := f.s.Stack.Len()
+	if before != 6 {
+		t.Errorf("%d steps, want 6", before)
+	}
+	checkConsistent(t, f)
+}
+
+func TestQuickAddEmptyPool(t *testing.T) {
+	s := NewSession(nil, nil)
+	pool := mustID(t)(s.AddPool("Kommun", model.Point{X: 400, Y: 200}))
+	a := mustID(t)(s.QuickAdd("", "Mottagning: Ta emot ansökan"))
+	proc := s.Doc.Process(s.Doc.Participant(pool).ProcessRef)
+	if len(proc.Lanes) != 1 || proc.Lanes[0].Name != "Mottagning" {
+		t.Fatalf("lanes %+v", proc.Lanes)
+	}
+	if got := laneIDs(s.Doc, a); !slices.Equal(got, []string{proc.Lanes[0].ID}) {
+		t.Errorf("first node in %v", got)
+	}
+	lane := s.Shape(proc.Lanes[0].ID).Bounds
+	if !lane.ContainsRect(s.Shape(a).Bounds) {
+		t.Errorf("first node %v outside its lane %v", s.Shape(a).Bounds, lane)
+	}
+	b := mustID(t)(s.QuickAdd(a, "Handläggare: Utreda"))
+	if len(proc.Lanes) != 2 || laneIDs(s.Doc, b)[0] != proc.Lanes[1].ID {
+		t.Errorf("second role lane wrong")
+	}
+	if s.Shape(b).Bounds.Intersects(s.Shape(a).Bounds) {
+		t.Errorf("overlap")
+	}
+	// An empty document's process got a pool: the plane shows a collaboration.
+	if s.Diagram.Element != s.Doc.Collaborations[0].ID {
+		t.Errorf("plane shows %s", s.Diagram.Element)
+	}
+}
+
+func TestMoveFollowers(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	sub := mustID(t)(s.AddNode(model.SubProcess, f.lane1, model.Point{X: 700, Y: 175}))
+	inner := mustID(t)(s.AddNode(model.Task, sub, model.Point{X: 700, Y: 175}))
+	bnd := mustID(t)(s.AddNode(model.BoundaryEvent, sub, model.Point{X: 700, Y: 300}))
+	if got := laneIDs(f.d, inner); len(got) != 0 {
+		t.Errorf("content of a sub-process is in lanes %v", got)
+	}
+	if f.d.Node(inner).Container != sub {
+		t.Errorf("inner container %s", f.d.Node(inner).Container)
+	}
+	innerB, bndB := s.Shape(inner).Bounds, s.Shape(bnd).Bounds
+	must(t, s.MoveNodes([]string{sub}, 30, 20))
+	if got := s.Shape(inner).Bounds; got != innerB.Translate(30, 20) {
+		t.Errorf("content did not follow: %v", got)
+	}
+	if got := s.Shape(bnd).Bounds; got != bndB.Translate(30, 20) {
+		t.Errorf("boundary event did not follow: %v", got)
+	}
+	// A boundary event moved alone stays on its host's border.
+	must(t, s.MoveNodes([]string{bnd}, 0, -60))
+	c := s.Shape(bnd).Bounds.Center()
+	if !onRectBorder(c, s.Shape(sub).Bounds) {
+		t.Errorf("boundary event left the border: %v", c)
+	}
+	// Moving the inner task out of the sub-process puts it in the process.
+	sb := s.Shape(sub).Bounds
+	ic := s.Shape(inner).Bounds.Center()
+	must(t, s.MoveNodes([]string{inner}, sb.X-80-ic.X, 0))
+	if got := f.d.Node(inner).Container; got != f.proc {
+		t.Errorf("moved out: container %s", got)
+	}
+	if len(laneIDs(f.d, inner)) == 0 {
+		t.Errorf("moved out: in no lane")
+	}
+	checkConsistent(t, f)
+}
+
+func TestMoveAcrossPools(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	pool2 := mustID(t)(s.AddPool("Brukare", model.Point{X: 500, Y: 600}))
+	pb := s.Shape(pool2).Bounds
+	tb := s.Shape(f.task).Bounds
+	must(t, s.MoveNodes([]string{f.task}, 0, pb.Y+pb.H/2-(tb.Y+tb.H/2)))
+	proc2 := f.d.Participant(pool2).ProcessRef
+	if got := f.d.Node(f.task).Container; got != proc2 {
+		t.Fatalf("container %s, want %s", got, proc2)
+	}
+	if got := laneIDs(f.d, f.task); len(got) != 0 {
+		t.Errorf("still in lanes %v", got)
+	}
+	// Start → task became a message flow? A start event sends no message:
+	// the flow goes. Task → end: a none end event cannot receive: gone too.
+	if f.d.Flow(f.f1) != nil || f.d.Flow(f.f2) != nil {
+		t.Errorf("illegal flows survived: %v %v", f.d.Flow(f.f1), f.d.Flow(f.f2))
+	}
+	// Connecting back across pools gives a message flow, routed vertically.
+	if _, err := s.Connect(f.task, f.end); err == nil {
+		t.Error("a none end event received a message flow")
+	}
+	mf := mustID(t)(s.Connect(f.end, f.task))
+	if fl := f.d.Flow(mf); fl.Kind != model.MessageFlow || fl.Container != "Collab_1" {
+		t.Errorf("end → task: %+v", *fl)
+	}
+	checkRoute(t, s, mf)
+	checkConsistent(t, f)
+}
+
+func TestMovePool(t *testing.T) {
+	f := newFixture(t)
+	before := map[string]model.Rect{}
+	for _, sh := range f.s.Diagram.Shapes {
+		before[sh.Element] = sh.Bounds
+	}
+	must(t, f.s.MoveNodes([]string{f.pool}, 25, -15))
+	for _, sh := range f.s.Diagram.Shapes {
+		if sh.Bounds != before[sh.Element].Translate(25, -15) {
+			t.Errorf("%s: %v, want %v moved", sh.Element, sh.Bounds, before[sh.Element])
+		}
+	}
+	if got := laneIDs(f.d, f.end); !slices.Equal(got, []string{f.lane2}) {
+		t.Errorf("membership changed: %v", got)
+	}
+}
+
+func TestDeletePool(t *testing.T) {
+	f := newFixture(t)
+	p2 := mustID(t)(f.s.AddPool("Brukare", model.Point{X: 500, Y: 600}))
+	t2 := mustID(t)(f.s.AddNode(model.Task, p2, model.Point{X: 500, Y: 600}))
+	mf := mustID(t)(f.s.Connect(f.task, t2))
+	must(t, f.s.Delete([]string{f.pool}))
+	for _, id := range []string{f.pool, f.proc, f.lane1, f.task, f.f1, mf} {
+		if f.d.Element(id) != nil {
+			t.Errorf("%s survived", id)
+		}
+	}
+	if f.d.Node(t2) == nil {
+		t.Error("the other pool's task went")
+	}
+	checkConsistent(t, f)
+}
+
+func TestDeleteClearsDefault(t *testing.T) {
+	f := newFixture(t)
+	gw := mustID(t)(f.s.AppendNext(f.task, model.ExclusiveGateway))
+	a := mustID(t)(f.s.AppendNext(gw, model.Task))
+	var fl string
+	for _, x := range f.d.Flows {
+		if x.Source == gw && x.Target == a {
+			fl = x.ID
+		}
+	}
+	f.d.Node(gw).Default = fl // as a properties panel would set it
+	must(t, f.s.Delete([]string{a}))
+	if f.d.Node(gw).Default != "" {
+		t.Error("default flow reference left dangling")
+	}
+	f.s.Undo()
+	if f.d.Node(gw).Default != fl {
+		t.Error("undo did not restore the default flow")
+	}
+}
+
+func TestAddPoolWrapsProcess(t *testing.T) {
+	d := &model.Definitions{ID: "D", Processes: []*model.Process{{ID: "P", Name: "Ansökan"}}}
+	d.Nodes = []*model.Node{{ID: "S", Kind: model.StartEvent, Container: "P"}, {ID: "T", Kind: model.Task, Container: "P"}}
+	d.Diagrams = []*model.Diagram{{ID: "G", Element: "P", Shapes: []*model.Shape{
+		{ID: "S_di", Element: "S", Bounds: model.Rect{X: 100, Y: 100, W: 36, H: 36}},
+		{ID: "T_di", Element: "T", Bounds: model.Rect{X: 200, Y: 80, W: 100, H: 80}},
+	}}}
+	s := NewSession(d, nil)
+	before := dump(d)
+	p2 := mustID(t)(s.AddPool("Extern", model.Point{X: 200, Y: 120}))
+	if len(d.Collaborations) != 1 || len(d.Collaborations[0].Participants) != 2 {
+		t.Fatalf("collaboration %+v", d.Collaborations)
+	}
+	first := d.Collaborations[0].Participants[0]
+	if first.ProcessRef != "P" || first.Name != "Ansökan" {
+		t.Errorf("first pool %+v", *first)
+	}
+	fb := s.Shape(first.ID).Bounds
+	for _, id := range []string{"S", "T"} {
+		if !fb.ContainsRect(s.Shape(id).Bounds) {
+			t.Errorf("%s outside the wrapping pool %v", id, fb)
+		}
+	}
+	if s.Shape(p2).Bounds.Intersects(fb) {
+		t.Errorf("new pool overlaps the first")
+	}
+	if s.Diagram.Element != d.Collaborations[0].ID {
+		t.Errorf("plane shows %s", s.Diagram.Element)
+	}
+	s.Undo()
+	if got := dump(d); got != before {
+		t.Fatalf("undo: %s", diff(before, got))
+	}
+}
+
+func TestVerticalPool(t *testing.T) {
+	s := NewSession(nil, nil)
+	p := mustID(t)(s.AddVerticalPool("Kommun", model.Point{X: 300, Y: 400}))
+	pb := s.Shape(p).Bounds
+	if pb.W >= pb.H {
+		t.Fatalf("vertical pool is %v", pb)
+	}
+	l1 := mustID(t)(s.AddLane(p, Below))
+	lanes := s.Doc.Process(s.Doc.Participant(p).ProcessRef).Lanes
+	if len(lanes) != 2 || lanes[1].ID != l1 {
+		t.Fatalf("lanes %v", lanes)
+	}
+	a, b := s.Shape(lanes[0].ID).Bounds, s.Shape(l1).Bounds
+	if b.X != a.X+a.W || b.Y != a.Y || a.Y != pb.Y+LabelBand {
+		t.Errorf("vertical lanes: %v then %v in %v", a, b, pb)
+	}
+	st := mustID(t)(s.AddNode(model.StartEvent, lanes[0].ID, model.Point{X: a.X + a.W/2, Y: a.Y + 60}))
+	nx := mustID(t)(s.AppendNext(st, model.Task))
+	if s.Shape(nx).Bounds.Y <= s.Shape(st).Bounds.Y {
+		t.Errorf("append in a vertical pool does not go down")
+	}
+	checkRoute(t, s, s.Doc.Flows[0].ID)
+	if pts := s.Edge(s.Doc.Flows[0].ID).Waypoints; pts[0].X != pts[len(pts)-1].X {
+		t.Errorf("straight downward flow expected: %v", pts)
+	}
+}
+
+func TestCopyPaste(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	c := s.Copy([]string{f.start, f.task, "nope"})
+	if len(c.Nodes) != 2 || len(c.Flows) != 1 {
+		t.Fatalf("clipboard %d nodes %d flows", len(c.Nodes), len(c.Flows))
+	}
+	ids := mustID2(t)(s.Paste(c, model.Point{X: 650, Y: 320}))
+	for _, id := range ids {
+		if id == f.start || id == f.task {
+			t.Fatal("pasted with old ids")
+		}
+		if got := laneIDs(f.d, id); !slices.Equal(got, []string{f.lane2}) {
+			t.Errorf("pasted %s in %v", id, got)
+		}
+	}
+	var pasted *model.Flow
+	for _, fl := range f.d.Flows {
+		if fl.Source == ids[0] {
+			pasted = fl
+		}
+	}
+	if pasted == nil || pasted.Target != ids[1] {
+		t.Fatalf("pasted flow missing")
+	}
+	checkRoute(t, s, pasted.ID)
+	// Paste again: fresh ids again.
+	ids2 := mustID2(t)(s.Paste(c, model.Point{X: 650, Y: 175}))
+	if slices.Contains(ids2, ids[0]) {
+		t.Error("second paste reused ids")
+	}
+	dup := mustID2(t)(s.Duplicate([]string{f.task}))
+	if len(dup) != 1 || s.Shape(dup[0]).Bounds.Intersects(s.Shape(f.task).Bounds) {
+		t.Errorf("duplicate overlaps its original")
+	}
+	if !strings.HasPrefix(dup[0], "UserTask_") {
+		t.Errorf("duplicate id %q", dup[0])
+	}
+	checkConsistent(t, f)
+}
+
+func mustID2(t *testing.T) func([]string, error) []string {
+	return func(ids []string, err error) []string {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+}
+
+func TestAlignDistribute(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	must(t, s.Align([]string{f.start, f.task, f.end}, AlignMiddle))
+	mid := s.Shape(f.start).Bounds.Center().Y
+	for _, id := range []string{f.task, f.end} {
+		if s.Shape(id).Bounds.Center().Y != mid {
+			t.Errorf("%s not aligned", id)
+		}
+	}
+	// The end event moved up into lane 1: membership follows.
+	if got := laneIDs(f.d, f.end); !slices.Equal(got, []string{f.lane1}) {
+		t.Errorf("end in %v", got)
+	}
+	must(t, s.Distribute([]string{f.start, f.task, f.end}, Horizontal))
+	a, b, c := s.Shape(f.start).Bounds, s.Shape(f.task).Bounds, s.Shape(f.end).Bounds
+	if g1, g2 := b.X-(a.X+a.W), c.X-(b.X+b.W); g1-g2 > 1 || g2-g1 > 1 {
+		t.Errorf("gaps %g and %g", g1, g2)
+	}
+	for _, fl := range f.d.Flows {
+		checkRoute(t, s, fl.ID)
+	}
+}
+
+func TestRoute(t *testing.T) {
+	r := func(x, y, w, h float64) model.Rect { return model.Rect{X: x, Y: y, W: w, H: h} }
+	cases := []struct {
+		name   string
+		a, b   model.Rect
+		across bool
+		n      int
+	}{
+		{"straight right", r(0, 0, 100, 80), r(200, 0, 100, 80), false, 2},
+		{"z right", r(0, 0, 100, 80), r(200, 150, 100, 80), false, 4},
+		{"back edge", r(300, 0, 100, 80), r(0, 0, 100, 80), false, 4},
+		{"below", r(0, 0, 100, 80), r(0, 200, 100, 80), false, 2},
+		{"below offset", r(0, 0, 100, 80), r(60, 200, 100, 80), false, 4},
+		{"above", r(0, 300, 100, 80), r(30, 0, 100, 80), false, 4},
+		{"overlap", r(0, 0, 100, 80), r(50, 40, 100, 80), false, 3},
+		{"across straight", r(0, 0, 100, 80), r(0, 300, 100, 80), true, 2},
+		{"across z", r(0, 0, 100, 80), r(300, 300, 100, 80), true, 4},
+	}
+	for _, c := range cases {
+		pts := Route(c.a, c.b, c.across)
+		if len(pts) != c.n || !orthogonal(pts) {
+			t.Errorf("%s: %v", c.name, pts)
+			continue
+		}
+		if c.name != "overlap" && (!onRectBorder(pts[0], c.a) || !onRectBorder(pts[len(pts)-1], c.b)) {
+			t.Errorf("%s: ends not on borders: %v", c.name, pts)
+		}
+	}
+	s := StraightRoute(r(0, 0, 100, 100), r(300, 300, 100, 100))
+	if s[0] != (model.Point{X: 100, Y: 100}) || s[1] != (model.Point{X: 300, Y: 300}) {
+		t.Errorf("straight: %v", s)
+	}
+}
