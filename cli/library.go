@@ -13,8 +13,8 @@ import (
 func init() {
 	Register(Verb{
 		Name:    "library",
-		Args:    "DIR [--json] [--search WORDS]",
-		Summary: "list the processes in a library folder as a table (or JSON): file, name, owner, status, version, review date, classification, roles",
+		Args:    "DIR [--json]",
+		Summary: "list a library folder's processes (owner, status, version, review date, roles) as a table or JSON",
 		Run:     runLibrary,
 	})
 }
