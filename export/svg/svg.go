@@ -2,13 +2,13 @@ package svg
 
 import (
 	"bufio"
-	"encoding/xml"
 	"fmt"
 	"image/color"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"lanemap/draw"
 )
@@ -34,8 +34,9 @@ type Options struct {
 	Label func(id string) string
 }
 
-// partClass names each part for CSS.
-var partClass = map[draw.Part]string{
+// partClass names each part for CSS ("" for parts this writer does not
+// know).
+var partClass = [...]string{
 	draw.PartBody:       "lm-body",
 	draw.PartMarker:     "lm-marker",
 	draw.PartEdge:       "lm-edge",
@@ -43,6 +44,13 @@ var partClass = map[draw.Part]string{
 	draw.PartLabel:      "lm-label",
 	draw.PartLaneHeader: "lm-lane-header",
 	draw.PartHandover:   "lm-handover",
+}
+
+func className(p draw.Part) string {
+	if int(p) < len(partClass) {
+		return partClass[p]
+	}
+	return ""
 }
 
 // Write writes s as SVG to w.
@@ -187,26 +195,78 @@ func (e *enc) str(s string) {
 	}
 }
 
-// text writes s escaped for character data; characters XML cannot hold
-// become U+FFFD.
+// text writes s escaped for character data and attributes; characters XML
+// cannot hold (controls, invalid UTF-8, U+FFFE/U+FFFF) become U+FFFD, as
+// encoding/xml does. It writes unchanged runs straight from s.
 func (e *enc) text(s string) {
-	if e.err == nil {
-		e.err = xml.EscapeText(e.w, []byte(s))
+	last := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		var esc string
+		switch {
+		case r == '&':
+			esc = "&amp;"
+		case r == '<':
+			esc = "&lt;"
+		case r == '>':
+			esc = "&gt;"
+		case r == '"':
+			esc = "&#34;"
+		case r == '\'':
+			esc = "&#39;"
+		case r == '\t':
+			esc = "&#x9;"
+		case r == '\n':
+			esc = "&#xA;"
+		case r == '\r':
+			esc = "&#xD;"
+		case r == utf8.RuneError && n == 1, !xmlChar(r):
+			esc = "\uFFFD"
+		default:
+			i += n
+			continue
+		}
+		e.str(s[last:i])
+		e.str(esc)
+		i += n
+		last = i
 	}
+	e.str(s[last:])
+}
+
+// xmlChar reports whether XML 1.0 allows r in a document.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // attr writes s escaped for a double-quoted attribute.
 func (e *enc) attr(s string) { e.text(s) }
 
-// num writes v rounded to 1/100 unit, without trailing zeros.
+// num writes v rounded to 1/100 unit, without trailing zeros. It formats
+// the fixed-point digits itself: strconv's float formatting was half the
+// cost of writing a large map.
 func (e *enc) num(v float64) {
-	v = math.Round(v*100) / 100
-	if v == 0 || !finite(v) {
-		v = 0 // also turns -0 into 0
+	c := math.Round(v * 100)
+	if !finite(c) || math.Abs(c) >= 1e17 {
+		c = 0
 	}
-	e.buf = strconv.AppendFloat(e.buf[:0], v, 'f', -1, 64)
+	n := int64(c)
+	b := e.buf[:0]
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/100, 10)
+	if f := n % 100; f != 0 {
+		b = append(b, '.', byte('0'+f/10))
+		if f%10 != 0 {
+			b = append(b, byte('0'+f%10))
+		}
+	}
+	e.buf = b
 	if e.err == nil {
-		_, e.err = e.w.Write(e.buf)
+		_, e.err = e.w.Write(b)
 	}
 }
 
@@ -236,7 +296,9 @@ func (e *enc) path(it *draw.Item) {
 	if st.Fill.A == 0 && !hasStroke || len(it.Path.Segs) == 0 {
 		return
 	}
-	e.str(`<path class="` + partClass[it.Part] + `" d="`)
+	e.str(`<path class="`)
+	e.str(className(it.Part))
+	e.str(`" d="`)
 	open := false
 	for i, s := range it.Path.Segs {
 		if i > 0 {
@@ -302,11 +364,17 @@ func dashOK(d []float64) bool {
 // paint writes a fill or stroke colour, with its opacity when translucent.
 func (e *enc) paint(name string, c color.NRGBA) {
 	const hex = "0123456789abcdef"
-	e.str(" " + name + `="#`)
-	e.str(string([]byte{hex[c.R>>4], hex[c.R&15], hex[c.G>>4], hex[c.G&15], hex[c.B>>4], hex[c.B&15]}))
-	e.str(`"`)
+	e.str(" ")
+	e.str(name)
+	e.str(`="#`)
+	e.buf = append(e.buf[:0], hex[c.R>>4], hex[c.R&15], hex[c.G>>4], hex[c.G&15], hex[c.B>>4], hex[c.B&15], '"')
+	if e.err == nil {
+		_, e.err = e.w.Write(e.buf)
+	}
 	if c.A < 255 {
-		e.str(" " + name + `-opacity="`)
+		e.str(" ")
+		e.str(name)
+		e.str(`-opacity="`)
 		e.str(strconv.FormatFloat(math.Round(float64(c.A)/255*1000)/1000, 'f', -1, 64))
 		e.str(`"`)
 	}
@@ -324,14 +392,18 @@ func (e *enc) textItem(it *draw.Item) {
 	case draw.AlignRight:
 		anchor, x = "end", t.Box.X+t.Box.W
 	}
-	e.str(`<text class="` + partClass[it.Part] + `" font-size="`)
+	e.str(`<text class="`)
+	e.str(className(it.Part))
+	e.str(`" font-size="`)
 	e.num(t.Size)
 	e.str(`"`)
 	if t.Bold {
 		e.str(` font-weight="bold"`)
 	}
 	if anchor != "start" {
-		e.str(` text-anchor="` + anchor + `"`)
+		e.str(` text-anchor="`)
+		e.str(anchor)
+		e.str(`"`)
 	}
 	e.paint("fill", t.Color)
 	if t.Vertical {

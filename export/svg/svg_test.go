@@ -192,16 +192,3 @@ func TestDegenerate(t *testing.T) {
 		t.Errorf("nil scene: no error")
 	}
 }
-
-func BenchmarkWrite(b *testing.B) {
-	for _, n := range []int{100, 1000, 5000} {
-		s := rastertest.Grid(n)
-		b.Run(map[int]string{100: "100", 1000: "1000", 5000: "5000"}[n], func(b *testing.B) {
-			for b.Loop() {
-				if err := svg.Write(io.Discard, s, svg.Options{Interactive: true}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
