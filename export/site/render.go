@@ -41,8 +41,9 @@ type renderer struct {
 
 	// reuse finds a page published before under the same key; keys
 	// collects the key of every process page rendered or reused.
-	reuse reuseFunc
-	keys  map[string]string
+	reuse  reuseFunc
+	keys   map[string]string
+	reused []string
 
 	procs    []*proc
 	byProcID map[string]*proc // process id → the file that defines it
@@ -257,6 +258,7 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 				if r.reuse != nil {
 					if b := r.reuse(rel, key); b != nil {
 						files[rel] = b
+						r.reused = append(r.reused, rel)
 						return nil
 					}
 				}
@@ -279,6 +281,7 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 			if r.reuse != nil {
 				if b := r.reuse(p.page, key); b != nil {
 					files[p.page] = b
+					r.reused = append(r.reused, p.page)
 					continue
 				}
 			}

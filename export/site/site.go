@@ -56,6 +56,9 @@ type Report struct {
 	Omitted   []Omission
 	// Written, Unchanged and Removed are slash paths in the output folder.
 	Written, Unchanged, Removed []string
+	// Reused lists the pages taken unchanged from the last publication
+	// without rendering them (their file and surroundings were the same).
+	Reused []string
 	// Handbook is the path of the PDF handbook written ("" = none).
 	Handbook string
 	// Warnings are problems that did not stop the publication.
@@ -171,6 +174,7 @@ func buildWith(ctx context.Context, inputs []Input, opts Options, rep *Report, p
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	rep.Reused = r.reused
 	return files, r.keys, procs, nil
 }
 
