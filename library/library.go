@@ -104,12 +104,11 @@ type Library struct {
 	dir string // absolute
 	opt Options
 
-	mu      sync.Mutex
-	recs    map[string]*record // by rel path
-	own     map[string]string  // rel → hash of our last write, not reported by Watch
-	loaded  map[string]int     // rel → number of loaded Docs (hashed on every poll)
-	watched bool
-	rec     *Recovery
+	mu     sync.Mutex
+	recs   map[string]*record // by rel path
+	own    map[string]string  // rel → hash of our last write, not reported by Watch
+	loaded map[string]int     // rel → number of loaded Docs (hashed on every poll)
+	rec    *Recovery
 
 	// hooks for fault-injection tests.
 	writeHook        func(io.Writer) io.Writer

@@ -447,9 +447,3 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
-
-// marshalIndent is json.MarshalIndent with a trailing newline.
-func marshalIndent(v any) ([]byte, error) {
-	b, err := json.MarshalIndent(v, "", "  ")
-	return append(b, '\n'), err
-}

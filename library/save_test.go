@@ -215,6 +215,8 @@ func TestLoadNotBPMN(t *testing.T) {
 	writeProcess(t, dir, "p.bpmn", process("P", 4))
 	l, err := Open(dir, testOpts(t))
 	must(t, err)
+	open := mustLoad(t, l, "p.bpmn")
+	rename(open.Defs, "Node_1", "Mitt arbete")
 	must(t, os.WriteFile(filepath.Join(dir, "p.bpmn"), []byte("PK\x03\x04 this is a zip"), 0o644))
 	_, err = l.Load("p.bpmn")
 	var le *Error
@@ -223,6 +225,37 @@ func TestLoadNotBPMN(t *testing.T) {
 	}
 	if !strings.Contains(Message(err, "en"), "not a BPMN file") {
 		t.Errorf("english: %s", Message(err, "en"))
+	}
+	// The open document is not saved over the foreign file, and merging
+	// with it says what is wrong; keeping mine as a copy works.
+	var ch *ErrChangedOnDisk
+	if err := l.Save(open); !errors.As(err, &ch) {
+		t.Fatalf("Save over replaced file = %v", err)
+	}
+	if _, _, err := l.MergeDisk(open); !errors.As(err, &le) || le.Kind != KindNotBPMN {
+		t.Fatalf("MergeDisk = %v", err)
+	}
+	must(t, l.SaveAs(open, l.CopyName("p.bpmn")))
+	if got := mustLoad(t, l, open.Path); got.Defs.Node("Node_1").Name != "Mitt arbete" {
+		t.Fatal("copy lacks the edit")
+	}
+}
+
+func TestChangeAffects(t *testing.T) {
+	doc := &Doc{Path: "a.bpmn", ReadHash: "h1"}
+	tests := []struct {
+		c    Change
+		want bool
+	}{
+		{Change{Path: "a.bpmn", Kind: Modified, Entry: Entry{Hash: "h2"}}, true},
+		{Change{Path: "a.bpmn", Kind: Modified, Entry: Entry{Hash: "h1"}}, false}, // already what doc holds
+		{Change{Path: "a.bpmn", Kind: Removed, Entry: Entry{Hash: "h1"}}, true},
+		{Change{Path: "b.bpmn", Kind: Modified, Entry: Entry{Hash: "h2"}}, false},
+	}
+	for _, tc := range tests {
+		if got := tc.c.Affects(doc); got != tc.want {
+			t.Errorf("%+v.Affects = %v", tc.c, got)
+		}
 	}
 }
 

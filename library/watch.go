@@ -20,6 +20,7 @@ const (
 	Removed
 )
 
+// String names the kind: "added", "modified" or "removed".
 func (k ChangeKind) String() string {
 	switch k {
 	case Added:
@@ -38,6 +39,13 @@ type Change struct {
 	Kind ChangeKind
 	// Entry is the new index entry (the last known one for Removed).
 	Entry Entry
+}
+
+// Affects reports whether c is a change to the file doc was read from that
+// doc does not already hold: the UI then reloads doc in place (no local
+// edits) or offers keep mine as a copy, take theirs, or merge.
+func (c Change) Affects(doc *Doc) bool {
+	return c.Path == doc.Path && (c.Kind == Removed || c.Entry.Hash != doc.ReadHash)
 }
 
 // debounce gathers a burst of fsnotify events (a save is create + write +
