@@ -302,3 +302,25 @@ func TestZoom(t *testing.T) {
 		t.Errorf("Ctrl++: zoom %v", h.e.Zoom())
 	}
 }
+
+func TestPickPrefersNodesOverNearbyFlows(t *testing.T) {
+	h := newHarness(t)
+	h.e.SetZoom(0.3)
+	// Inside T1, a few pixels from where F2 leaves its right edge: within
+	// the flow's tolerance, but the click means the task.
+	r := h.bounds("T1")
+	if got := h.e.pick(h.at(r.X+r.W-6, 100)); got != "T1" {
+		t.Errorf("click inside T1 near F2 picked %q", got)
+	}
+	// Right on the line outside any node: the flow.
+	if got := h.e.pick(h.at(350, 200)); got != "F2" {
+		t.Errorf("click on F2 picked %q", got)
+	}
+	// Just beside the line: still the flow, not the lane under it.
+	if got := h.e.pick(h.at(350+2/0.3, 250)); got != "F2" {
+		t.Errorf("click beside F2 picked %q", got)
+	}
+	if got := h.e.pick(h.at(800, 300)); got != "LaneB" {
+		t.Errorf("click on empty lane picked %q", got)
+	}
+}

@@ -101,11 +101,14 @@ func (e *Editor) labelBox(textSize float32) (fyne.Position, fyne.Size) {
 	id := e.editing
 	b, _ := e.boundsOf(id)
 	var m model.Rect
+	lb, hasLabel := e.labelItemBox(id)
 	switch el := e.s.Doc.Element(id).(type) {
 	case *model.Node:
 		switch {
 		case el.Kind.IsActivity() || el.Kind == model.TextAnnotation || el.Kind == model.Group:
 			m = b
+		case hasLabel:
+			m = lb
 		default:
 			w := max(b.W, 120)
 			m = model.Rect{X: b.Center().X - w/2, Y: b.Y + b.H + 4, W: w, H: 50}
@@ -113,8 +116,12 @@ func (e *Editor) labelBox(textSize float32) (fyne.Position, fyne.Size) {
 	case *model.Lane, *model.Participant:
 		m = model.Rect{X: b.X, Y: b.Y, W: min(b.W, 240), H: min(b.H, 80)}
 	default:
-		c := b.Center()
-		m = model.Rect{X: c.X - 70, Y: c.Y - 25, W: 140, H: 50}
+		if hasLabel {
+			m = lb
+		} else {
+			c := b.Center()
+			m = model.Rect{X: c.X - 70, Y: c.Y - 25, W: 140, H: 50}
+		}
 	}
 	pos, size := e.v.rectToScreen(m)
 	minW, minH := max(150, 8*textSize), max(64, 3*textSize)
@@ -127,6 +134,21 @@ func (e *Editor) labelBox(textSize float32) (fyne.Position, fyne.Size) {
 		size.Height = minH
 	}
 	return pos, size
+}
+
+// labelItemBox is where the scene draws the element's label (external
+// labels of events, gateways, data and flows), if it has one.
+func (e *Editor) labelItemBox(id string) (model.Rect, bool) {
+	if e.scene == nil {
+		return model.Rect{}, false
+	}
+	for i := range e.scene.Items {
+		it := &e.scene.Items[i]
+		if it.Element == id && it.Part == ldraw.PartLabel && it.Text != nil && !it.Text.Vertical {
+			return it.Text.Box, true
+		}
+	}
+	return model.Rect{}, false
 }
 
 // labelTextSize is the on-screen size of an element's label text, so the

@@ -68,13 +68,35 @@ func (e *Editor) mods() fyne.KeyModifier {
 	return m
 }
 
-// pick returns the innermost selectable element at a widget position.
+// pick returns the element a click at a widget position means: a flow
+// right under the pointer, else the innermost node there, else a flow
+// near the pointer (thin lines need slack), else a lane or pool. The
+// scene's own order puts every flow within the tolerance first, which
+// at small zooms would steal clicks on gateways and events from their
+// own outgoing flows.
 func (e *Editor) pick(pos fyne.Position) string {
-	if e.scene == nil || e.s == nil || e.s.Doc == nil {
+	if e.scene == nil || !e.ready() {
 		return ""
 	}
-	for _, id := range e.scene.HitTest(e.v.toModel(pos), hitTolerance/e.v.zoom) {
-		if e.s.Doc.Element(id) != nil {
+	d := e.s.Doc
+	p := e.v.toModel(pos)
+	exact := e.scene.HitTest(p, 1/e.v.zoom)
+	if len(exact) > 0 && d.Flow(exact[0]) != nil {
+		return exact[0]
+	}
+	for _, id := range exact {
+		if d.Node(id) != nil {
+			return id
+		}
+	}
+	near := e.scene.HitTest(p, hitTolerance/e.v.zoom)
+	for _, id := range near {
+		if d.Flow(id) != nil {
+			return id
+		}
+	}
+	for _, id := range append(exact, near...) {
+		if d.Element(id) != nil {
 			return id
 		}
 	}
