@@ -154,9 +154,24 @@ func (r *Recovery) Restore(it RecoveryItem) (*Doc, error) {
 	return &Doc{Path: it.Path, Defs: defs, Src: src, Warnings: warns, ReadHash: it.BaseHash, base: full.Base, rkey: it.Key}, nil
 }
 
-// Discard removes an item.
+// Discard removes an item. An item with no Key stands for every item of
+// its Library and Path (for a caller that knows only the file).
 func (r *Recovery) Discard(it RecoveryItem) error {
-	return r.discard(it.Key)
+	if it.Key != "" {
+		return r.discard(it.Key)
+	}
+	items, err := r.List()
+	if err != nil {
+		return err
+	}
+	for _, x := range items {
+		if x.Library == it.Library && x.Path == it.Path {
+			if err := r.discard(x.Key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // DiscardDoc removes doc's recovery copy (when the user closes it without

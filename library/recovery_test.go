@@ -91,4 +91,12 @@ func TestRecoveryDiscardAndBrokenItems(t *testing.T) {
 	if items, _ := r.List(); len(items) != 0 {
 		t.Fatalf("after discard %+v", items)
 	}
+	// Without a key, every copy of that file goes, and only those.
+	must(t, r.Save("/lib", NewDoc("x.bpmn", process("X", 4))))
+	must(t, r.Save("/lib", NewDoc("x.bpmn", process("X2", 4))))
+	must(t, r.Save("/lib", NewDoc("y.bpmn", process("Y", 4))))
+	must(t, r.Discard(RecoveryItem{Library: "/lib", Path: "x.bpmn"}))
+	if items, _ := r.List(); len(items) != 1 || items[0].Path != "y.bpmn" {
+		t.Fatalf("after keyless discard %+v", items)
+	}
 }
