@@ -39,11 +39,14 @@ func Fit(bounds model.Rect, margin, scale float64) (Transform, image.Rectangle) 
 	return t, image.Rect(0, 0, max(w, 1), max(h, 1))
 }
 
-// tile is the side of the square tiles that large items are rasterised in,
-// and tileArea the box area above which tiling starts.
+// Large items are rasterised in parts so the work follows the pixels they
+// cover, not their box: fills in bands of at most tileArea pixels; strokes,
+// once their box passes tileArea, in square tiles of side strokeTile that
+// get only the pieces crossing them (a lane's outline then costs its four
+// edges, not its whole area).
 const (
-	tile     = 256
-	tileArea = 4 * tile * tile
+	tileArea   = 256 * 256
+	strokeTile = 48
 )
 
 // scratch is a rasteriser with a coverage mask, pooled so painting many
@@ -212,7 +215,7 @@ func paintPath(dst *image.RGBA, p *draw.Path, st *draw.Style, t Transform, clip 
 
 // fillPath fills p (nonzero) within box, which is already clipped.
 func fillPath(dst *image.RGBA, p *draw.Path, c color.RGBA, t Transform, box image.Rectangle) {
-	if r, ok := axisRect(p, t); ok && box.Dx()*box.Dy() > tile*tile {
+	if r, ok := axisRect(p, t); ok && box.Dx()*box.Dy() > 64*64 {
 		fillRect(dst, r, c, box)
 		return
 	}
@@ -376,9 +379,9 @@ func strokePieces(dst *image.RGBA, ps []piece, c color.RGBA, clip image.Rectangl
 		return
 	}
 	var sel []piece
-	for ty := box.Min.Y; ty < box.Max.Y; ty += tile {
-		for tx := box.Min.X; tx < box.Max.X; tx += tile {
-			tr := image.Rect(tx, ty, min(tx+tile, box.Max.X), min(ty+tile, box.Max.Y))
+	for ty := box.Min.Y; ty < box.Max.Y; ty += strokeTile {
+		for tx := box.Min.X; tx < box.Max.X; tx += strokeTile {
+			tr := image.Rect(tx, ty, min(tx+strokeTile, box.Max.X), min(ty+strokeTile, box.Max.Y))
 			sel = sel[:0]
 			for i := range ps {
 				p := &ps[i]
