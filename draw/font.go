@@ -196,15 +196,15 @@ func wrapPara(lines []string, p string, maxWidth, size float64, fc *face) []stri
 			flush()
 		}
 		if lineW == 0 && ww > limit+eps {
-			// Too long even alone: break between letters.
-			for _, r := range word {
-				a := fc.advance(r)
-				if lineW > 0 && lineW+a > limit+eps {
+			// Too long even alone: hyphenate.
+			pieces := breakWord([]rune(word), limit, fc)
+			for i, piece := range pieces {
+				if i > 0 {
 					flush()
 				}
-				line.WriteRune(r)
-				lineW += a
+				line.WriteString(piece)
 			}
+			lineW = fc.width(pieces[len(pieces)-1])
 		} else {
 			line.WriteString(word)
 			lineW += ww
@@ -244,3 +244,123 @@ func nextPiece(p string) (piece, rest string) {
 	}
 	return p[:i], p[i:]
 }
+
+// width is the width of s in ems.
+func (fc *face) width(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += fc.advance(r)
+	}
+	return w
+}
+
+// breakWord splits a word wider than limit (in ems) into pieces that fit,
+// each but the last ending in a hyphen when it breaks between letters.
+// It prefers syllable breaks (see syllableBreak), then the last letter
+// that fits; every piece holds at least one rune.
+func breakWord(rs []rune, limit float64, fc *face) []string {
+	var out []string
+	hy := fc.advance('-')
+	for len(rs) > 0 {
+		// How many runes fit, with and without a hyphen after them.
+		fit, fitHy, w := 0, 0, 0.0
+		for i, r := range rs {
+			w += fc.advance(r)
+			if w > limit+1e-9 {
+				break
+			}
+			fit = i + 1
+			if w+hy <= limit+1e-9 {
+				fitHy = i + 1
+			}
+		}
+		if fit == len(rs) {
+			out = append(out, string(rs))
+			break
+		}
+		cut, hyphen := 0, false
+		for i := fitHy; i >= 2; i-- {
+			if len(rs)-i >= 3 && syllableBreak(rs, i) {
+				cut, hyphen = i, true
+				break
+			}
+		}
+		// A compound joint after a genitive s ("verksamhets-system") beats
+		// a later syllable break when it fills at least 40% of the line.
+		pw := 0.0
+		for i := 1; i <= fitHy; i++ {
+			pw += fc.advance(rs[i-1])
+			if i < cut && len(rs)-i >= 3 && pw >= 0.4*limit && genitiveJoint(rs, i) && syllableBreak(rs, i) {
+				cut, hyphen = i, true
+			}
+		}
+		if cut == 0 && fitHy >= 2 && unicode.IsLetter(rs[fitHy-1]) && unicode.IsLetter(rs[fitHy]) {
+			cut, hyphen = fitHy, true
+		}
+		if cut == 0 {
+			cut = max(fit, 1)
+		}
+		piece := string(rs[:cut])
+		if hyphen {
+			piece += "-"
+		}
+		out = append(out, piece)
+		rs = rs[cut:]
+	}
+	return out
+}
+
+// syllableBreak reports whether a word may be split before rs[i]: a rough
+// Swedish rule that puts the consonant, or the consonant cluster that can
+// start a syllable (gr, pl, st, …), before a vowel onto the next line, so
+// compounds tend to split at their joints: "genomförande-plan",
+// "handläggare-gruppen", "skydds-bedömning", "social-tjänsten".
+func syllableBreak(rs []rune, i int) bool {
+	if i <= 0 || i+1 >= len(rs) || !isConsonant(rs[i]) {
+		return false
+	}
+	// rs[i:] must start with the onset of the syllable whose vowel follows.
+	j := i
+	for j < len(rs) && isConsonant(rs[j]) {
+		j++
+	}
+	if j >= len(rs) || !isVowel(rs[j]) {
+		return false
+	}
+	onset := strings.ToLower(string(rs[i:j]))
+	if len(rs[i:j]) > 1 && !onsets[onset] {
+		return false
+	}
+	// The longest allowed onset wins: do not split one ("g|r").
+	if i > 0 && isConsonant(rs[i-1]) && onsets[strings.ToLower(string(rs[i-1:j]))] {
+		return false
+	}
+	// The part before the break must hold a vowel of its own.
+	for _, r := range rs[:i] {
+		if isVowel(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// onsets are consonant clusters that may begin a Swedish syllable. Left
+// out on purpose: s+l/m/n/v and s+k/p/t+r, which far more often straddle
+// the genitive s of a compound ("kvalitets-ledning", "verksamhets-krav").
+var onsets = map[string]bool{
+	"bl": true, "br": true, "dr": true, "fl": true, "fr": true, "gl": true, "gr": true,
+	"kl": true, "kr": true, "kv": true, "pl": true, "pr": true, "sk": true, "sp": true,
+	"st": true, "tr": true, "tv": true, "tj": true, "kj": true, "sj": true, "skj": true, "stj": true,
+}
+
+// genitiveJoint reports a break after consonant + s before a consonant,
+// where Swedish compounds usually join ("kvalitets|ledning").
+func genitiveJoint(rs []rune, i int) bool {
+	return i >= 2 && i < len(rs) && unicode.ToLower(rs[i-1]) == 's' && isConsonant(rs[i-2]) && isConsonant(rs[i])
+}
+
+func isVowel(r rune) bool {
+	return strings.ContainsRune("aeiouyåäöéüAEIOUYÅÄÖÉÜ", r)
+}
+
+func isConsonant(r rune) bool { return unicode.IsLetter(r) && !isVowel(r) }
