@@ -450,6 +450,14 @@ func (e *Editor) reveal(id string) {
 	}
 }
 
+// edgeOf is the diagram edge of a flow, or nil.
+func (e *Editor) edgeOf(id string) *model.Edge {
+	if !e.ready() || e.s.Doc.Flow(id) == nil {
+		return nil
+	}
+	return e.s.Edge(id)
+}
+
 // boundsOf is an element's box: its shape, or its scene bounds (flows).
 func (e *Editor) boundsOf(id string) (model.Rect, bool) {
 	if s := e.shapes[id]; s != nil {

@@ -281,7 +281,15 @@ func (e *Editor) overlayObjects() []fyne.CanvasObject {
 		box(union, accent(), color.Transparent, 2)
 	} else {
 		for _, id := range e.sel {
-			if b, ok := e.boundsOf(id); ok {
+			if ed := e.edgeOf(id); ed != nil {
+				// A flow shows its waypoints, not a box across half the map.
+				for _, p := range ed.Waypoints {
+					c := fcanvas.NewRectangle(accent())
+					c.Move(e.v.toScreen(p).SubtractXY(3.5, 3.5))
+					c.Resize(fyne.NewSquareSize(7))
+					out = append(out, c)
+				}
+			} else if b, ok := e.boundsOf(id); ok {
 				box(b, accent(), color.Transparent, 2)
 			}
 		}
