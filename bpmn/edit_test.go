@@ -106,6 +106,11 @@ var fullEdits = []edit{
 		d.Touch()
 		return []string{"Lane_2", "Lane_2_di", "LaneSet_1", "Plane_1"}
 	}},
+	{"reorder lanes", func(t *testing.T, d *model.Definitions) []string {
+		p := d.Process("Process_1")
+		p.Lanes[0], p.Lanes[1] = p.Lanes[1], p.Lanes[0]
+		return []string{"LaneSet_1"}
+	}},
 	{"connect", func(t *testing.T, d *model.Definitions) []string {
 		d.Flows = append(d.Flows, &model.Flow{ID: "Flow_New", Kind: model.SequenceFlow, Container: "Process_1", Source: "Task_2", Target: "Call_1", Condition: "x > 1"})
 		d.Diagrams[0].Edges = append(d.Diagrams[0].Edges, &model.Edge{ID: "Flow_New_di", Element: "Flow_New", Waypoints: []model.Point{{X: 580, Y: 420}, {X: 750, Y: 240}}})

@@ -54,6 +54,7 @@ func (s *Source) apply(d *model.Definitions, buf *bytes.Buffer) error {
 		return err
 	}
 	s.snap = cloneDefs(d)
+	s.fresh = false
 	return nil
 }
 
@@ -295,8 +296,8 @@ func (en *encoder) definitions() {
 	en.str(e, "id", o.ID, d.ID)
 	en.str(e, "name", o.Name, d.Name)
 	tns := d.TargetNamespace
-	if _, ok := attr(e, "targetNamespace"); !ok && tns == "" && o.TargetNamespace == "" && len(en.s.byID) == 0 {
-		// A fresh document: the attribute is required.
+	if tns == "" && en.s.fresh {
+		// The attribute is required; a fresh document must have one.
 		tns = "urn:lanemap:process"
 	}
 	en.str(e, "targetNamespace", o.TargetNamespace, tns)
@@ -934,6 +935,7 @@ func (en *encoder) lanes() {
 			}
 		}
 	}
+	en.laneOrder(en.d.Processes)
 	// Lane sets left empty by deletions go too.
 	for _, li := range oldOrder {
 		if _, keep := newM[li.l.ID]; keep {
@@ -952,6 +954,30 @@ func (en *encoder) lanes() {
 			}
 			break
 		}
+	}
+}
+
+// laneOrder makes the lanes of every lane set follow the model's order
+// (moving only lanes that are out of place).
+func (en *encoder) laneOrder(ps []*model.Process) {
+	var walk func(ls []*model.Lane)
+	walk = func(ls []*model.Lane) {
+		var prev *etree.Element
+		for _, l := range ls {
+			e := en.s.byID[l.ID]
+			if e == nil {
+				continue
+			}
+			if prev != nil && e.Parent() == prev.Parent() && e.Index() < prev.Index() {
+				detach(e)
+				en.s.insertAfter(prev, e)
+			}
+			prev = e
+			walk(l.Children)
+		}
+	}
+	for _, p := range ps {
+		walk(p.Lanes)
 	}
 }
 

@@ -41,6 +41,8 @@ type Source struct {
 	// inferred holds processes whose lane membership came from geometry
 	// and is not in the document yet.
 	inferred map[string]bool
+	// fresh is true until a document made by newSource is first written.
+	fresh bool
 }
 
 // diSource is one BPMNDiagram in the document.
@@ -73,5 +75,6 @@ func newSource() *Source {
 		snap:     &model.Definitions{},
 		indent:   "  ",
 		inOut:    true,
+		fresh:    true,
 	}
 }
