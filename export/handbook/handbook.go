@@ -367,9 +367,8 @@ func (h *writer) process(p *Process) int {
 func (h *writer) maps(p *Process, mark func()) {
 	f := h.f
 	size := f.GetPageSizeStr(h.size)
-	pw, ph := size.Ht, size.Wd // landscape
-	const titleH = 8.0
-	area := model.Rect{X: margin, Y: bodyTop + titleH, W: pw - 2*margin, H: ph - bodyTop - titleH - footerH - 4}
+	_, ph := size.Ht, size.Wd // landscape
+	area := sheetArea(size)
 	solid := func(id string) bool {
 		if p.Defs == nil {
 			return true
@@ -429,6 +428,16 @@ func (h *writer) maps(p *Process, mark func()) {
 			h.black()
 		}
 	}
+}
+
+// titleH is the height of a map sheet's heading.
+const titleH = 8.0
+
+// sheetArea is where a map goes on a landscape sheet of size (given
+// portrait), in millimetres.
+func sheetArea(size gofpdf.SizeType) model.Rect {
+	pw, ph := size.Ht, size.Wd
+	return model.Rect{X: margin, Y: bodyTop + titleH, W: pw - 2*margin, H: ph - bodyTop - titleH - footerH - 4}
 }
 
 // text writes the process's metadata, steps per lane and handovers.

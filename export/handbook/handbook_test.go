@@ -11,6 +11,8 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/jung-kurt/gofpdf"
+
 	"lanemap/draw"
 	"lanemap/export/site/content"
 	"lanemap/export/site/fixture"
@@ -116,6 +118,38 @@ func TestHandbookPDF(t *testing.T) {
 				total := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(info)[1]
 				if n := strings.Count(txt, "av "+total); n != mustAtoi(total)-1 {
 					t.Errorf("%d footers say \"av %s\", want %d", n, total, mustAtoi(total)-1)
+				}
+			})
+			t.Run("tiles repeat lane headers", func(t *testing.T) {
+				txt := run(t, "pdftotext", file, "-")
+				big := testProcs()[2]
+				size := gofpdf.SizeType{Wd: 210, Ht: 297}
+				if paper == "a3" {
+					size = gofpdf.SizeType{Wd: 297, Ht: 420}
+				}
+				area := sheetArea(size)
+				pl := planMap(big.Scene, area.W, area.H, func(id string) bool { return big.Defs.Node(id) != nil })
+				var sheets []string
+				for _, page := range strings.Split(txt, "\f") {
+					if strings.Contains(page, "Stor process med många steg – Processkarta") {
+						sheets = append(sheets, page)
+					}
+				}
+				if len(sheets) != len(pl.Tiles) {
+					t.Fatalf("%d map sheets, plan has %d", len(sheets), len(pl.Tiles))
+				}
+				if paper == "a4" && len(sheets) < 2 {
+					t.Errorf("the large map is on %d sheet(s), want it tiled", len(sheets))
+				}
+				// Every sheet names every lane it shows.
+				shapes := big.Defs.Diagrams[0].ShapeIndex()
+				for i, tl := range pl.Tiles {
+					for _, l := range big.Defs.AllLanes() {
+						b := shapes[l.ID].Bounds
+						if b.Y+b.H/2 > tl.Window.Y+20 && b.Y+b.H/2 < tl.Window.Y+tl.Window.H-20 && !strings.Contains(sheets[i], l.Name) {
+							t.Errorf("sheet %d lacks the lane header %q", i+1, l.Name)
+						}
+					}
 				}
 			})
 			t.Run("bookmarks", func(t *testing.T) {

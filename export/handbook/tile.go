@@ -129,7 +129,10 @@ func headerWidth(sc *draw.Scene) float64 {
 	for _, it := range sc.Items {
 		if it.Part == draw.PartLaneHeader && it.Path != nil {
 			r := pathBounds(it.Path)
-			if r.X-sc.Bounds.X > 200 { // a vertical pool's band or a nested pool far right
+			// Only the upright bands at the left edge: a vertical pool's
+			// band lies along the top, and pools further right have their
+			// own band in view.
+			if r.H <= r.W || r.X-sc.Bounds.X > 200 {
 				continue
 			}
 			right = math.Max(right, r.X+r.W)
@@ -149,7 +152,7 @@ func headerItems(sc *draw.Scene, hw float64) []draw.Item {
 	var out []draw.Item
 	for _, it := range sc.Items {
 		if it.Part == draw.PartLaneHeader && it.Path != nil {
-			if r := pathBounds(it.Path); r.X+r.W <= sc.Bounds.X+hw+0.5 {
+			if r := pathBounds(it.Path); r.H > r.W && r.X+r.W <= sc.Bounds.X+hw+0.5 {
 				bands[it.Element] = true
 				out = append(out, it)
 			}
