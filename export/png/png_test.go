@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	stddraw "image/draw"
 	stdpng "image/png"
 	"math"
 	"strings"
@@ -68,7 +69,7 @@ func TestPicture(t *testing.T) {
 }
 
 func TestTooLarge(t *testing.T) {
-	s := &draw.Scene{Bounds: model.Rect{W: 300000, H: 1200}}
+	s := &draw.Scene{Bounds: model.Rect{W: 1e6, H: 1200}}
 	err := png.Write(&bytes.Buffer{}, s, 1)
 	if err == nil || !strings.Contains(err.Error(), "too large") {
 		t.Fatalf("want a too-large error, got %v", err)
@@ -89,4 +90,41 @@ func TestTooLarge(t *testing.T) {
 	if err := png.Write(&bytes.Buffer{}, nil, 1); err == nil {
 		t.Errorf("nil scene accepted")
 	}
+}
+
+// Band by band gives the same pixels as painting the whole picture at once.
+func TestBandsMatchWholePicture(t *testing.T) {
+	old := *png.BandBytes
+	*png.BandBytes = 4 * 820 * 2 * 37 // 37 rows of the scale-2 picture: seams cross text and shapes
+	defer func() { *png.BandBytes = old }()
+	s := rastertest.Sample()
+	img := decode(t, s, 2)
+	tr, r := raster.Fit(s.Bounds, png.Margin, 2)
+	want := image.NewRGBA(r)
+	stddraw.Draw(want, r, image.White, image.Point{}, stddraw.Src)
+	raster.Paint(want, s, tr)
+	if img.Bounds() != r {
+		t.Fatalf("size %v, want %v", img.Bounds(), r)
+	}
+	bad := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			g, w := rgb(img.At(x, y)), want.RGBAAt(x, y)
+			if d := max(absDiff(g.R, w.R), absDiff(g.G, w.G), absDiff(g.B, w.B)); d > 2 {
+				if bad++; bad < 5 {
+					t.Errorf("(%d,%d): %v, whole picture has %v", x, y, g, w)
+				}
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d pixels differ", bad)
+	}
+}
+
+func absDiff(a, b uint8) int {
+	if a > b {
+		return int(a - b)
+	}
+	return int(b - a)
 }

@@ -1,0 +1,4 @@
+package png
+
+// BandBytes lets tests force many bands.
+var BandBytes = &bandBytes
