@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -104,6 +105,7 @@ type Library struct {
 	dir string // absolute
 	opt Options
 
+	scanMu sync.Mutex // serialises rescans
 	mu     sync.Mutex
 	recs   map[string]*record // by rel path
 	own    map[string]string  // rel → hash of our last write, not reported by Watch
@@ -113,6 +115,7 @@ type Library struct {
 	// hooks for fault-injection tests.
 	writeHook        func(io.Writer) io.Writer
 	beforeRenameHook func()
+	scanHook         func() // between reading files and updating the index
 }
 
 // Open scans dir recursively for *.bpmn files, using and refreshing the
@@ -304,13 +307,18 @@ const granularity = 3 * time.Second
 // changed (own writes excluded). prev supplies known records (from the
 // cache on Open); nil means the in-memory index.
 func (l *Library) rescan(prev map[string]*record, forceHash map[string]bool) ([]Change, error) {
+	// One scan at a time: Watch's and a caller's Refresh must not both
+	// report the same change.
+	l.scanMu.Lock()
+	defer l.scanMu.Unlock()
 	files, _, err := l.walk()
 	if err != nil {
 		return nil, err
 	}
 	l.mu.Lock()
+	start := maps.Clone(l.recs)
 	if prev == nil {
-		prev = l.recs
+		prev = start
 	}
 	loaded := make(map[string]bool, len(l.loaded))
 	for k := range l.loaded {
@@ -355,8 +363,18 @@ func (l *Library) rescan(prev map[string]*record, forceHash map[string]bool) ([]
 		}
 	}
 
+	if l.scanHook != nil {
+		l.scanHook()
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	// A Save during the scan replaced its record: that record is newer
+	// than whatever the scan read, and it is our own write.
+	for rel, cur := range l.recs {
+		if start[rel] != cur {
+			next[rel] = cur
+		}
+	}
 	var changes []Change
 	for rel, r := range next {
 		old := l.recs[rel]

@@ -102,3 +102,30 @@ func replaceOnce(s, old, new string) string {
 	}
 	return s
 }
+
+// TestSaveDuringScanIsNotReported saves while a scan is between reading
+// the files and updating the index: the scan read the old version, but
+// must neither report our own save nor roll the index back.
+func TestSaveDuringScanIsNotReported(t *testing.T) {
+	dir := t.TempDir()
+	writeProcess(t, dir, "a.bpmn", process("A", 4))
+	l, err := Open(dir, testOpts(t))
+	must(t, err)
+	doc := mustLoad(t, l, "a.bpmn")
+	rename(doc.Defs, "Node_1", "Sparad under skanning")
+	l.scanHook = func() {
+		l.scanHook = nil
+		must(t, l.Save(doc))
+	}
+	cs, err := l.Refresh()
+	must(t, err)
+	if len(cs) != 0 {
+		t.Fatalf("own save reported: %+v", cs)
+	}
+	if e, _ := l.Entry("a.bpmn"); e.Hash != doc.ReadHash {
+		t.Fatal("the scan rolled the index back to the old version")
+	}
+	if cs, _ := l.Refresh(); len(cs) != 0 {
+		t.Fatalf("next scan reported: %+v", cs)
+	}
+}
