@@ -21,11 +21,13 @@ func TestKeyboardAppend(t *testing.T) {
 		name string
 		do   func(h *harness)
 		kind model.Kind
+		lane string
 	}{
-		{"Tab", func(h *harness) { h.key(fyne.KeyTab) }, model.Task},
-		{"Ctrl+Right", func(h *harness) { h.shortcut(fyne.KeyRight, fyne.KeyModifierControl) }, model.Task},
-		{"Ctrl+G", func(h *harness) { h.shortcut(fyne.KeyG, fyne.KeyModifierControl) }, model.ExclusiveGateway},
-		{"Ctrl+E", func(h *harness) { h.shortcut(fyne.KeyE, fyne.KeyModifierControl) }, model.EndEvent},
+		{"Tab", func(h *harness) { h.key(fyne.KeyTab) }, model.Task, "LaneA"},
+		{"Ctrl+Right", func(h *harness) { h.shortcut(fyne.KeyRight, fyne.KeyModifierControl) }, model.Task, "LaneA"},
+		{"Ctrl+G", func(h *harness) { h.shortcut(fyne.KeyG, fyne.KeyModifierControl) }, model.ExclusiveGateway, "LaneA"},
+		{"Ctrl+E", func(h *harness) { h.shortcut(fyne.KeyE, fyne.KeyModifierControl) }, model.EndEvent, "LaneA"},
+		{"Ctrl+Down", func(h *harness) { h.shortcut(fyne.KeyDown, fyne.KeyModifierControl) }, model.Task, "LaneB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,8 +42,8 @@ func TestKeyboardAppend(t *testing.T) {
 			if n.Kind != tt.kind {
 				t.Errorf("appended a %s, want %s", n.Kind, tt.kind)
 			}
-			if l := h.s.Doc.LaneOf(id); l == nil || l.ID != "LaneA" {
-				t.Errorf("appended into lane %v, want LaneA", l)
+			if l := h.s.Doc.LaneOf(id); l == nil || l.ID != tt.lane {
+				t.Errorf("appended into lane %v, want %s", l, tt.lane)
 			}
 			found := false
 			for _, s := range successors(h.s.Doc, "T1") {

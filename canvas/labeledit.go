@@ -4,7 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
-	ldraw "lanemap/draw"
+	"lanemap/draw"
 	"lanemap/model"
 )
 
@@ -144,7 +144,7 @@ func (e *Editor) labelItemBox(id string) (model.Rect, bool) {
 	}
 	for i := range e.scene.Items {
 		it := &e.scene.Items[i]
-		if it.Element == id && it.Part == ldraw.PartLabel && it.Text != nil && !it.Text.Vertical {
+		if it.Element == id && it.Part == draw.PartLabel && it.Text != nil && !it.Text.Vertical {
 			return it.Text.Box, true
 		}
 	}
@@ -157,7 +157,7 @@ func (e *Editor) labelTextSize(id string) float32 {
 	if e.scene != nil {
 		for i := range e.scene.Items {
 			it := &e.scene.Items[i]
-			if it.Element == id && it.Part == ldraw.PartLabel && it.Text != nil {
+			if it.Element == id && it.Part == draw.PartLabel && it.Text != nil {
 				return float32(it.Text.Size * e.v.zoom)
 			}
 		}

@@ -3,14 +3,14 @@ package canvas
 import (
 	"image"
 	"image/color"
-	"image/draw"
+	imgdraw "image/draw"
 	"math"
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 
-	ldraw "lanemap/draw"
+	"lanemap/draw"
 	"lanemap/draw/raster"
 	"lanemap/model"
 )
@@ -41,7 +41,7 @@ func (d *dirtySet) clean() bool { return !d.full && !d.some }
 // extentOf is the union of what the items of these elements paint: path
 // points and text boxes, padded for stroke width and antialiasing. Item
 // bounds alone would miss external labels and arrowheads.
-func extentOf(s *ldraw.Scene, ids map[string]bool) model.Rect {
+func extentOf(s *draw.Scene, ids map[string]bool) model.Rect {
 	var out model.Rect
 	first := true
 	for i := range s.Items {
@@ -59,16 +59,16 @@ func extentOf(s *ldraw.Scene, ids map[string]bool) model.Rect {
 	return out
 }
 
-func itemExtent(it *ldraw.Item) model.Rect {
+func itemExtent(it *draw.Item) model.Rect {
 	r := it.Bounds
 	if it.Path != nil {
 		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 		for _, sg := range it.Path.Segs {
 			n := 0
 			switch sg.Op {
-			case ldraw.MoveTo, ldraw.LineTo:
+			case draw.MoveTo, draw.LineTo:
 				n = 1
-			case ldraw.CubicTo:
+			case draw.CubicTo:
 				n = 3
 			}
 			for _, p := range sg.Pts[:n] {
@@ -140,7 +140,7 @@ func (r *renderer) generate(w, h int) image.Image {
 	t := r.transform(w)
 	bg := image.NewUniform(background(e.opts.Dark))
 	if full {
-		draw.Draw(r.img, r.img.Rect, bg, image.Point{}, draw.Src)
+		imgdraw.Draw(r.img, r.img.Rect, bg, image.Point{}, imgdraw.Src)
 		if e.scene != nil {
 			raster.Paint(r.img, e.scene, t)
 		}
@@ -148,7 +148,7 @@ func (r *renderer) generate(w, h int) image.Image {
 	} else if e.dirty.some && e.scene != nil {
 		clip := r.pixelRect(e.dirty.r, w).Intersect(r.img.Rect)
 		if !clip.Empty() {
-			draw.Draw(r.img, clip, bg, image.Point{}, draw.Src)
+			imgdraw.Draw(r.img, clip, bg, image.Point{}, imgdraw.Src)
 			raster.PaintClip(r.img, e.scene, t, clip)
 		}
 	}
