@@ -2,8 +2,6 @@ package bpmn
 
 import (
 	"bytes"
-	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -152,14 +150,15 @@ func parse(data []byte) (*parsed, error) {
 
 	// One entry per element: size the table once.
 	p.info = make(map[*etree.Element]elemInfo, bytes.Count(data, []byte("<"))+1)
-	ws := map[string]string{} // whitespace runs repeat: share them
 	doc := etree.NewDocument()
 	doc.WriteSettings.CanonicalAttrVal = true
 	doc.WriteSettings.CanonicalText = true
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	// Bytes are UTF-8 by now; the declaration only needs to be accepted.
-	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	if i := checkChars(data); i >= 0 {
+		line, col := lineCol(data, i)
+		r, _ := utf8.DecodeRune(data[i:])
+		return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("illegal character code %U", r)}
+	}
+	sc := newScanner(data)
 
 	type frame struct {
 		e     *etree.Element
@@ -179,25 +178,19 @@ func parse(data []byte) (*parsed, error) {
 		return ""
 	}
 	sawRoot := false
+	var t token
 	for {
-		line, col := dec.InputPos()
-		off := dec.InputOffset()
-		tok, err := dec.RawToken()
+		err := sc.next(&t)
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			l, c := dec.InputPos()
-			msg := err.Error()
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				msg = se.Msg
-			}
-			return nil, &SyntaxError{Line: l, Col: c, Msg: msg}
+			return nil, err
 		}
+		line, col := sc.tokLine, sc.tokCol
 		top := stack[len(stack)-1].e
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t.kind {
+		case tStart:
 			if len(stack) > MaxDepth {
 				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("elements nested deeper than %d levels; refusing to read the file", MaxDepth)}
 			}
@@ -207,77 +200,79 @@ func parse(data []byte) (*parsed, error) {
 				}
 				sawRoot = true
 			}
-			e := etree.NewElement(t.Name.Local)
-			e.Space = t.Name.Space
+			e := etree.NewElement(t.local)
+			e.Space = t.space
 			var scope map[string]string
-			if len(t.Attr) > 0 {
-				e.Attr = make([]etree.Attr, 0, len(t.Attr))
+			if len(t.attrs) > 0 {
+				e.Attr = make([]etree.Attr, 0, len(t.attrs))
 			}
-			for i, a := range t.Attr {
-				for _, b := range t.Attr[:i] { // attribute lists are short
-					if a.Name == b.Name {
-						return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("attribute %s given twice on <%s>", fullName(a.Name), fullName(t.Name))}
-					}
-				}
-				e.Attr = append(e.Attr, etree.Attr{Space: a.Name.Space, Key: a.Name.Local, Value: a.Value})
+			for _, a := range t.attrs {
+				e.Attr = append(e.Attr, etree.Attr{Space: a.space, Key: a.local, Value: a.value})
 				switch {
-				case a.Name.Space == "xmlns":
+				case a.space == "xmlns":
 					if scope == nil {
 						scope = map[string]string{}
 					}
-					scope[a.Name.Local] = a.Value
-				case a.Name.Space == "" && a.Name.Local == "xmlns":
+					scope[a.local] = a.value
+				case a.space == "" && a.local == "xmlns":
 					if scope == nil {
 						scope = map[string]string{}
 					}
-					scope[""] = a.Value
+					scope[""] = a.value
 				}
 			}
 			top.AddChild(e)
 			stack = append(stack, frame{e: e, scope: scope, line: line})
-			u := lookup(t.Name.Space)
-			if u == "" && t.Name.Space != "" {
-				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("namespace prefix %q of <%s> is not declared", t.Name.Space, fullName(t.Name))}
+			u := lookup(t.space)
+			if u == "" && t.space != "" {
+				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("namespace prefix %q of <%s> is not declared", t.space, joinName(t.space, t.local))}
+			}
+			for _, a := range t.attrs {
+				if a.space != "" && a.space != "xmlns" && lookup(a.space) == "" {
+					return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("namespace prefix %q of attribute %s is not declared", a.space, joinName(a.space, a.local))}
+				}
 			}
 			p.info[e] = elemInfo{u, int32(line), int32(col)}
-		case xml.EndElement:
-			if len(stack) == 1 {
-				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("end tag </%s> without a start tag", fullName(t.Name))}
+			if t.selfClose {
+				stack = stack[:len(stack)-1]
 			}
-			if top.Tag != t.Name.Local || top.Space != t.Name.Space {
+		case tEnd:
+			if len(stack) == 1 {
+				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("end tag </%s> without a start tag", joinName(t.space, t.local))}
+			}
+			if top.Tag != t.local || top.Space != t.space {
 				f := stack[len(stack)-1]
-				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("element <%s> (opened at line %d) is closed by </%s>", top.FullTag(), f.line, fullName(t.Name))}
+				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("element <%s> (opened at line %d) is closed by </%s>", top.FullTag(), f.line, joinName(t.space, t.local))}
 			}
 			stack = stack[:len(stack)-1]
-		case xml.CharData:
+		case tText, tCDATA:
 			if len(stack) == 1 {
-				if len(bytes.TrimSpace(t)) != 0 {
+				if t.kind == tCDATA || strings.TrimSpace(t.text) != "" {
 					return nil, &SyntaxError{Line: line, Col: col, Msg: "text outside the root element"}
 				}
 			}
-			if off < int64(len(data)) && bytes.HasPrefix(data[off:], []byte("<![CDATA[")) {
-				top.AddChild(etree.NewCData(string(t)))
-			} else if len(t) <= 64 && isSpaceBytes(t) {
-				s, ok := ws[string(t)]
-				if !ok {
-					s = string(t)
-					ws[s] = s
-				}
-				top.AddChild(etree.NewText(s))
+			if t.kind == tCDATA {
+				top.AddChild(etree.NewCData(t.text))
 			} else {
-				top.AddChild(etree.NewText(string(t)))
+				top.AddChild(etree.NewText(t.text))
 			}
-		case xml.Comment:
-			top.AddChild(etree.NewComment(string(t)))
-		case xml.ProcInst:
-			top.AddChild(etree.NewProcInst(t.Target, string(t.Inst)))
-		case xml.Directive:
+		case tComment:
+			top.AddChild(etree.NewComment(t.text))
+		case tPI:
+			if strings.EqualFold(t.local, "xml") && (sawRoot || len(top.Child) > 0 || line != 1 || col != 1) {
+				return nil, &SyntaxError{Line: line, Col: col, Msg: "the XML declaration must come first in the file"}
+			}
+			top.AddChild(etree.NewProcInst(t.local, t.text))
+		case tDirective:
+			if sawRoot {
+				return nil, &SyntaxError{Line: line, Col: col, Msg: "a <! declaration inside the document"}
+			}
 			// DOCTYPE and friends: never resolved, never written back.
 			p.warns = append(p.warns, Warning{Line: line, Col: col, Msg: "DOCTYPE/declaration ignored: DTDs and entities are never read, and it will not be saved"})
 		}
 	}
 	if len(stack) != 1 {
-		l, c := dec.InputPos()
+		l, c := sc.posOf(len(data))
 		return nil, &SyntaxError{Line: l, Col: c, Msg: fmt.Sprintf("unexpected end of file: <%s> is not closed", stack[len(stack)-1].e.FullTag())}
 	}
 	if !sawRoot {
@@ -285,13 +280,6 @@ func parse(data []byte) (*parsed, error) {
 	}
 	p.doc = doc
 	return p, nil
-}
-
-func fullName(n xml.Name) string {
-	if n.Space == "" {
-		return n.Local
-	}
-	return n.Space + ":" + n.Local
 }
 
 func isSpaceBytes(b []byte) bool {
