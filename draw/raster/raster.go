@@ -135,12 +135,38 @@ func PaintClip(dst *image.RGBA, s *draw.Scene, t Transform, clip image.Rectangle
 		case it.Path != nil:
 			paintPath(dst, it.Path, &it.Style, t, clip)
 		case it.Text != nil:
-			if !textBox(it.Text, t).Overlaps(clip) {
+			if !roughTextBox(it.Text, t).Overlaps(clip) || !textBox(it.Text, t).Overlaps(clip) {
 				continue
 			}
 			paintText(dst, it.Text, t, clip)
 		}
 	}
+}
+
+// roughTextBox is a cheap, generous device box of t's ink (no glyph
+// lookups: no Noto Sans glyph is wider than 1.5 em), so off-screen labels
+// are skipped without measuring them.
+func roughTextBox(t *draw.Text, tr Transform) image.Rectangle {
+	n := 0
+	for _, l := range t.Lines {
+		n = max(n, len(l)) // bytes ≥ runes
+	}
+	b := t.Box
+	grow := float64(n)*t.Size*1.5 + t.Size*2
+	lh := max(t.LineHeight, t.Size*2)
+	x0, y0 := b.X-grow, b.Y-t.Size*2
+	x1, y1 := b.X+b.W+grow, b.Y+b.H+float64(len(t.Lines)+1)*lh
+	if t.Vertical {
+		// Turned about the centre: take the square around it.
+		c := b.Center()
+		r := math.Max(math.Max(c.X-x0, x1-c.X), math.Max(c.Y-y0, y1-c.Y))
+		x0, y0, x1, y1 = c.X-r, c.Y-r, c.X+r, c.Y+r
+	}
+	a, z := tr.pt(x0, y0), tr.pt(x1, y1)
+	if !a.finite() || !z.finite() {
+		return image.Rectangle{}
+	}
+	return devRect(a.x, a.y, z.x, z.y)
 }
 
 // textBox is a conservative device box of t's ink.

@@ -65,6 +65,19 @@ func TestPicture(t *testing.T) {
 		if dark < 50 {
 			t.Errorf("scale %g: label box has %d dark samples", scale, dark)
 		}
+		// The vertical pool header is taller than wide.
+		var ink image.Rectangle
+		hb := rastertest.HeaderBox
+		for y := int((hb.Y + 3 + png.Margin) * scale); y < int((hb.Y+hb.H-3+png.Margin)*scale); y++ {
+			for x := int((hb.X + 3 + png.Margin) * scale); x < int((hb.X+hb.W-3+png.Margin)*scale); x++ {
+				if rgb(img.At(x, y)).R < 128 {
+					ink = ink.Union(image.Rect(x, y, x+1, y+1))
+				}
+			}
+		}
+		if ink.Dy() < 4*ink.Dx() || ink.Dx() == 0 {
+			t.Errorf("scale %g: vertical header ink %v is not tall and narrow", scale, ink)
+		}
 	}
 }
 
