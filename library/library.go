@@ -38,6 +38,11 @@ type Options struct {
 	StaleLockAge time.Duration
 	// RecoveryDir holds autosaved work; "" = os.UserConfigDir()/lanemap/recovery.
 	RecoveryDir string
+	// OnWatchError, when set, hears from Watch's goroutine when polling
+	// starts failing (the share went offline, the folder vanished: a
+	// *Error saying so) and, with nil, when it works again. The index
+	// keeps its entries meanwhile: an unreachable folder is not an empty one.
+	OnWatchError func(error)
 }
 
 func (o Options) pollInterval() time.Duration {

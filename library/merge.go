@@ -474,7 +474,8 @@ func rebuild(order []string, chosen map[string]*unit, m, t unitSet, known map[st
 func ptr[T any](v T) *T { return &v }
 
 // MergeDisk merges doc's unsaved edits with the version now on disk, using
-// the version doc was read from as the common base. The returned Doc holds
+// the version doc was read from as the common base. The returned Doc counts
+// as loaded (Close it when done, and Close doc when it is replaced). It holds
 // the merged model on top of the disk version's Source, so saving it
 // succeeds unless the file changes yet again; doc itself is not touched.
 // With no conflicts the UI can save at once; otherwise it shows them and
@@ -495,5 +496,8 @@ func (l *Library) MergeDisk(doc *Doc) (*Doc, []Conflict, error) {
 	merged, conflicts := Merge(base, doc.Defs, theirs.Defs)
 	theirs.Defs = merged
 	theirs.rkey = doc.rkey // the merged doc carries on the unsaved work
+	l.mu.Lock()
+	l.loaded[rel]++ // like Load: Close the old doc, and this one when done
+	l.mu.Unlock()
 	return theirs, conflicts, nil
 }

@@ -116,6 +116,7 @@ func (l *Library) Watch(onChange func([]Change)) (stop func()) {
 		tick := time.NewTicker(l.opt.pollInterval())
 		defer tick.Stop()
 		var pending <-chan time.Time
+		failing := false
 		for {
 			select {
 			case <-done:
@@ -130,6 +131,10 @@ func (l *Library) Watch(onChange func([]Change)) (stop func()) {
 			case <-tick.C:
 			}
 			ch, err := l.rescan(nil, nil)
+			if (err != nil) != failing && l.opt.OnWatchError != nil {
+				l.opt.OnWatchError(err)
+			}
+			failing = err != nil
 			if err != nil || len(ch) == 0 {
 				continue
 			}

@@ -129,3 +129,41 @@ func TestSaveDuringScanIsNotReported(t *testing.T) {
 		t.Fatalf("next scan reported: %+v", cs)
 	}
 }
+
+func TestWatchReportsUnreachableFolder(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "share")
+	writeProcess(t, dir, "a.bpmn", process("A", 4))
+	opt := testOpts(t)
+	opt.NoFSNotify = true
+	errs := make(chan error, 4)
+	opt.OnWatchError = func(err error) { errs <- err }
+	l, err := Open(dir, opt)
+	must(t, err)
+	stop := l.Watch(func([]Change) { t.Error("an unreachable folder must not look emptied") })
+	defer stop()
+	// The share goes away...
+	must(t, os.Rename(dir, dir+".offline"))
+	select {
+	case err := <-errs:
+		var le *Error
+		if !asError(err, &le) || le.Kind != KindFolderGone {
+			t.Fatalf("watch error %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no watch error")
+	}
+	if len(l.Entries()) != 1 {
+		t.Fatal("index emptied while offline")
+	}
+	// ...and comes back.
+	must(t, os.Rename(dir+".offline", dir))
+	select {
+	case err := <-errs:
+		if err != nil {
+			t.Fatalf("want nil on recovery, got %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no recovery notice")
+	}
+}
