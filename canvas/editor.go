@@ -56,6 +56,7 @@ type Editor struct {
 	OnStatus func(msg string)
 
 	s      *edit.Session
+	hook   int // which SetSession's OnChange hook is live
 	scene  *draw.Scene
 	shapes map[string]*model.Shape
 	opts   draw.Options
@@ -133,10 +134,15 @@ func (e *Editor) SetSession(s *edit.Session) {
 	e.cancelLabel()
 	e.drag = gesture{}
 	e.s = s
+	e.hook++
 	if s != nil {
-		prev := s.OnChange
+		// Only the newest hook acts: showing a session again, or a change
+		// in a session no longer shown, must not rebuild twice or wrongly.
+		prev, hook := s.OnChange, e.hook
 		s.OnChange = func(c edit.Change) {
-			e.changed(c)
+			if e.s == s && e.hook == hook {
+				e.changed(c)
+			}
 			if prev != nil {
 				prev(c)
 			}

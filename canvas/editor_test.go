@@ -149,3 +149,31 @@ func typeFocused(c fyne.Canvas, s string) {
 		}
 	}
 }
+
+func TestSetSessionAgain(t *testing.T) {
+	h := newHarness(t)
+	calls := 0
+	h.s.OnChange = func(edit.Change) { calls++ }
+	other := edit.NewSession(fixture(), nil)
+	h.e.SetSession(h.s)
+	h.e.SetSession(other)
+	h.e.SetSession(h.s) // back: hooked twice now, only the newest acts
+	builds := h.e.builds
+	if err := h.s.Rename("T1", "Nytt namn"); err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("the app's OnChange ran %d times", calls)
+	}
+	if h.e.builds != builds {
+		t.Errorf("a rename rebuilt the scene %d times (want a patch)", h.e.builds-builds)
+	}
+	// A change in the session no longer shown leaves the editor alone.
+	ver := h.e.ver
+	if err := other.Rename("T1", "Annat"); err != nil {
+		t.Fatal(err)
+	}
+	if h.e.ver != ver {
+		t.Error("a change in another session touched the editor")
+	}
+}
