@@ -152,6 +152,10 @@ func (s *Session) paste(t *tx, c Clipboard, dx, dy float64) ([]string, error) {
 			tops = append(tops, np)
 		}
 	}
+	pasted := map[string]bool{}
+	for _, id := range out {
+		pasted[id] = true
+	}
 	// Place the top nodes where they landed.
 	for _, n := range tops {
 		sh := s.Shape(n.ID)
@@ -176,7 +180,7 @@ func (s *Session) paste(t *tx, c Clipboard, dx, dy float64) ([]string, error) {
 			}
 			continue
 		}
-		pl, ok := s.landing(sh.Bounds.Center(), map[string]bool{n.ID: true})
+		pl, ok := s.landing(sh.Bounds.Center(), pasted) // never into its own copy
 		if !ok {
 			return nil, fmt.Errorf("edit: a %s cannot be pasted outside a pool", n.Kind)
 		}

@@ -9,8 +9,13 @@ import (
 // axis and the node's innermost lane along the stacking axis — by making
 // space, so that the lanes after it and their content move along and the
 // pool grows, as bpmn-js's auto-resize does.
-func (s *Session) fit(t *tx, n *model.Node, r model.Rect) {
+func (s *Session) fit(t *tx, n *model.Node, r model.Rect) { s.fitDepth(t, n, r, 0) }
+
+func (s *Session) fitDepth(t *tx, n *model.Node, r model.Rect, depth int) {
 	d := s.Doc
+	if depth > 64 {
+		return // a container cycle in a broken file must not hang
+	}
 	if sp := d.Node(n.Container); sp != nil {
 		ss := s.Shape(sp.ID)
 		if ss == nil {
@@ -20,7 +25,7 @@ func (s *Session) fit(t *tx, n *model.Node, r model.Rect) {
 		if want != ss.Bounds {
 			t.shape(ss).Bounds = want
 			s.rerouteAttached(t, map[string]bool{sp.ID: true})
-			s.fit(t, sp, want)
+			s.fitDepth(t, sp, want, depth+1)
 		}
 		return
 	}
