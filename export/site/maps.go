@@ -21,13 +21,16 @@ func (p *proc) scene() *draw.Scene {
 // mapSVG writes the map as inline SVG in which every element is a
 // keyboard-reachable button named after its step ("3. Bedöm ansökan,
 // Uppgift, Handläggare"). svg escapes every text it writes.
-func (r *renderer) mapSVG(p *proc, title string) (template.HTML, error) {
+func (r *renderer) mapSVG(p *proc) (template.HTML, error) {
 	sc := p.scene()
 	if sc == nil || len(sc.Items) == 0 {
 		return "", nil
 	}
 	var b bytes.Buffer
-	err := svg.Write(&b, sc, svg.Options{Title: title, Interactive: true, IDPrefix: "k-", Label: func(id string) string {
+	// No Title: svg would make the map role="img", which hides the
+	// buttons inside it from screen readers. The page's figure names the
+	// map instead.
+	err := svg.Write(&b, sc, svg.Options{Interactive: true, IDPrefix: "k-", Label: func(id string) string {
 		return r.elementLabel(p, id)
 	}})
 	if err != nil {

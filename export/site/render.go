@@ -594,7 +594,7 @@ func (r *renderer) procPage(p *proc) (*procData, error) {
 
 	if r.maps && p.g != nil {
 		pd.MapLabel = r.t.Must("map.label", p.dg.Title)
-		svg, err := r.mapSVG(p, pd.MapLabel)
+		svg, err := r.mapSVG(p)
 		if err != nil {
 			return nil, err
 		}

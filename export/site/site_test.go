@@ -227,6 +227,16 @@ func checkSite(t *testing.T, dir, lang string) map[string]*html.Node {
 			}
 		}
 		walk(doc, func(n *html.Node) {
+			// A focusable control inside role="img" is hidden from
+			// screen readers.
+			if attr(n, "tabindex") == "0" {
+				for up := n.Parent; up != nil; up = up.Parent {
+					if up.Type == html.ElementNode && attr(up, "role") == "img" {
+						t.Errorf("%s: focusable <%s> inside role=img", rel, n.Data)
+						break
+					}
+				}
+			}
 			for _, a := range n.Attr {
 				if strings.HasPrefix(a.Key, "on") {
 					t.Errorf("%s: event handler attribute %s on <%s>", rel, a.Key, n.Data)
