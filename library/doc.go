@@ -17,7 +17,11 @@
 //     .lanemap-backup/, and renames the temp file over the target. Right
 //     before the rename it hashes the file on disk and refuses with
 //     *ErrChangedOnDisk when it is not what the document was read from, so
-//     a save never overwrites someone else's work.
+//     a save never overwrites someone else's work. Check and rename happen
+//     under a commit lock (".name.bpmn.commit", created with O_EXCL, held
+//     for milliseconds, abandoned when its holder died), so two Lanemap
+//     users saving at the same instant cannot both pass the check; a
+//     process killed at any moment leaves the old or the new file whole.
 //   - Watching. fsnotify on folders (saves replace files, so file watches
 //     would die with the first rename) plus polling on a timer: size and
 //     modification time for every file, the hash for loaded files and for

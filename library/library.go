@@ -142,7 +142,17 @@ func Open(dir string, opt Options) (*Library, error) {
 	if _, err := l.rescan(cached, nil); err != nil {
 		return nil, err
 	}
-	l.writeCache()
+	// Rewrite the cache only when the scan read something it lacked.
+	stale := len(cached) != len(l.recs)
+	for rel, r := range l.recs {
+		if cached[rel] != r {
+			stale = true
+			break
+		}
+	}
+	if stale {
+		l.writeCache()
+	}
 	return l, nil
 }
 
