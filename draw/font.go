@@ -192,10 +192,10 @@ func wrapPara(lines []string, p string, maxWidth, size float64, fc *face) []stri
 			ww += fc.advance(r)
 		}
 		spaceW := float64(len(tok)-len(word)) * fc.advance(' ')
-		if lineW > 0 && lineW+ww > limit+eps {
+		if line.Len() > 0 && lineW+ww > limit+eps {
 			flush()
 		}
-		if lineW == 0 && ww > limit+eps {
+		if line.Len() == 0 && ww > limit+eps {
 			// Too long even alone: hyphenate.
 			pieces := breakWord([]rune(word), limit, fc)
 			for i, piece := range pieces {
@@ -209,7 +209,7 @@ func wrapPara(lines []string, p string, maxWidth, size float64, fc *face) []stri
 			line.WriteString(word)
 			lineW += ww
 		}
-		if spaceW > 0 && lineW > 0 {
+		if spaceW > 0 && line.Len() > 0 {
 			line.WriteByte(' ')
 			lineW += spaceW
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -103,4 +104,38 @@ func TestAscent(t *testing.T) {
 	if a <= 5 || a >= 12 {
 		t.Errorf("Ascent(10) = %v", a)
 	}
+}
+
+// FuzzWrap: lines fit (or hold one rune), nothing but blanks is lost and
+// only hyphens are added.
+func FuzzWrap(f *testing.F) {
+	f.Add("Pröva ansökan om bistånd enligt socialtjänstlagen", 90.0)
+	f.Add("Kvalitetsledningssystem för socialtjänsten", 40.0)
+	f.Add("a-b-c-d\n\nx/y åäö", 5.0)
+	f.Fuzz(func(t *testing.T, text string, w float64) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		lines := Wrap(text, w, 11, false)
+		limit := w // Wrap treats negative and NaN widths as zero
+		if !(limit > 0) {
+			limit = 0
+		}
+		for _, l := range lines {
+			if utf8.RuneCountInString(strings.TrimSuffix(l, "-")) > 1 && Measure(l, 11, false) > limit+1e-6 {
+				t.Fatalf("line %q is %v wide, limit %v", l, Measure(l, 11, false), limit)
+			}
+		}
+		strip := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r == '-' || unicode.IsSpace(r) {
+					return -1
+				}
+				return r
+			}, s)
+		}
+		if got, want := strip(strings.Join(lines, "")), strip(text); got != want {
+			t.Fatalf("text changed: %q → %q", text, lines)
+		}
+	})
 }
