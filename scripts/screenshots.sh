@@ -35,12 +35,13 @@ trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 # with its own preferences and waits for the window (sets $pid and $wid).
 start() {
   local lang=$1 theme=$2 file=$3
-  rm -rf "$work/lib" "$work/config"
-  mkdir -p "$work/lib" "$work/config/fyne/se.lanemap.editor"
-  cp "$root"/examples/*.bpmn "$work/lib/"
+  lib=$work/Socialtjänsten
+  rm -rf "$lib" "$work/config"
+  mkdir -p "$lib" "$work/config/fyne/se.lanemap.editor"
+  cp "$root"/examples/*.bpmn "$lib/"
   printf '{"themeMode":"%s"}' "$theme" >"$work/config/fyne/se.lanemap.editor/preferences.json"
-  LANG=$lang LANGUAGE= LC_ALL= XDG_CONFIG_HOME=$work/config \
-    "$bin" open "$work/lib/$file" >"$work/log" 2>&1 &
+  LANG=$lang LANGUAGE= LC_ALL= XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/config \
+    "$bin" open "$lib/$file" >"$work/log" 2>&1 &
   pid=$!
   wid=
   for _ in $(seq 1 120); do
@@ -50,9 +51,10 @@ start() {
     sleep 0.5
   done
   [ -n "$wid" ] || { echo "screenshots: no window within 60 s" >&2; exit 1; }
+  sleep 2
   xdotool windowmove "$wid" 0 0 windowsize "$wid" 1400 900
   xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid" 2>/dev/null || true
-  sleep 2
+  sleep 1
 }
 
 stop() {
@@ -63,7 +65,7 @@ stop() {
 
 shot() {
   sleep 1
-  import -window root "$out/$1"
+  import -window "$wid" "$out/$1"
   echo "screenshots: $out/$1"
 }
 

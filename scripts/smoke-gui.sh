@@ -46,7 +46,7 @@ file=$work/lib/$(basename "$example")
 # to a throw-away folder so the test never touches the user's.
 if locale -a 2>/dev/null | grep -qi '^sv_SE.utf-\?8$'; then lang=sv_SE.UTF-8; else lang=en_US.UTF-8; fi
 echo "smoke: starting $bin open $file (LANG=$lang, display $DISPLAY)"
-LANG=$lang LANGUAGE= LC_ALL= XDG_CONFIG_HOME=$work/config \
+LANG=$lang LANGUAGE= LC_ALL= XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/config \
   "$bin" open "$file" >"$work/lanemap.log" 2>&1 &
 pid=$!
 

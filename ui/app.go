@@ -72,6 +72,10 @@ type App struct {
 // LoadTranslations before, so that menus are built in the user's language.
 func New(a fyne.App) *App {
 	app := &App{fyneApp: a}
+	// The theme goes in before any widget exists: renderers made under the
+	// old theme would keep some of its colours.
+	app.themeMode = a.Preferences().StringWithFallback(prefThemeMode, themeSystem)
+	app.dark = applyTheme(a, app.themeMode)
 	app.win = a.NewWindow("Lanemap")
 	app.win.SetIcon(Icon())
 	a.SetIcon(Icon())
@@ -79,8 +83,10 @@ func New(a fyne.App) *App {
 	app.editor = lcanvas.NewEditor(nil)
 	app.editor.OnSelectionChanged = app.selectionChanged
 	app.editor.OnStatus = func(s string) {
-		app.status.setHint(s)
 		app.status.setZoom(app.editor.Zoom())
+		if s != app.status.zoom.Text { // zoom has its own place
+			app.status.setHint(s)
+		}
 	}
 
 	app.side = newSidebar(app.switchTo, app.search)
@@ -107,7 +113,6 @@ func New(a fyne.App) *App {
 	app.win.SetContent(container.NewBorder(top, app.status.box, nil, nil, outer))
 	app.win.Resize(fyne.NewSize(1400, 860))
 
-	app.themeMode = a.Preferences().StringWithFallback(prefThemeMode, themeSystem)
 	app.setTheme(app.themeMode)
 	a.Settings().AddListener(func(fyne.Settings) {
 		// The system switched light/dark: follow it unless pinned.
@@ -217,6 +222,7 @@ func (a *App) quickAdd(text string) {
 func (a *App) setHandovers(on bool) {
 	a.showHandovers = on
 	a.editor.SetHandovers(on)
+	defer a.editor.ZoomFit() // the map's area changed size
 	if on {
 		a.hand.show(a.defs())
 		a.centre.Objects = []fyne.CanvasObject{a.handSplit}
@@ -239,7 +245,9 @@ func (a *App) setTheme(mode string) {
 	a.themeMode = mode
 	a.fyneApp.Preferences().SetString(prefThemeMode, mode)
 	a.dark = applyTheme(a.fyneApp, mode)
-	a.editor.SetDark(a.dark)
+	if a.editor != nil {
+		a.editor.SetDark(a.dark)
+	}
 }
 
 // showDocument refreshes everything that depends on which process is open.
@@ -275,6 +283,8 @@ func (a *App) changed(c edit.Change) {
 
 func (a *App) selectionChanged(ids []string) {
 	a.props.setSelection(ids)
+	a.status.setZoom(a.editor.Zoom())
+	a.palette.markActive(a.editor.Tool()) // Esc may have dropped the tool
 }
 
 // updateTitle shows the process name with • while unsaved, in the title
@@ -289,6 +299,6 @@ func (a *App) updateTitle() {
 		title = name + " — Lanemap"
 	}
 	a.win.SetTitle(title)
-	a.status.show(a.doc)
+	a.status.show(a.doc, a.lib)
 	a.palette.updateUndo(a.doc)
 }

@@ -77,10 +77,10 @@ func (a *App) buildMenus() {
 	themeMenu := fyne.NewMenuItem(lang.X("menu.theme", "Theme"), nil)
 	themeMenu.ChildMenu = fyne.NewMenu("", a.themeItems[themeSystem], a.themeItems[themeLight], a.themeItems[themeDark])
 	view := fyne.NewMenu(lang.X("menu.view", "View"),
-		item(lang.X("menu.zoomIn", "Zoom in"), key(fyne.KeyEqual), func() { a.editor.ZoomIn() }),
-		item(lang.X("menu.zoomOut", "Zoom out"), key(fyne.KeyMinus), func() { a.editor.ZoomOut() }),
-		item(lang.X("menu.zoomFit", "Fit the map"), key(fyne.Key0), func() { a.editor.ZoomFit() }),
-		item(lang.X("menu.zoom100", "Actual size (100 %)"), key(fyne.Key1), func() { a.editor.SetZoom(1) }),
+		item(lang.X("menu.zoomIn", "Zoom in"), key(fyne.KeyEqual), func() { a.editor.ZoomIn(); a.status.setZoom(a.editor.Zoom()) }),
+		item(lang.X("menu.zoomOut", "Zoom out"), key(fyne.KeyMinus), func() { a.editor.ZoomOut(); a.status.setZoom(a.editor.Zoom()) }),
+		item(lang.X("menu.zoomFit", "Fit the map"), key(fyne.Key0), func() { a.editor.ZoomFit(); a.status.setZoom(a.editor.Zoom()) }),
+		item(lang.X("menu.zoom100", "Actual size (100 %)"), key(fyne.Key1), func() { a.editor.SetZoom(1); a.status.setZoom(1) }),
 		fyne.NewMenuItemSeparator(),
 		a.menuHandovers,
 		themeMenu,

@@ -103,9 +103,9 @@ func newPalette(a *App) *palette {
 		sep(),
 		p.undo, p.redo,
 		sep(),
-		action(theme.ZoomOutIcon(), lang.X("menu.zoomOut", "Zoom out"), func() { a.editor.ZoomOut() }),
-		action(theme.ZoomInIcon(), lang.X("menu.zoomIn", "Zoom in"), func() { a.editor.ZoomIn() }),
-		action(theme.ZoomFitIcon(), lang.X("menu.zoomFit", "Fit the map"), func() { a.editor.ZoomFit() }),
+		action(theme.ZoomOutIcon(), lang.X("menu.zoomOut", "Zoom out"), func() { a.editor.ZoomOut(); a.status.setZoom(a.editor.Zoom()) }),
+		action(theme.ZoomInIcon(), lang.X("menu.zoomIn", "Zoom in"), func() { a.editor.ZoomIn(); a.status.setZoom(a.editor.Zoom()) }),
+		action(theme.ZoomFitIcon(), lang.X("menu.zoomFit", "Fit the map"), func() { a.editor.ZoomFit(); a.status.setZoom(a.editor.Zoom()) }),
 		sep(),
 		p.handovers,
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -47,7 +48,9 @@ func newSidebar(onOpen func(string), onSearch func(string)) *sidebar {
 			info := widget.NewLabel("")
 			info.Truncation = fyne.TextTruncateEllipsis
 			info.SizeName = theme.SizeNameCaptionText
-			return container.NewVBox(name, info)
+			// Negative padding pulls the caption up under the name: the
+			// labels' own insets already separate them.
+			return container.New(layout.NewCustomPaddedVBoxLayout(-3*theme.Padding()), name, info)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < 0 || i >= len(s.items) {

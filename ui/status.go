@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -38,8 +40,9 @@ func newStatusBar(onWarnings func()) *statusBar {
 	return s
 }
 
-// show updates the file, dirty and warnings parts for doc (nil = none open).
-func (s *statusBar) show(doc *document) {
+// show updates the file, dirty and warnings parts for doc (nil = none open);
+// a file in the library is named by the library folder and its path there.
+func (s *statusBar) show(doc *document, lib *libraryView) {
 	if doc == nil {
 		s.file.SetText(lang.X("status.nofile", "No process open"))
 		s.dirty.SetText("")
@@ -47,6 +50,9 @@ func (s *statusBar) show(doc *document) {
 		return
 	}
 	name := doc.path
+	if lib != nil && doc.ldoc != nil {
+		name = filepath.Base(lib.dir) + " › " + doc.ldoc.Path
+	}
 	if name == "" {
 		name = lang.X("status.new", "New process (not saved yet)")
 	}
