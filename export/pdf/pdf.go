@@ -103,10 +103,10 @@ func NewDocument(opt Options) (*gofpdf.Fpdf, error) {
 	pdf.SetMargins(MarginMM, MarginMM, MarginMM)
 	pdf.SetCreator("Lanemap", true)
 	if opt.Title != "" {
-		pdf.SetTitle(opt.Title, true)
+		pdf.SetTitle(SafeText(opt.Title), true)
 	}
 	if opt.Subject != "" {
-		pdf.SetSubject(opt.Subject, true)
+		pdf.SetSubject(SafeText(opt.Subject), true)
 	}
 	if err := RegisterFonts(pdf); err != nil {
 		return nil, err
@@ -174,7 +174,7 @@ func Write(w io.Writer, s *draw.Scene, opt Options) error {
 	if opt.Title != "" {
 		pdf.SetFont(FontFamily, "B", 14)
 		pdf.SetTextColor(0, 0, 0)
-		pdf.Text(MarginMM, MarginMM+5, opt.Title)
+		pdf.Text(MarginMM, MarginMM+5, SafeText(opt.Title))
 	}
 	if err := DrawScene(pdf, s, box, scale); err != nil {
 		return err
@@ -265,6 +265,22 @@ func EscapeURL(u string) string {
 		}
 	}
 	return b.String()
+}
+
+// SafeText makes s safe to hand to gofpdf, which panics on invalid UTF-8
+// and on characters beyond U+FFFF (emoji) when it subsets the font: those
+// become U+FFFD, and control characters, which no font draws, spaces.
+func SafeText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+			return ' '
+		case r > 0xffff:
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 func isHex(c byte) bool {
@@ -471,6 +487,7 @@ func (p *painter) text(t *draw.Text) {
 		p.pdf.TransformRotate(90, p.x(t.Box.X+t.Box.W/2), p.y(t.Box.Y+t.Box.H/2))
 	}
 	for i, l := range t.Lines {
+		l = SafeText(l)
 		if strings.TrimSpace(l) == "" {
 			continue
 		}

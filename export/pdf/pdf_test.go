@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"io"
 	_ "image/png"
 	"math"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"lanemap/draw"
 	"lanemap/draw/raster/rastertest"
 	"lanemap/export/pdf"
+	"lanemap/internal/gen"
 	"lanemap/model"
 )
 
@@ -262,13 +264,15 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-func BenchmarkWrite(b *testing.B) {
+// BenchmarkBuildPDF is draw.Build plus a one-page A3 PDF of a generated
+// map (the 5,000-node map is a single 283,000-unit-wide pool, fitted).
+func BenchmarkBuildPDF(b *testing.B) {
 	for _, n := range []int{100, 1000, 5000} {
-		s := rastertest.Grid(n)
-		b.Run(map[int]string{100: "100", 1000: "1000", 5000: "5000"}[n], func(b *testing.B) {
+		d := gen.Collaboration(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			for b.Loop() {
-				var buf bytes.Buffer
-				if err := pdf.Write(&buf, s, pdf.Options{Paper: pdf.A3}); err != nil {
+				s := draw.Build(d, d.Diagrams[0], draw.Options{MarkHandovers: true})
+				if err := pdf.Write(io.Discard, s, pdf.Options{Paper: pdf.A3, Title: "Benchmark"}); err != nil {
 					b.Fatal(err)
 				}
 			}
