@@ -1,6 +1,9 @@
 package site
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 func TestSlug(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -38,4 +41,22 @@ func TestNamerUnique(t *testing.T) {
 			t.Errorf("name %d = %q, want %q", i, got[i], want[i])
 		}
 	}
+}
+
+var slugShape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// FuzzSlug: whatever the name, the slug is a plain, safe file-name stem.
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Ansökan", "../x", "CON", "<script>", "", "a--b", "ÅÄÖ åäö", "lpt9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Slug(s, "x")
+		if !slugShape.MatchString(got) || len(got) > maxSlug+2 {
+			t.Fatalf("Slug(%q) = %q", s, got)
+		}
+		if reserved[got] {
+			t.Fatalf("Slug(%q) = reserved %q", s, got)
+		}
+	})
 }
