@@ -177,3 +177,19 @@ func TestSetSessionAgain(t *testing.T) {
 		t.Error("a change in another session touched the editor")
 	}
 }
+
+func TestResizeKeepsOverlayOnTheShape(t *testing.T) {
+	h := newHarness(t)
+	h.e.ZoomFit()
+	h.e.SetSelection([]string{"T1"})
+	h.w.Resize(fyne.NewSize(700, 380)) // refits: the view changes
+	if len(h.e.r.overlay) == 0 {
+		t.Fatal("no overlay object")
+	}
+	outline := h.e.r.overlay[0] // the selection outline comes first
+	want := h.e.v.toScreen(h.bounds("T1").Center())
+	got := outline.Position().Add(fyne.NewPos(outline.Size().Width/2, outline.Size().Height/2))
+	if abs32(got.X-want.X) > 1 || abs32(got.Y-want.Y) > 1 {
+		t.Errorf("after a resize the outline is centred on %v, T1 on %v", got, want)
+	}
+}

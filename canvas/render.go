@@ -189,6 +189,9 @@ func (r *renderer) Layout(size fyne.Size) {
 	}
 	r.pic.Resize(size)
 	r.pic.Move(fyne.Position{})
+	// The overlay is laid out for a view; a resize may have refitted it
+	// (the side panels change width with the selection).
+	r.rebuildObjects()
 	r.layoutLabel()
 }
 
