@@ -241,9 +241,11 @@ func BenchmarkPaint(b *testing.B) {
 		t, r := raster.Fit(s.Bounds, 10, 1)
 		img := image.NewRGBA(r)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			for b.Loop() {
+			start := rastertest.CPU()
+			for range b.N {
 				raster.Paint(img, s, t)
 			}
+			rastertest.ReportCPU(b, start)
 		})
 	}
 }
@@ -268,9 +270,11 @@ func BenchmarkPaintGen(b *testing.B) {
 		}
 		img := image.NewRGBA(r)
 		b.Run(name, func(b *testing.B) {
-			for b.Loop() {
+			start := rastertest.CPU()
+			for range b.N {
 				raster.PaintClip(img, s, t, img.Bounds())
 			}
+			rastertest.ReportCPU(b, start)
 		})
 	}
 }

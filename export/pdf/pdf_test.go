@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"image"
 	"image/color"
-	"io"
 	_ "image/png"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -270,12 +270,14 @@ func BenchmarkBuildPDF(b *testing.B) {
 	for _, n := range []int{100, 1000, 5000} {
 		d := gen.Collaboration(n)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			for b.Loop() {
+			start := rastertest.CPU()
+			for range b.N {
 				s := draw.Build(d, d.Diagrams[0], draw.Options{MarkHandovers: true})
 				if err := pdf.Write(io.Discard, s, pdf.Options{Paper: pdf.A3, Title: "Benchmark"}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			rastertest.ReportCPU(b, start)
 		})
 	}
 }

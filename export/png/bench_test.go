@@ -23,12 +23,14 @@ func BenchmarkBuildPNG(b *testing.B) {
 			name += "-maxscale"
 		}
 		b.Run(name, func(b *testing.B) {
-			for b.Loop() {
+			start := rastertest.CPU()
+			for range b.N {
 				s := draw.Build(d, d.Diagrams[0], draw.Options{MarkHandovers: true})
 				if err := png.Write(io.Discard, s, min(1, png.MaxScale(s))); err != nil {
 					b.Fatal(err)
 				}
 			}
+			rastertest.ReportCPU(b, start)
 		})
 	}
 }
@@ -39,11 +41,13 @@ func BenchmarkWriteCompact(b *testing.B) {
 	for _, n := range []int{100, 1000, 5000} {
 		s := rastertest.Grid(n)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			for b.Loop() {
+			start := rastertest.CPU()
+			for range b.N {
 				if err := png.Write(io.Discard, s, 1); err != nil {
 					b.Fatal(err)
 				}
 			}
+			rastertest.ReportCPU(b, start)
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"lanemap/draw"
+	"lanemap/draw/raster/rastertest"
 	"lanemap/export/svg"
 	"lanemap/internal/gen"
 )
@@ -16,12 +17,14 @@ func BenchmarkBuildSVG(b *testing.B) {
 	for _, n := range []int{100, 1000, 5000} {
 		d := gen.Collaboration(n)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			for b.Loop() {
+			start := rastertest.CPU()
+			for range b.N {
 				s := draw.Build(d, d.Diagrams[0], draw.Options{MarkHandovers: true})
 				if err := svg.Write(io.Discard, s, svg.Options{Interactive: true}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			rastertest.ReportCPU(b, start)
 		})
 	}
 }
@@ -32,11 +35,13 @@ func BenchmarkWrite(b *testing.B) {
 		d := gen.Collaboration(n)
 		s := draw.Build(d, d.Diagrams[0], draw.Options{MarkHandovers: true})
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			for b.Loop() {
+			start := rastertest.CPU()
+			for range b.N {
 				if err := svg.Write(io.Discard, s, svg.Options{Interactive: true}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			rastertest.ReportCPU(b, start)
 		})
 	}
 }
