@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"lanemap/model"
@@ -126,6 +127,10 @@ var texts = map[string][2]string{
 	"ev.escalation":     {"eskalering", "escalation"},
 	"ev.terminate":      {"avslutar allt", "terminates all"},
 	"flow.from":         {"Från %s till %s", "From %s to %s"},
+	"reason.publish":    {"inte markerad för publicering", "not marked for publishing"},
+	"reason.class":      {"informationsklass 2 eller högre publiceras aldrig", "classification 2 or higher is never published"},
+	"reason.status":     {"status är %s, inte fastställd (använd --drafts för att ta med)", "status is %s, not approved (use --drafts to include)"},
+	"reason.read":       {"filen kunde inte läsas", "the file could not be read"},
 	"hb.title":          {"Processhandbok", "Process handbook"},
 	"hb.toc":            {"Innehåll", "Contents"},
 	"hb.page":           {"Sida %d av %s", "Page %d of %s"},
@@ -158,7 +163,7 @@ func NewWords(lang string) (Words, error) {
 func (t Words) Lang() string { return [2]string{Swedish, English}[t.i] }
 
 // Keys lists every text key with its two translations, for tests.
-func Keys() map[string][2]string { return texts }
+func Keys() map[string][2]string { return maps.Clone(texts) }
 
 // T returns the text for key, formatted with args when given. A missing
 // key is an error so templates fail loudly in tests.
@@ -247,28 +252,15 @@ func (t Words) Kind(s *Step) string {
 
 // Reason explains in words why a file was left out.
 func (t Words) Reason(r Reason, status string) string {
-	sv := t.i == 0
 	switch r {
 	case NotForPublish:
-		if sv {
-			return "inte markerad för publicering"
-		}
-		return "not marked for publishing"
+		return t.Must("reason.publish")
 	case Classified:
-		if sv {
-			return "informationsklass 2 eller högre publiceras aldrig"
-		}
-		return "classification 2 or higher is never published"
+		return t.Must("reason.class")
 	case NotApproved:
-		if sv {
-			return "status är " + t.Status(status) + ", inte fastställd (använd --drafts för att ta med)"
-		}
-		return "status is " + t.Status(status) + ", not approved (use --drafts to include)"
+		return t.Must("reason.status", t.Status(status))
 	case Unreadable:
-		if sv {
-			return "filen kunde inte läsas"
-		}
-		return "the file could not be read"
+		return t.Must("reason.read")
 	}
 	return ""
 }
