@@ -193,7 +193,17 @@ func wrapPara(lines []string, p string, maxWidth, size float64, fc *face) []stri
 		}
 		spaceW := float64(len(tok)-len(word)) * fc.advance(' ')
 		if line.Len() > 0 && lineW+ww > limit+eps {
-			flush()
+			// A word that must be split anyway starts on this line when a
+			// syllable of it fits: "gör skydds-" rather than "gör" alone.
+			rs := []rune(word)
+			if cut := syllablePrefix(rs, limit-lineW, fc); ww > limit+eps && cut > 0 {
+				line.WriteString(string(rs[:cut]) + "-")
+				flush()
+				word = string(rs[cut:])
+				ww = fc.width(word)
+			} else {
+				flush()
+			}
 		}
 		if line.Len() == 0 && ww > limit+eps {
 			// Too long even alone: hyphenate.
@@ -308,6 +318,35 @@ func breakWord(rs []rune, limit float64, fc *face) []string {
 		rs = rs[cut:]
 	}
 	return out
+}
+
+// syllablePrefix returns the syllable break of rs whose part with a
+// hyphen fits in avail ems, leaving at least three runes: the last
+// compound joint if there is one, else the last syllable if it keeps a
+// third of the word; 0 for none.
+func syllablePrefix(rs []rune, avail float64, fc *face) int {
+	w, best, joint := fc.advance('-'), 0, 0
+	for i := 1; i < len(rs)-2; i++ {
+		w += fc.advance(rs[i-1])
+		if w > avail+1e-9 {
+			break
+		}
+		if i >= 2 && syllableBreak(rs, i) {
+			best = i
+			if genitiveJoint(rs, i) {
+				joint = i
+			}
+		}
+	}
+	// A short first syllable ("om-", "ge-") reads worse than starting the
+	// word on a new line.
+	switch {
+	case joint >= 4:
+		return joint
+	case best >= 4 && 3*best >= len(rs):
+		return best
+	}
+	return 0
 }
 
 // syllableBreak reports whether a word may be split before rs[i]: a rough

@@ -55,6 +55,8 @@ func TestWrap(t *testing.T) {
 		{"genitive s stays left", "verksamhetskrav", 70, []string{"verksamhets-", "krav"}},
 		{"genitive joint preferred to a later syllable", "Kvalitetsledningssystem", 90, []string{"Kvalitets-", "ledningssystem"}},
 		{"syllable break, not a letter break", "omhändertagande", 70, []string{"omhänderta-", "gande"}},
+		{"a compound starts on the line when its joint fits", "Registrera och gör skyddsbedömning", 90, []string{"Registrera och", "gör skydds-", "bedömning"}},
+		{"a short first syllable starts a new line instead", "Upprätta vårdplan och genomförandeplan", 90, []string{"Upprätta", "vårdplan och", "genomförande-", "plan"}},
 		{"onset cluster moves right", "genomförandeplan", 90, []string{"genomförande-", "plan"}},
 		{"no syllable break fits: hyphen after what fits", "xxxxxxxxxxxxxxxxxxxx", 40, []string{"xxxxxx-", "xxxxxx-", "xxxxxx-", "xx"}},
 		{"digits are cut without a hyphen", "12345678901234567890", 60, []string{"123456789", "012345678", "90"}},
