@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // stdTokens renders encoding/xml's raw token stream, the reference our
@@ -163,4 +164,30 @@ func TestScannerErrors(t *testing.T) {
 			t.Errorf("%q: got %v, want %d:%d: …%s…", tc.in, err, tc.line, tc.col, tc.msg)
 		}
 	}
+}
+
+// FuzzScanner: whatever encoding/xml reads, our scanner reads the same way.
+func FuzzScanner(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want, err := stdTokens(data)
+		if err != nil {
+			return
+		}
+		if !utf8.Valid(data) || checkChars(data) >= 0 {
+			return // refused up front by parse, before scanning
+		}
+		got, err := ourTokens(data)
+		if err != nil {
+			// RawToken reports input cut off inside a token as a clean
+			// io.EOF; we call it what it is.
+			if strings.Contains(err.Error(), "unexpected end of file") {
+				return
+			}
+			t.Fatalf("encoding/xml reads it, we refuse: %v", err)
+		}
+		if got != want {
+			t.Fatalf("token streams differ:\n%s", firstLineDiff(want, got))
+		}
+	})
 }
