@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"lanemap/model"
@@ -154,6 +155,9 @@ type unitSet struct {
 
 func idOf(key string) string {
 	_, id, _ := strings.Cut(key, ":")
+	if i := strings.LastIndexByte(id, '#'); i >= 0 {
+		id = id[:i]
+	}
 	if i := strings.LastIndexByte(id, '/'); i >= 0 && (strings.HasPrefix(key, "shape:") || strings.HasPrefix(key, "edge:")) {
 		return id[i+1:]
 	}
@@ -214,8 +218,13 @@ func units(d *model.Definitions) unitSet {
 		return s
 	}
 	add := func(key string, u *unit) {
-		if _, dup := s.byKey[key]; dup {
-			return // duplicate ids: the first one wins, as in the model's index
+		// Duplicate ids (a broken file) get numbered keys, so none is lost.
+		for i, k := 2, key; ; i++ {
+			if _, dup := s.byKey[k]; !dup {
+				key = k
+				break
+			}
+			k = key + "#" + strconv.Itoa(i)
 		}
 		s.byKey[key] = u
 		s.order = append(s.order, key)
@@ -228,7 +237,7 @@ func units(d *model.Definitions) unitSet {
 		add("collaboration:"+c.ID, &unit{kind: "collaboration", id: c.ID, v: cc})
 		for _, p := range c.Participants {
 			pp := *p
-			pp.Links = slices.Clone(p.Links)
+			pp.Links = clone(p.Links)
 			add("participant:"+p.ID, &unit{kind: "participant", id: p.ID, parent: c.ID, v: pp})
 		}
 	}
@@ -243,7 +252,7 @@ func units(d *model.Definitions) unitSet {
 				ll := *l
 				ll.NodeRefs, ll.Children = nil, nil
 				add("lane:"+l.ID, &unit{kind: "lane", id: l.ID, parent: parent, v: ll})
-				s.laneRefs[l.ID] = slices.Clone(l.NodeRefs)
+				s.laneRefs[l.ID] = clone(l.NodeRefs)
 				for _, ref := range l.NodeRefs {
 					member[ref] = append(member[ref], l.ID)
 				}
@@ -254,8 +263,8 @@ func units(d *model.Definitions) unitSet {
 	}
 	for _, n := range d.Nodes {
 		nn := *n
-		nn.EventDefs, nn.Links = slices.Clone(n.EventDefs), slices.Clone(n.Links)
-		lanes := slices.Clone(member[n.ID])
+		nn.EventDefs, nn.Links = clone(n.EventDefs), clone(n.Links)
+		lanes := clone(member[n.ID])
 		sort.Strings(lanes)
 		add("node:"+n.ID, &unit{kind: "node", id: n.ID, lanes: lanes, v: nn})
 	}
@@ -277,7 +286,7 @@ func units(d *model.Definitions) unitSet {
 }
 
 func copyMeta(m model.Meta) model.Meta {
-	m.Links, m.Tags = slices.Clone(m.Links), slices.Clone(m.Tags)
+	m.Links, m.Tags = clone(m.Links), clone(m.Tags)
 	return m
 }
 
@@ -301,7 +310,7 @@ func copyShape(s *model.Shape) model.Shape {
 
 func copyEdge(e *model.Edge) model.Edge {
 	c := *e
-	c.Waypoints = slices.Clone(e.Waypoints)
+	c.Waypoints = clone(e.Waypoints)
 	if e.Label != nil {
 		r := *e.Label
 		c.Label = &r
@@ -358,7 +367,7 @@ func rebuild(order []string, chosen map[string]*unit, m, t unitSet, known map[st
 	for _, u := range kept {
 		if u.kind == "node" {
 			n := u.v.(model.Node)
-			n.EventDefs, n.Links = slices.Clone(n.EventDefs), slices.Clone(n.Links)
+			n.EventDefs, n.Links = clone(n.EventDefs), clone(n.Links)
 			d.Nodes = append(d.Nodes, &n)
 			nodeLanes[n.ID] = u.lanes
 			exists[n.ID] = true
@@ -366,7 +375,8 @@ func rebuild(order []string, chosen map[string]*unit, m, t unitSet, known map[st
 	}
 	collabs := map[string]*model.Collaboration{}
 	procs := map[string]*model.Process{}
-	lanes := map[string]*model.Lane{}
+	lanes := map[string]*model.Lane{} // by id, the first of duplicates
+	laneOf := map[*unit]*model.Lane{}
 	diagrams := map[string]*model.Diagram{}
 	for _, u := range kept {
 		switch u.kind {
@@ -386,7 +396,10 @@ func rebuild(order []string, chosen map[string]*unit, m, t unitSet, known map[st
 			diagrams[g.ID] = &g
 		case "lane":
 			l := u.v.(model.Lane)
-			lanes[l.ID] = &l
+			laneOf[u] = &l
+			if lanes[l.ID] == nil {
+				lanes[l.ID] = &l
+			}
 			exists[l.ID] = true
 		}
 	}
@@ -395,13 +408,13 @@ func rebuild(order []string, chosen map[string]*unit, m, t unitSet, known map[st
 		switch u.kind {
 		case "participant":
 			p := u.v.(model.Participant)
-			p.Links = slices.Clone(p.Links)
+			p.Links = clone(p.Links)
 			exists[p.ID] = true
 			if c := collabs[u.parent]; c != nil {
 				c.Participants = append(c.Participants, &p)
 			}
 		case "lane":
-			l := lanes[u.id]
+			l := laneOf[u]
 			if pl := lanes[u.parent]; pl != nil {
 				pl.Children = append(pl.Children, l)
 			} else if p := procs[u.parent]; p != nil {
@@ -410,7 +423,8 @@ func rebuild(order []string, chosen map[string]*unit, m, t unitSet, known map[st
 		}
 	}
 	// Lane membership: keep the lane's old ref order, drop who left, add who came.
-	for id, l := range lanes {
+	for _, l := range laneOf {
+		id := l.ID
 		refs := m.laneRefs[id]
 		if refs == nil {
 			refs = t.laneRefs[id]
@@ -472,6 +486,15 @@ func rebuild(order []string, chosen map[string]*unit, m, t unitSet, known map[st
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// clone copies a slice; empty and nil both become nil, so an emptied list
+// compares equal to one that was never there.
+func clone[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
+}
 
 // MergeDisk merges doc's unsaved edits with the version now on disk, using
 // the version doc was read from as the common base. The returned Doc counts
