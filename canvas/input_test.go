@@ -324,3 +324,26 @@ func TestPickPrefersNodesOverNearbyFlows(t *testing.T) {
 		t.Errorf("click on empty lane picked %q", got)
 	}
 }
+
+func TestDragLaneEdge(t *testing.T) {
+	h := newHarness(t)
+	a, b := h.bounds("LaneA"), h.bounds("LaneB")
+	// The line between the lanes, away from any node.
+	h.realDrag(h.at(800, 200), steps(4, 0, 10.5)...)
+	if got := h.bounds("LaneA"); got.H != a.H+40 {
+		t.Errorf("LaneA height %v, want %v", got.H, a.H+40)
+	}
+	if got := h.bounds("LaneB"); got.Y+got.H != b.Y+b.H {
+		t.Errorf("LaneB bottom moved: %v (balanced resize keeps the pool)", got)
+	}
+	if !h.s.Undo() || h.bounds("LaneA") != a || h.s.Stack.CanUndo() {
+		t.Error("the lane resize was not one undo step")
+	}
+	// The pool's right edge widens it.
+	pool := h.bounds("Pool")
+	h.realDrag(h.at(1000, 300), fyne.Delta{DX: 18})
+	if got := h.bounds("Pool"); got.W != pool.W+20 {
+		t.Errorf("pool width %v, want %v", got.W, pool.W+20)
+	}
+	h.wantSel() // a lane drag neither lassos nor selects
+}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
+	"lanemap/edit"
 	"lanemap/model"
 )
 
@@ -21,6 +22,7 @@ const (
 	dragLasso
 	dragResize
 	dragConnect
+	dragLaneEdge
 )
 
 // gesture is the state of one press–drag–release.
@@ -48,6 +50,12 @@ type gesture struct {
 
 	// Connect.
 	source, target string
+
+	// Lane edge: which side of which lane or pool, moved by delta (outwards
+	// positive, as edit.ResizeLane takes it).
+	lane  string
+	edge  edit.Edge
+	delta float64
 }
 
 // Timing and distance of a double click (the driver's own double tap would
@@ -167,8 +175,14 @@ func (e *Editor) MouseOut() { e.hover = false }
 
 // Cursor shows a crosshair while placing or connecting.
 func (e *Editor) Cursor() desktop.Cursor {
-	if e.tool == Connect || e.tool.Kind() != "" {
+	switch {
+	case e.tool == Connect || e.tool.Kind() != "":
 		return desktop.CrosshairCursor
+	case e.drag.kind == dragLaneEdge:
+		if e.drag.edge == edit.Left || e.drag.edge == edit.Right {
+			return desktop.HResizeCursor
+		}
+		return desktop.VResizeCursor
 	}
 	return desktop.DefaultCursor
 }
@@ -274,8 +288,60 @@ func (e *Editor) Dragged(ev *fyne.DragEvent) {
 		if t := e.pickNode(d.cur); t != "" && t != d.source {
 			d.target = t
 		}
+	case dragLaneEdge:
+		dx := float64(d.cur.X-d.start.X) / e.v.zoom
+		dy := float64(d.cur.Y-d.start.Y) / e.v.zoom
+		switch d.edge {
+		case edit.Bottom:
+			d.delta = snapGrid(dy)
+		case edit.Top:
+			d.delta = snapGrid(-dy)
+		case edit.Right:
+			d.delta = snapGrid(dx)
+		case edit.Left:
+			d.delta = snapGrid(-dx)
+		}
 	}
 	e.Refresh()
+}
+
+// laneEdgeAt finds the side of a lane or pool under pos: the lines
+// between lanes and the pool's outer edges, which a drag resizes. A line
+// shared by two lanes belongs to the upper (or left) one's far side.
+func (e *Editor) laneEdgeAt(pos fyne.Position) (string, edit.Edge, bool) {
+	if !e.ready() {
+		return "", 0, false
+	}
+	const tol = hitTolerance
+	var ids []string
+	for _, l := range e.s.Doc.AllLanes() {
+		ids = append(ids, l.ID)
+	}
+	for _, p := range e.s.Doc.Participants() {
+		ids = append(ids, p.ID)
+	}
+	best, bestEdge, found := "", edit.Top, false
+	rank := func(ed edit.Edge) int { return map[edit.Edge]int{edit.Bottom: 0, edit.Right: 1, edit.Top: 2, edit.Left: 3}[ed] }
+	for _, id := range ids {
+		s := e.shapes[id]
+		if s == nil {
+			continue
+		}
+		p, sz := e.v.rectToScreen(s.Bounds)
+		x0, y0, x1, y1 := p.X, p.Y, p.X+sz.Width, p.Y+sz.Height
+		inX := pos.X >= x0-tol && pos.X <= x1+tol
+		inY := pos.Y >= y0-tol && pos.Y <= y1+tol
+		try := func(ed edit.Edge, ok bool) {
+			if ok && (!found || rank(ed) < rank(bestEdge)) {
+				best, bestEdge, found = id, ed, true
+			}
+		}
+		try(edit.Bottom, inX && abs32(pos.Y-y1) <= tol)
+		try(edit.Right, inY && abs32(pos.X-x1) <= tol)
+		try(edit.Top, inX && abs32(pos.Y-y0) <= tol)
+		try(edit.Left, inY && abs32(pos.X-x0) <= tol)
+	}
+	return best, bestEdge, found
 }
 
 func (e *Editor) beginDrag(start fyne.Position) {
@@ -310,6 +376,10 @@ func (e *Editor) beginDrag(start fyne.Position) {
 		return
 	}
 	if hit == "" {
+		if id, edge, ok := e.laneEdgeAt(start); ok {
+			d.kind, d.lane, d.edge = dragLaneEdge, id, edge
+			return
+		}
 		d.kind = dragLasso
 		return
 	}
@@ -361,6 +431,10 @@ func (e *Editor) DragEnd() {
 	case dragConnect:
 		if d.target != "" {
 			e.connect(d.source, d.target)
+		}
+	case dragLaneEdge:
+		if d.delta != 0 {
+			e.failed(e.s.ResizeLane(d.lane, d.edge, d.delta))
 		}
 	case dragLasso:
 		a, b := e.v.toModel(d.start), e.v.toModel(d.cur)

@@ -12,6 +12,7 @@ import (
 
 	"lanemap/draw"
 	"lanemap/draw/raster"
+	"lanemap/edit"
 	"lanemap/model"
 )
 
@@ -342,6 +343,25 @@ func (e *Editor) overlayObjects() []fyne.CanvasObject {
 		x0, y0 := min(d.start.X, d.cur.X), min(d.start.Y, d.cur.Y)
 		x1, y1 := max(d.start.X, d.cur.X), max(d.start.Y, d.cur.Y)
 		out = append(out, outline(fyne.NewPos(x0, y0), fyne.NewSize(x1-x0, y1-y0), accent(), lassoFill, 1))
+	case dragLaneEdge:
+		if s := e.shapes[d.lane]; s != nil {
+			b := s.Bounds
+			var a, c model.Point
+			switch d.edge {
+			case edit.Bottom:
+				a, c = model.Point{X: b.X, Y: b.Y + b.H + d.delta}, model.Point{X: b.X + b.W, Y: b.Y + b.H + d.delta}
+			case edit.Top:
+				a, c = model.Point{X: b.X, Y: b.Y - d.delta}, model.Point{X: b.X + b.W, Y: b.Y - d.delta}
+			case edit.Right:
+				a, c = model.Point{X: b.X + b.W + d.delta, Y: b.Y}, model.Point{X: b.X + b.W + d.delta, Y: b.Y + b.H}
+			case edit.Left:
+				a, c = model.Point{X: b.X - d.delta, Y: b.Y}, model.Point{X: b.X - d.delta, Y: b.Y + b.H}
+			}
+			l := fcanvas.NewLine(accent())
+			l.StrokeWidth = 2
+			l.Position1, l.Position2 = e.v.toScreen(a), e.v.toScreen(c)
+			out = append(out, l)
+		}
 	case dragConnect:
 		if s := e.shapes[d.source]; s != nil {
 			l := fcanvas.NewLine(accent())
