@@ -41,9 +41,10 @@ type renderer struct {
 
 	// reuse finds a page published before under the same key; keys
 	// collects the key of every process page rendered or reused.
-	reuse  reuseFunc
-	keys   map[string]string
-	reused []string
+	reuse    reuseFunc
+	keys     map[string]string
+	reused   []string
+	warnings []string
 
 	procs    []*proc
 	byProcID map[string]*proc // process id → the file that defines it
@@ -213,9 +214,14 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 	roleNames := newNamer()
 	for _, p := range r.procs {
 		for _, id := range p.dg.ProcessIDs {
-			if _, dup := r.byProcID[id]; !dup {
+			if first, dup := r.byProcID[id]; dup {
+				r.warnings = append(r.warnings, r.t.Must("warn.dupid", first.in.Rel, p.in.Rel, id))
+			} else {
 				r.byProcID[id] = p
 			}
+		}
+		if p.g == nil {
+			r.warnings = append(r.warnings, r.t.Must("warn.nomap", p.in.Rel))
 		}
 		for _, name := range p.dg.Roles {
 			k := fold(name)

@@ -175,6 +175,7 @@ func buildWith(ctx context.Context, inputs []Input, opts Options, rep *Report, p
 		return nil, nil, nil, err
 	}
 	rep.Reused = r.reused
+	rep.Warnings = append(rep.Warnings, r.warnings...)
 	return files, r.keys, procs, nil
 }
 

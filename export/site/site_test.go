@@ -123,6 +123,10 @@ func TestPublishSelection(t *testing.T) {
 			if fmt.Sprint(why) != fmt.Sprint(wantWhy) {
 				t.Errorf("omitted %v, want %v", why, wantWhy)
 			}
+			// fixture.Chain gives every file its own process id and a map.
+			if len(rep.Warnings) != 0 {
+				t.Errorf("warnings: %q", rep.Warnings)
+			}
 		})
 	}
 }
@@ -476,6 +480,21 @@ func TestGoldenProcessPage(t *testing.T) {
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s differs; run go test -update and review the diff", golden)
+		}
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	l := &memLib{files: map[string]*model.Definitions{}}
+	a := fixture.Chain("a", "Första", "Handläggare")
+	b := fixture.Chain("a", "Andra med samma id", "Handläggare")
+	b.Diagrams = nil
+	l.files["a.bpmn"], l.files["b.bpmn"] = a, b
+	rep := publish(t, l, t.TempDir(), Options{})
+	got := strings.Join(rep.Warnings, "\n")
+	for _, want := range []string{"b.bpmn och a.bpmn definierar båda processen Process_a", "b.bpmn: filen har ingen ritad karta"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
 		}
 	}
 }
