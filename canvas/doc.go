@@ -60,11 +60,11 @@
 //	Page Up, Page Down     scroll a screen
 //
 // Mouse: click selects, Shift+click toggles, drag on a node moves the
-// selection, drag on empty space lassos (Shift adds), corner handles
-// resize activities, the round handle right of a step (or any drag with
-// the Connect tool) connects, dragging the line between two lanes moves it
-// (a pool's outer edge grows the pool), double-click edits the label, the wheel
-// scrolls (Shift+wheel: sideways, Ctrl+wheel: zoom about the pointer), Space+drag,
-// middle-drag and the Hand tool pan. KeyMap returns this table, translated,
-// for the app's Help.
+// selection, drag on empty space lassos (Shift adds), corner handles resize
+// activities, the round handle right of a step (or any drag with the
+// Connect tool) connects, dragging the line between two lanes moves it (a
+// pool's outer edge grows the pool), double-click edits the label, the
+// wheel scrolls (Shift+wheel: sideways, Ctrl+wheel: zoom about the
+// pointer), Space+drag, middle-drag and the Hand tool pan. KeyMap returns
+// this table, translated, for the app's Help.
 package canvas
