@@ -124,17 +124,25 @@ func (s *Session) freeSpot(a ax, near *model.Node, flowAt, stackAt, w, h float64
 	_, step := a.stack(mk(0, 0))
 	step += Padding
 	_, fsz := a.flow(mk(0, 0))
+	// Only shapes that can meet a candidate matter: beyond flowAt's column
+	// start and within the eight stacking offsets tried.
+	fmin := flowAt - fsz
+	smin, smax := stackAt-4*step-Padding, stackAt+4*step+Padding
 	var obstacles []model.Rect
 	for _, n := range s.Doc.Nodes {
-		if n.Kind.IsSubProcess() && n.ID == near.Container {
+		if n.Kind == model.Group || (n.Kind.IsSubProcess() && n.ID == near.Container) {
 			continue
 		}
-		if n.Kind == model.Group {
+		sh := s.Shape(n.ID)
+		if sh == nil {
 			continue
 		}
-		if sh := s.Shape(n.ID); sh != nil {
-			obstacles = append(obstacles, sh.Bounds.Inset(-Padding/2))
+		fs, fz := a.flow(sh.Bounds)
+		ss, sz := a.stack(sh.Bounds)
+		if fs+fz < fmin || ss+sz < smin || ss > smax {
+			continue
 		}
+		obstacles = append(obstacles, sh.Bounds.Inset(-Padding/2))
 	}
 	free := func(r model.Rect) bool {
 		for _, o := range obstacles {

@@ -188,7 +188,7 @@ func (s *Session) wrapProcess(t *tx, collab *model.Collaboration, proc *model.Pr
 func (t *tx) plane(g *model.Diagram) *model.Diagram {
 	if !t.seen[g] {
 		t.seen[g] = true
-		t.rec.states = append(t.rec.states, &planeSnap{g: g, before: planeVals{g.ID, g.Name, g.PlaneID, g.Element}})
+		t.rec.addState(&planeSnap{g: g, before: planeVals{g.ID, g.Name, g.PlaneID, g.Element}})
 	}
 	return g
 }

@@ -249,13 +249,13 @@ func (s *Session) setLanes(t *tx, id string, want []*model.Lane) {
 	changed := false
 	for _, l := range have {
 		if !slices.Contains(want, l) {
-			t.lane(l).NodeRefs = slices.DeleteFunc(slices.Clone(l.NodeRefs), func(r string) bool { return r == id })
+			t.dropRef(l, id)
 			changed = true
 		}
 	}
 	for _, l := range want {
 		if !slices.Contains(have, l) {
-			t.lane(l).NodeRefs = append(l.NodeRefs, id)
+			t.addRef(l, id)
 			changed = true
 		}
 	}

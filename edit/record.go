@@ -15,6 +15,11 @@ import (
 type record struct {
 	states []state
 	lists  []listOp
+	// seq holds the list operations and states (at their first touch) in
+	// the order they happened; undo walks it backwards so that operations
+	// on an object's fields (lane membership) and snapshots of the same
+	// object compose.
+	seq []any
 	change Change
 	d      *model.Definitions
 	// reindex is set when lane membership changed: the model's id index
@@ -114,12 +119,24 @@ func (r *record) after() {
 	}
 }
 
+func (r *record) addOp(op listOp) {
+	r.lists = append(r.lists, op)
+	r.seq = append(r.seq, op)
+}
+
+func (r *record) addState(s state) {
+	r.states = append(r.states, s)
+	r.seq = append(r.seq, s)
+}
+
 func (r *record) undo() {
-	for i := len(r.lists) - 1; i >= 0; i-- {
-		r.lists[i].apply(false)
-	}
-	for _, s := range r.states {
-		s.restore(true)
+	for i := len(r.seq) - 1; i >= 0; i-- {
+		switch v := r.seq[i].(type) {
+		case listOp:
+			v.apply(false)
+		case state:
+			v.restore(true)
+		}
 	}
 	r.after()
 }
@@ -132,6 +149,54 @@ func (r *record) redo() {
 		s.restore(false)
 	}
 	r.after()
+}
+
+// refEdit adds or removes one node id in a lane's flowNodeRef list: lane
+// membership changes recorded without copying the (long) list. It is
+// robust to the list it meets: adding an id already there or removing one
+// that is absent does nothing, so it composes with lane snapshots.
+type refEdit struct {
+	l   *model.Lane
+	id  string
+	at  int
+	add bool
+}
+
+func (o *refEdit) apply(forward bool) {
+	refs := o.l.NodeRefs
+	i := slices.Index(refs, o.id)
+	if o.add == forward {
+		if i < 0 {
+			at := min(max(o.at, 0), len(refs))
+			o.l.NodeRefs = slices.Insert(slices.Clip(refs), at, o.id)
+		}
+	} else if i >= 0 {
+		o.l.NodeRefs = slices.Delete(slices.Clone(refs), i, i+1)
+	}
+}
+
+// addRef lists node id in lane l (once).
+func (t *tx) addRef(l *model.Lane, id string) {
+	if slices.Contains(l.NodeRefs, id) {
+		return
+	}
+	op := &refEdit{l: l, id: id, at: len(l.NodeRefs), add: true}
+	l.NodeRefs = append(l.NodeRefs, id) // never shared: readers clone
+	t.rec.addOp(op)
+	t.rec.reindex = true
+	t.touchID(l.ID)
+}
+
+// dropRef removes node id from lane l's list.
+func (t *tx) dropRef(l *model.Lane, id string) {
+	i := slices.Index(l.NodeRefs, id)
+	if i < 0 {
+		return
+	}
+	t.rec.addOp(&refEdit{l: l, id: id, at: i})
+	l.NodeRefs = slices.Delete(slices.Clone(l.NodeRefs), i, i+1)
+	t.rec.reindex = true
+	t.touchID(l.ID)
 }
 
 // tx records a command while it runs for the first time.
@@ -165,7 +230,7 @@ func keep[T any](t *tx, p *T, clone func(T) T) {
 		return
 	}
 	t.seen[p] = true
-	t.rec.states = append(t.rec.states, &snap[T]{p: p, before: clone(*p), clone: clone})
+	t.rec.addState(&snap[T]{p: p, before: clone(*p), clone: clone})
 }
 
 // node snapshots n before it is changed.
@@ -233,7 +298,7 @@ func (t *tx) top() {
 		return
 	}
 	t.seen[t.d] = true
-	t.rec.states = append(t.rec.states, &topSnap{d: t.d, before: topOf(t.d)})
+	t.rec.addState(&topSnap{d: t.d, before: topOf(t.d)})
 }
 
 // topVals are the document-level fields a command may change; the big
@@ -271,7 +336,7 @@ func (s *topSnap) restore(before bool) {
 }
 
 func (t *tx) addNode(n *model.Node) {
-	t.rec.lists = append(t.rec.lists, insertOp(&t.d.Nodes, n, t.touchDoc, func() {
+	t.rec.addOp(insertOp(&t.d.Nodes, n, t.touchDoc, func() {
 		t.d.NodeAdded(n)
 		t.s.g.appendedNode(t.d, n)
 	}))
@@ -280,7 +345,7 @@ func (t *tx) addNode(n *model.Node) {
 }
 
 func (t *tx) addFlow(f *model.Flow) {
-	t.rec.lists = append(t.rec.lists, insertOp(&t.d.Flows, f, t.touchDoc, func() {
+	t.rec.addOp(insertOp(&t.d.Flows, f, t.touchDoc, func() {
 		t.d.FlowAdded(f)
 		t.s.g.appendedFlow(t.d, f)
 	}))
@@ -289,13 +354,13 @@ func (t *tx) addFlow(f *model.Flow) {
 }
 
 func (t *tx) addShape(s *model.Shape) {
-	t.rec.lists = append(t.rec.lists, insertOp(&t.g.Shapes, s, t.s.di.reset, t.s.di.appended))
+	t.rec.addOp(insertOp(&t.g.Shapes, s, t.s.di.reset, t.s.di.appended))
 	t.touchID(s.Element)
 	t.structural()
 }
 
 func (t *tx) addEdge(e *model.Edge) {
-	t.rec.lists = append(t.rec.lists, insertOp(&t.g.Edges, e, t.s.di.reset, t.s.di.appended))
+	t.rec.addOp(insertOp(&t.g.Edges, e, t.s.di.reset, t.s.di.appended))
 	t.touchID(e.Element)
 	t.structural()
 }
@@ -341,7 +406,7 @@ func removeOp[T any](list *[]*T, drop func(*T) bool, after func()) (listOp, []*T
 func (t *tx) removeNodes(drop func(*model.Node) bool) []*model.Node {
 	op, gone := removeOp(&t.d.Nodes, drop, t.touchDoc)
 	if op != nil {
-		t.rec.lists = append(t.rec.lists, op)
+		t.rec.addOp(op)
 		t.structural()
 		for _, n := range gone {
 			t.touchID(n.ID)
@@ -353,7 +418,7 @@ func (t *tx) removeNodes(drop func(*model.Node) bool) []*model.Node {
 func (t *tx) removeFlows(drop func(*model.Flow) bool) []*model.Flow {
 	op, gone := removeOp(&t.d.Flows, drop, t.touchDoc)
 	if op != nil {
-		t.rec.lists = append(t.rec.lists, op)
+		t.rec.addOp(op)
 		t.structural()
 		for _, f := range gone {
 			t.touchID(f.ID)
@@ -365,7 +430,7 @@ func (t *tx) removeFlows(drop func(*model.Flow) bool) []*model.Flow {
 func (t *tx) removeShapes(drop func(*model.Shape) bool) {
 	op, gone := removeOp(&t.g.Shapes, drop, t.s.di.reset)
 	if op != nil {
-		t.rec.lists = append(t.rec.lists, op)
+		t.rec.addOp(op)
 		t.structural()
 		for _, s := range gone {
 			t.touchID(s.Element)
@@ -376,7 +441,7 @@ func (t *tx) removeShapes(drop func(*model.Shape) bool) {
 func (t *tx) removeEdges(drop func(*model.Edge) bool) {
 	op, gone := removeOp(&t.g.Edges, drop, t.s.di.reset)
 	if op != nil {
-		t.rec.lists = append(t.rec.lists, op)
+		t.rec.addOp(op)
 		t.structural()
 		for _, e := range gone {
 			t.touchID(e.Element)
