@@ -19,7 +19,7 @@ type record struct {
 	// the order they happened; undo walks it backwards so that operations
 	// on an object's fields (lane membership) and snapshots of the same
 	// object compose.
-	seq []any
+	seq    []any
 	change Change
 	d      *model.Definitions
 	// reindex is set when lane membership changed: the model's id index
