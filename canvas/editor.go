@@ -79,7 +79,8 @@ type Editor struct {
 	clickMods fyne.KeyModifier // modifiers of the last MouseDown
 	space     bool
 	pointer   fyne.Position
-	hover     bool // the pointer is over the widget
+	hover     bool      // the pointer is over the widget
+	hoverEdge edit.Edge // lane edge under the pointer, -1 for none
 	lastTap   time.Time
 	lastTapAt fyne.Position
 	now       func() time.Time
@@ -110,7 +111,7 @@ var (
 // NewEditor returns an editor showing the session's diagram (s may be nil
 // for an empty editor).
 func NewEditor(s *edit.Session) *Editor {
-	e := &Editor{tool: Select, now: time.Now, v: view{zoom: 1}}
+	e := &Editor{tool: Select, now: time.Now, v: view{zoom: 1}, hoverEdge: -1}
 	e.opts.MarkHandovers = true
 	e.label = newLabelEntry()
 	e.labelTheme = &labelTheme{size: theme.TextSize()}

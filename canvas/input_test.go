@@ -347,3 +347,26 @@ func TestDragLaneEdge(t *testing.T) {
 	}
 	h.wantSel() // a lane drag neither lassos nor selects
 }
+
+func TestCursor(t *testing.T) {
+	h := newHarness(t)
+	tests := []struct {
+		at   fyne.Position
+		tool Tool
+		want desktop.Cursor
+	}{
+		{h.at(800, 200), Select, desktop.VResizeCursor},  // between the lanes
+		{h.at(1000, 300), Select, desktop.HResizeCursor}, // the pool's right edge
+		{h.at(800, 300), Select, desktop.DefaultCursor},
+		{h.centre("T1"), Select, desktop.DefaultCursor},
+		{h.at(800, 300), Connect, desktop.CrosshairCursor},
+		{h.at(800, 300), CreateTool(model.Task), desktop.CrosshairCursor},
+	}
+	for _, tt := range tests {
+		h.e.SetTool(tt.tool)
+		h.e.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: tt.at}})
+		if got := h.e.Cursor(); got != tt.want {
+			t.Errorf("cursor at %v with %s = %v, want %v", tt.at, tt.tool, got, tt.want)
+		}
+	}
+}

@@ -168,7 +168,15 @@ func (e *Editor) MouseUp(ev *desktop.MouseEvent) {
 func (e *Editor) MouseIn(ev *desktop.MouseEvent) { e.pointer, e.hover = ev.Position, true }
 
 // MouseMoved tracks the pointer.
-func (e *Editor) MouseMoved(ev *desktop.MouseEvent) { e.pointer, e.hover = ev.Position, true }
+func (e *Editor) MouseMoved(ev *desktop.MouseEvent) {
+	e.pointer, e.hover = ev.Position, true
+	e.hoverEdge = -1
+	if e.tool == Select && e.drag.kind == dragNone && e.pickNode(ev.Position) == "" {
+		if _, edge, ok := e.laneEdgeAt(ev.Position); ok {
+			e.hoverEdge = edge
+		}
+	}
+}
 
 // MouseOut is part of desktop.Hoverable.
 func (e *Editor) MouseOut() { e.hover = false }
@@ -179,12 +187,18 @@ func (e *Editor) Cursor() desktop.Cursor {
 	case e.tool == Connect || e.tool.Kind() != "":
 		return desktop.CrosshairCursor
 	case e.drag.kind == dragLaneEdge:
-		if e.drag.edge == edit.Left || e.drag.edge == edit.Right {
-			return desktop.HResizeCursor
-		}
-		return desktop.VResizeCursor
+		return edgeCursor(e.drag.edge)
+	case e.hoverEdge >= 0:
+		return edgeCursor(e.hoverEdge)
 	}
 	return desktop.DefaultCursor
+}
+
+func edgeCursor(ed edit.Edge) desktop.Cursor {
+	if ed == edit.Left || ed == edit.Right {
+		return desktop.HResizeCursor
+	}
+	return desktop.VResizeCursor
 }
 
 // Tapped selects (Shift toggles), places a new element with a create tool,
@@ -321,7 +335,9 @@ func (e *Editor) laneEdgeAt(pos fyne.Position) (string, edit.Edge, bool) {
 		ids = append(ids, p.ID)
 	}
 	best, bestEdge, found := "", edit.Top, false
-	rank := func(ed edit.Edge) int { return map[edit.Edge]int{edit.Bottom: 0, edit.Right: 1, edit.Top: 2, edit.Left: 3}[ed] }
+	rank := func(ed edit.Edge) int {
+		return map[edit.Edge]int{edit.Bottom: 0, edit.Right: 1, edit.Top: 2, edit.Left: 3}[ed]
+	}
 	for _, id := range ids {
 		s := e.shapes[id]
 		if s == nil {
