@@ -110,8 +110,15 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 		return cmp.Compare(b.nodeKey(a.Element), b.nodeKey(c.Element))
 	})
 
-	b.sc.Items = make([]Item, 0, 6*len(g.Shapes)+4*len(g.Edges))
-	b.labels = make([]Item, 0, len(g.Shapes)+len(g.Edges)/2)
+	// Typical counts: a body, a marker now and then and a label per shape;
+	// a line, an arrow and sometimes a label or glow per edge. Texts wait
+	// in labels and join Items at the end, so both get room up front.
+	n := 3*len(g.Shapes) + 3*len(g.Edges)
+	if opt.MarkHandovers {
+		n += len(b.handovers)
+	}
+	b.sc.Items = make([]Item, 0, n)
+	b.labels = make([]Item, 0, len(g.Shapes)+len(g.Edges)/4)
 	for _, s := range pools {
 		b.drawPool(s)
 	}
