@@ -1,6 +1,9 @@
 package library
 
 import (
+	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -195,4 +198,84 @@ func equalDefs(a, b *model.Definitions) bool {
 		}
 	}
 	return true
+}
+
+func TestMergeKeepsDuplicateIDs(t *testing.T) {
+	dup := func() *model.Definitions {
+		d := process("P", 6)
+		twin := *d.Node("Node_1")
+		twin.Name = "Tvilling"
+		d.Nodes = append(d.Nodes, &twin)
+		d.Touch()
+		return d
+	}
+	base, mine, theirs := dup(), dup(), dup()
+	rename(theirs, "Node_2", "Deras")
+	m, cs := Merge(base, mine, theirs)
+	if len(cs) != 0 {
+		t.Fatal(cs)
+	}
+	n := 0
+	for _, nd := range m.Nodes {
+		if nd.ID == "Node_1" {
+			n++
+		}
+	}
+	if n != 2 || m.Node("Node_2").Name != "Deras" {
+		t.Fatalf("%d nodes with the duplicate id", n)
+	}
+}
+
+// TestMergeDiskOnExamples merges two users' edits of every bundled example
+// through the library and checks the saved file reads back clean.
+func TestMergeDiskOnExamples(t *testing.T) {
+	src, err := os.ReadDir("../examples")
+	must(t, err)
+	dir := t.TempDir()
+	var files []string
+	for _, e := range src {
+		if filepath.Ext(e.Name()) == ".bpmn" {
+			data, err := os.ReadFile(filepath.Join("..", "examples", e.Name()))
+			must(t, err)
+			must(t, os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644))
+			files = append(files, e.Name())
+		}
+	}
+	l, err := Open(dir, testOpts(t))
+	must(t, err)
+	for _, f := range files {
+		mine := mustLoad(t, l, f)
+		other := mustLoad(t, l, f)
+		other.Defs.Meta.Version += ".1"
+		other.Defs.Diagrams[0].Shapes[len(other.Defs.Diagrams[0].Shapes)-1].Bounds.Y += 10
+		must(t, l.Save(other))
+		var task *model.Node
+		for _, n := range mine.Defs.Nodes {
+			if n.Kind.IsTask() {
+				task = n
+				break
+			}
+		}
+		task.Name += " (ändrad)"
+		var ch *ErrChangedOnDisk
+		if err := l.Save(mine); !errors.As(err, &ch) {
+			t.Fatalf("%s: Save = %v", f, err)
+		}
+		merged, cs, err := l.MergeDisk(mine)
+		must(t, err)
+		if len(cs) != 0 {
+			t.Fatalf("%s: conflicts %+v", f, cs)
+		}
+		must(t, l.Save(merged))
+		back := mustLoad(t, l, f)
+		if len(back.Warnings) != 0 {
+			t.Errorf("%s: warnings after merge: %v", f, back.Warnings)
+		}
+		if back.Defs.Meta.Version != other.Defs.Meta.Version || back.Defs.Node(task.ID).Name != task.Name {
+			t.Errorf("%s: an edit was lost (version %q, name %q)", f, back.Defs.Meta.Version, back.Defs.Node(task.ID).Name)
+		}
+		if len(back.Defs.Nodes) != len(mine.Defs.Nodes) || len(back.Defs.Flows) != len(mine.Defs.Flows) {
+			t.Errorf("%s: element count changed", f)
+		}
+	}
 }
