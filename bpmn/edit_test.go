@@ -378,6 +378,64 @@ func TestEditIndentation(t *testing.T) {
 	}
 }
 
+// Edits on the small pitfall files: other prefixes, encodings, no
+// collaboration yet, vertical lanes.
+func TestEditsTestdata(t *testing.T) {
+	tests := []struct {
+		file string
+		e    edit
+	}{
+		{"prefix-sem.bpmn", edit{"pool around a lone process", func(t *testing.T, d *model.Definitions) []string {
+			d.Collaborations = []*model.Collaboration{{ID: "Collab_New", Participants: []*model.Participant{{ID: "Pool_New", Name: "Enheten", ProcessRef: "Process_1"}}}}
+			d.Process("Process_1").Lanes = []*model.Lane{{ID: "Lane_New", Name: "Alla", NodeRefs: []string{"Start_1", "Task_1"}}}
+			g := d.Diagrams[0]
+			g.Element = "Collab_New"
+			g.Shapes = append(g.Shapes,
+				&model.Shape{ID: "Pool_New_di", Element: "Pool_New", Bounds: model.Rect{X: 50, Y: 50, W: 400, H: 150}, IsHorizontal: model.Bool(true)},
+				&model.Shape{ID: "Lane_New_di", Element: "Lane_New", Bounds: model.Rect{X: 80, Y: 50, W: 370, H: 150}, IsHorizontal: model.Bool(true)})
+			d.Meta.Owner = "Enhetschef"
+			d.Touch()
+			return []string{"Collab_New", "Pool_New", "Lane_New", "Process_1", "Plane_1", "Pool_New_di", "Lane_New_di", "Defs"}
+		}}},
+		{"latin1.bpmn", edit{"metadata on a process", func(t *testing.T, d *model.Definitions) []string {
+			d.Meta = model.Meta{Owner: "Åsa Öberg", Classification: 2, Tags: []string{"LSS", "SoL"}}
+			return []string{"Process_1"} // (the new xmlns on definitions is not content)
+		}}},
+		{"vertical.bpmn", edit{"add vertical lane", func(t *testing.T, d *model.Definitions) []string {
+			l := d.Lane("Lane_2")
+			l.Children = append(l.Children, &model.Lane{ID: "Lane_2b", Name: "Höger B"})
+			d.Diagrams[0].Shapes = append(d.Diagrams[0].Shapes, &model.Shape{ID: "Lane_2b_di", Element: "Lane_2b", Bounds: model.Rect{X: 375, Y: 60, W: 125, H: 540}, IsHorizontal: model.Bool(false)})
+			d.Diagrams[0].Shape("Lane_2a").Bounds.W = 125
+			d.Touch()
+			return []string{"Lane_2b", "Lane_2b_di", "Lane_2a_di", "LaneSet_2", "Plane_1"}
+		}}},
+		{"cp1252.bpmn", edit{"delete the task", func(t *testing.T, d *model.Definitions) []string {
+			removeNode(d, "Task_1")
+			removeFlow(d, "Flow_1")
+			return []string{"Task_1", "Flow_1", "Task_1_di", "Flow_1_di", "Start_1", "Process_1", "Plane_1"}
+		}}},
+		{"bom-crlf.bpmn", edit{"connect back", func(t *testing.T, d *model.Definitions) []string {
+			d.Flows = append(d.Flows, &model.Flow{ID: "Flow_Back", Kind: model.SequenceFlow, Container: "Process_1", Source: "Task_1", Target: "Start_1"})
+			d.Touch()
+			return []string{"Flow_Back", "Task_1", "Start_1", "Process_1"}
+		}}},
+	}
+	dir := t.TempDir()
+	var results []editResult
+	for _, tc := range tests {
+		t.Run(tc.file+"/"+tc.e.name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r, ok := runEdit(t, dir, tc.file, data, tc.e); ok {
+				results = append(results, r)
+			}
+		})
+	}
+	checkValidity(t, results)
+}
+
 // Generic edits that apply to any file, run over corpus files.
 var genericEdits = []edit{
 	{"rename first task", func(t *testing.T, d *model.Definitions) []string {
