@@ -93,8 +93,9 @@ func itemExtent(it *draw.Item) model.Rect {
 
 // renderer holds the cached picture and the few live objects on top.
 type renderer struct {
-	e   *Editor
-	pic *fcanvas.Raster
+	e    *Editor
+	pic  *fcanvas.Raster
+	tick *fcanvas.Rectangle // invisible; refreshing it repaints the window
 
 	img     *image.RGBA
 	imgView view
@@ -110,6 +111,8 @@ func newRenderer(e *Editor) *renderer {
 	r := &renderer{e: e}
 	r.pic = fcanvas.NewRaster(r.generate)
 	r.pic.ScaleMode = fcanvas.ImageScalePixels
+	r.tick = fcanvas.NewRectangle(color.Transparent)
+	r.tick.Resize(fyne.NewSquareSize(1))
 	r.rebuildObjects()
 	return r
 }
@@ -207,9 +210,11 @@ func (r *renderer) Refresh() {
 	}
 	r.rebuildObjects()
 	r.layoutLabel()
-	// New overlay objects are unknown to the window until painted, so
-	// mark the widget itself: the window repaints, textures stay cached.
-	fcanvas.Refresh(r.e)
+	// New overlay objects are unknown to the window until painted, so a
+	// small object that always is there asks for the repaint. Refreshing
+	// the widget itself would free every child's texture, and the picture
+	// would be uploaded again on every frame of a drag.
+	r.tick.Refresh()
 }
 
 func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -218,7 +223,7 @@ func (r *renderer) Destroy() {}
 
 func (r *renderer) rebuildObjects() {
 	r.overlay = r.e.overlayObjects()
-	r.objects = append(r.objects[:0], r.pic)
+	r.objects = append(r.objects[:0], r.pic, r.tick)
 	r.objects = append(r.objects, r.overlay...)
 	r.objects = append(r.objects, r.e.labelHolder)
 }
