@@ -351,7 +351,11 @@ func (l *Library) rescan(prev map[string]*record, forceHash map[string]bool) ([]
 	for _, f := range files {
 		old := prev[f.rel]
 		same := old != nil && old.Size == f.size && old.ModTime.Equal(f.modTime) && old.Hash != ""
-		recent := now.Sub(f.modTime) < granularity
+		// Recent: within the timestamp granularity of now. A time far in
+		// the future (another client's skewed clock) is not "recent", or
+		// every poll would read such files again.
+		age := now.Sub(f.modTime)
+		recent := age < granularity && age > -granularity
 		if same && !recent && !loaded[f.rel] && !forceHash[f.rel] {
 			next[f.rel] = old
 			continue

@@ -153,6 +153,21 @@ func TestSaveFaults(t *testing.T) {
 		{name: "folder vanished", setup: func(dir string) { must(t, os.RemoveAll(filepath.Join(dir, "sub"))) },
 			kind: KindFolderGone, sv: "går inte att nå", en: "cannot be reached", missing: true},
 	}
+	if os.Geteuid() != 0 {
+		// Not root: a real read-only folder works too.
+		tests = append(tests, struct {
+			name    string
+			hook    func(io.Writer) io.Writer
+			setup   func(dir string)
+			kind    Kind
+			sv, en  string
+			missing bool
+		}{name: "chmod read-only folder", setup: func(dir string) {
+			sub := filepath.Join(dir, "sub")
+			must(t, os.Chmod(sub, 0o555))
+			t.Cleanup(func() { os.Chmod(sub, 0o755) })
+		}, kind: KindPermission, sv: "saknar behörighet", en: "no permission"})
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -201,6 +216,7 @@ func TestSaveFaults(t *testing.T) {
 				}
 				// Once the fault is gone the same document saves.
 				l.writeHook = nil
+				os.Chmod(filepath.Join(dir, "sub"), 0o755)
 				must(t, l.Save(doc))
 				if items, _ := l.Recovery().List(); len(items) != 0 {
 					t.Error("recovery copy not dropped after a good save")
