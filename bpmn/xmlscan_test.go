@@ -184,6 +184,11 @@ func FuzzScanner(f *testing.F) {
 			if strings.Contains(err.Error(), "unexpected end of file") {
 				return
 			}
+			// We are stricter than encoding/xml where the XML spec is:
+			// a PI target must be followed by whitespace.
+			if strings.Contains(err.Error(), "invalid processing instruction") {
+				return
+			}
 			t.Fatalf("encoding/xml reads it, we refuse: %v", err)
 		}
 		if got != want {
