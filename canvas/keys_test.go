@@ -6,8 +6,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"lanemap/edit"
 	"lanemap/model"
 )
 
@@ -255,6 +257,27 @@ func TestClipboardKeys(t *testing.T) {
 	h.e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	if len(h.e.Selection()) != n+2 {
 		t.Errorf("Ctrl+A selected %d of %d", len(h.e.Selection()), n+2)
+	}
+
+	// Paste goes where the pointer is…
+	h.e.MouseIn(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: h.at(803, 98)}})
+	h.e.Paste()
+	if c := h.bounds(h.e.single()).Center(); c != (model.Point{X: 800, Y: 100}) {
+		t.Errorf("pasted at %v, want under the pointer at (800, 100)", c)
+	}
+	// …and into another map: the clipboard outlives SetSession.
+	other := edit.NewSession(fixture(), nil)
+	h.e.SetSession(other)
+	m := len(other.Doc.Nodes)
+	h.e.Paste()
+	if len(other.Doc.Nodes) != m+1 {
+		t.Errorf("paste into another map: %d nodes, want %d", len(other.Doc.Nodes), m+1)
+	}
+	// Cut removes what it copied.
+	h.e.SetSelection([]string{"T1"})
+	h.e.TypedShortcut(&fyne.ShortcutCut{})
+	if other.Doc.Node("T1") != nil || h.e.clip.Empty() {
+		t.Error("Ctrl+X did not move T1 to the clipboard")
 	}
 }
 
