@@ -70,6 +70,16 @@ func TestUndoRedo(t *testing.T) {
 			return err
 		}},
 		{"Duplicate", func(f *fixture) error { _, err := f.s.Duplicate([]string{f.task}); return err }},
+		{"SetDefault", func(f *fixture) error { return f.s.SetDefault(f.task, f.f2) }},
+		{"SetCondition", func(f *fixture) error { return f.s.SetCondition(f.f2, "beviljas") }},
+		{"SetEventDefinitions", func(f *fixture) error { return f.s.SetEventDefinitions(f.end, []string{model.TerminateDef}) }},
+		{"SetWaypoints", func(f *fixture) error {
+			return f.s.SetWaypoints(f.f2, []model.Point{f.pt(400, 175), f.pt(420, 175), f.pt(420, 325), f.pt(500, 325)})
+		}},
+		{"MoveLabel", func(f *fixture) error { return f.s.MoveLabel(f.end, 5, 10) }},
+		{"SetColors", func(f *fixture) error {
+			return f.s.SetColors([]string{f.task, f.f1}, model.Colors{Fill: "#ffeeee", Stroke: "#aa0000"})
+		}},
 	}
 	for _, o := range ops {
 		t.Run(o.name, func(t *testing.T) {

@@ -92,6 +92,20 @@ func TestBadInput(t *testing.T) {
 			return err
 		}},
 		{"Duplicate unknown", func(f *fixture) error { _, err := f.s.Duplicate([]string{"nope"}); return err }},
+		{"SetDefault foreign flow", func(f *fixture) error { return f.s.SetDefault(f.task, f.f1) }},
+		{"SetDefault on event", func(f *fixture) error { return f.s.SetDefault(f.start, f.f1) }},
+		{"SetDefault unknown", func(f *fixture) error { return f.s.SetDefault("nope", "") }},
+		{"SetDefault unchanged", func(f *fixture) error { return f.s.SetDefault(f.task, "") }},
+		{"SetCondition unknown", func(f *fixture) error { return f.s.SetCondition("nope", "x") }},
+		{"SetEventDefinitions task", func(f *fixture) error { return f.s.SetEventDefinitions(f.task, nil) }},
+		{"SetWaypoints one point", func(f *fixture) error { return f.s.SetWaypoints(f.f1, []model.Point{{}}) }},
+		{"SetWaypoints NaN", func(f *fixture) error {
+			return f.s.SetWaypoints(f.f1, []model.Point{{X: nan}, {}})
+		}},
+		{"SetWaypoints unknown", func(f *fixture) error { return f.s.SetWaypoints("nope", nil) }},
+		{"MoveLabel without label", func(f *fixture) error { return f.s.MoveLabel(f.task, 1, 1) }},
+		{"MoveLabel unknown", func(f *fixture) error { return f.s.MoveLabel("nope", 1, 1) }},
+		{"SetColors unknown", func(f *fixture) error { return f.s.SetColors([]string{"nope"}, model.Colors{}) }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -102,6 +102,8 @@ func buildFixture(t testing.TB, horiz bool) *fixture {
 		{ID: "Flow_1_di", Element: "Flow_1", Waypoints: []model.Point{tp(model.Point{X: 236, Y: 175}), tp(model.Point{X: 300, Y: 175})}},
 		{ID: "Flow_2_di", Element: "Flow_2", Waypoints: []model.Point{tp(model.Point{X: 400, Y: 175}), tp(model.Point{X: 450, Y: 175}), tp(model.Point{X: 450, Y: 325}), tp(model.Point{X: 500, Y: 325})}},
 	}
+	endLabel := tr(model.Rect{X: 490, Y: 350, W: 60, H: 14})
+	g.Shapes[5].Label = &endLabel
 	d.Diagrams = []*model.Diagram{g}
 	return &fixture{
 		d: d, s: NewSession(d, nil),

@@ -122,6 +122,7 @@ var (
 	_ Changer = (*cmd)(nil)
 )
 
+// Do runs the command: recording on the first call, replaying after.
 func (c *cmd) Do(d *model.Definitions) error {
 	if d != c.s.Doc {
 		return fmt.Errorf("edit: %s: command belongs to another document", c.label)
@@ -142,6 +143,7 @@ func (c *cmd) Do(d *model.Definitions) error {
 	return nil
 }
 
+// Undo reverts what Do recorded.
 func (c *cmd) Undo(d *model.Definitions) {
 	if c.rec == nil || d != c.s.Doc {
 		return
@@ -151,8 +153,10 @@ func (c *cmd) Undo(d *model.Definitions) {
 	c.s.bump()
 }
 
+// Label names the step for the Edit menu.
 func (c *cmd) Label() string { return c.label }
 
+// Changed reports what the command touched.
 func (c *cmd) Changed() Change {
 	if c.rec == nil {
 		return Change{}
