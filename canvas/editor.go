@@ -482,7 +482,16 @@ func (e *Editor) boundsOf(id string) (model.Rect, bool) {
 
 // focus asks the window to send keys here.
 func (e *Editor) focus() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.Focused() != e {
+	if c := canvasOf(e); c != nil && c.Focused() != e {
 		c.Focus(e)
 	}
+}
+
+// canvasOf is the window canvas showing o, nil when none (or no app runs).
+func canvasOf(o fyne.CanvasObject) fyne.Canvas {
+	a := fyne.CurrentApp()
+	if a == nil || a.Driver() == nil {
+		return nil
+	}
+	return a.Driver().CanvasForObject(o)
 }

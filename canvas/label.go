@@ -90,7 +90,12 @@ func (l *labelEntry) fire(f func()) {
 // editor at the current zoom, so the text does not jump when editing starts.
 type labelTheme struct{ size float32 }
 
-func (t *labelTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+func (t *labelTheme) base() fyne.Theme {
+	if a := fyne.CurrentApp(); a != nil {
+		return a.Settings().Theme()
+	}
+	return theme.DefaultTheme()
+}
 
 func (t *labelTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	return t.base().Color(n, v)

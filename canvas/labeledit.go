@@ -39,7 +39,7 @@ func (e *Editor) startLabelEdit(first string) {
 	}
 	e.labelHolder.Show()
 	e.Refresh()
-	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+	if c := canvasOf(e); c != nil {
 		c.Focus(e.label)
 	}
 	e.status(lang.X("canvas.hint.label", "Enter saves, Shift+Enter breaks the line, Tab saves and adds the next task, Esc cancels."))

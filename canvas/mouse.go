@@ -70,8 +70,10 @@ const (
 // mods returns the modifier keys held, from every source there is.
 func (e *Editor) mods() fyne.KeyModifier {
 	m := e.keyMods | e.clickMods
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
-		m |= d.CurrentKeyModifiers()
+	if a := fyne.CurrentApp(); a != nil {
+		if d, ok := a.Driver().(desktop.Driver); ok {
+			m |= d.CurrentKeyModifiers()
+		}
 	}
 	return m
 }
