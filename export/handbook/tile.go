@@ -56,13 +56,22 @@ func planMap(sc *draw.Scene, w, h float64, solid func(id string) bool) plan {
 	if fit >= minScale {
 		return plan{Scale: math.Min(fit, maxZoom*natural), Tiles: []tile{{Window: b}}}
 	}
-	// Tile: as large as the height allows, at most natural size, never
-	// below the readable minimum.
-	s := math.Max(minScale, math.Min(h/b.H, natural))
+	// Tile with as few sheets as the readable minimum needs, and at the
+	// largest scale (up to natural size) that still needs no more.
 	hw := headerWidth(sc)
 	xs, ys := solids(sc, solid)
-	cols := cuts(b.X, b.X+b.W, w/s, w/s-hw, xs)
-	rows := cuts(b.Y, b.Y+b.H, h/s, h/s, ys)
+	layout := func(s float64) (cols, rows []span) {
+		return cuts(b.X, b.X+b.W, w/s, w/s-hw, xs), cuts(b.Y, b.Y+b.H, h/s, h/s, ys)
+	}
+	s := minScale
+	cols, rows := layout(s)
+	fewest := len(cols) * len(rows)
+	for try := natural; try > minScale; try *= 0.95 {
+		if c, r := layout(try); len(c)*len(r) <= fewest {
+			s, cols, rows = try, c, r
+			break
+		}
+	}
 	p := plan{Scale: s, HeaderW: hw}
 	boxes := solidBoxes(sc, solid)
 	for _, r := range rows {
