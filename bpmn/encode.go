@@ -305,8 +305,12 @@ func (en *encoder) definitions() {
 
 func (en *encoder) collaborations() {
 	old := map[string]*model.Collaboration{}
+	oldP := map[string]*model.Participant{}
 	for _, c := range en.old.Collaborations {
 		old[c.ID] = c
+		for _, p := range c.Participants {
+			oldP[p.ID] = p
+		}
 	}
 	for _, c := range en.d.Collaborations {
 		o := old[c.ID]
@@ -317,16 +321,14 @@ func (en *encoder) collaborations() {
 		}
 		en.str(e, "name", o.Name, c.Name)
 		en.documentation(e, o.Documentation, c.Documentation)
-		oldP := map[string]*model.Participant{}
-		for _, p := range o.Participants {
-			oldP[p.ID] = p
-		}
 		for _, p := range c.Participants {
 			op := oldP[p.ID]
 			pe := en.s.byID[p.ID]
 			if op == nil || pe == nil {
 				pe = en.create(e, "participant", p.ID)
 				op = &model.Participant{}
+			} else if pe.Parent() != e {
+				en.s.move(pe, e) // to another collaboration
 			}
 			en.str(pe, "name", op.Name, p.Name)
 			en.documentation(pe, op.Documentation, p.Documentation)
