@@ -70,6 +70,39 @@ func BenchmarkMove(b *testing.B) {
 	}
 }
 
+// BenchmarkMoveAcrossLanes is BenchmarkMove with a move into the next
+// lane: lane membership changes, so the scene is built anew and the
+// picture repainted whole.
+func BenchmarkMoveAcrossLanes(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			test.NewTempApp(b)
+			e := NewEditor(edit.NewSession(gen.Collaboration(n), nil))
+			w := test.NewWindow(e)
+			defer w.Close()
+			w.SetPadded(false)
+			w.Resize(benchSize)
+			e.ZoomFit()
+			ids := []string{"Node_4"}
+			e.SetSelection(ids)
+			sz := e.size
+			e.r.generate(int(sz.Width), int(sz.Height))
+			lane := e.s.Doc.LaneOf("Node_4").ID
+			dy := 140.0
+			for b.Loop() {
+				if err := e.s.MoveNodes(ids, 0, dy); err != nil {
+					b.Fatal(err)
+				}
+				dy = -dy
+				e.r.generate(int(sz.Width), int(sz.Height))
+			}
+			if e.s.Doc.LaneOf("Node_4").ID == lane && b.N%2 == 1 {
+				b.Fatal("the move did not change the lane")
+			}
+		})
+	}
+}
+
 // BenchmarkMoveFrame is BenchmarkMove plus a whole frame painted by the
 // software driver, to compare the editor's share with Fyne's.
 func BenchmarkMoveFrame(b *testing.B) {

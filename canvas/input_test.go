@@ -370,3 +370,21 @@ func TestCursor(t *testing.T) {
 		}
 	}
 }
+
+func TestClickModifiersEndWithTheClick(t *testing.T) {
+	h := newHarness(t)
+	// A Shift+drag lasso, then a plain arrow key: the arrow walks, it does
+	// not nudge as if Shift were still down.
+	h.e.SetSelection([]string{"T1"})
+	at := h.at(560, 240)
+	h.e.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonPrimary, Modifier: fyne.KeyModifierShift})
+	h.e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at.AddXY(10, 10)}, Dragged: fyne.Delta{DX: 10, DY: 10}})
+	h.e.MouseUp(&desktop.MouseEvent{})
+	h.e.DragEnd()
+	x := h.bounds("T1").X
+	h.key(fyne.KeyRight)
+	if h.bounds("T1").X != x {
+		t.Error("an arrow after a Shift+drag nudged")
+	}
+	h.wantSel("T2")
+}

@@ -111,7 +111,7 @@ func (e *Editor) TypedRune(r rune) {
 
 // TypedKey handles the keys without Ctrl or Alt (those come as shortcuts).
 func (e *Editor) TypedKey(k *fyne.KeyEvent) {
-	shift := e.mods()&fyne.KeyModifierShift != 0
+	shift := e.heldMods()&fyne.KeyModifierShift != 0
 	switch k.Name {
 	case fyne.KeyTab:
 		if shift {

@@ -67,9 +67,14 @@ const (
 	snapTolerance   = 6 // screen units within which guides catch
 )
 
-// mods returns the modifier keys held, from every source there is.
-func (e *Editor) mods() fyne.KeyModifier {
-	m := e.keyMods | e.clickMods
+// mods returns the modifier keys held during the current click or drag,
+// from every source there is.
+func (e *Editor) mods() fyne.KeyModifier { return e.heldMods() | e.clickMods }
+
+// heldMods returns the modifier keys held now, for keys and the wheel (a
+// click's modifiers belong to that click only).
+func (e *Editor) heldMods() fyne.KeyModifier {
+	m := e.keyMods
 	if a := fyne.CurrentApp(); a != nil {
 		if d, ok := a.Driver().(desktop.Driver); ok {
 			m |= d.CurrentKeyModifiers()
@@ -261,6 +266,7 @@ func (e *Editor) Tapped(ev *fyne.PointEvent) {
 // menu the app shows acts on it.
 func (e *Editor) TappedSecondary(ev *fyne.PointEvent) {
 	e.focus()
+	e.clickMods = 0
 	if hit := e.pick(ev.Position); hit != "" && !e.selected(hit) {
 		e.setSelection([]string{hit})
 		e.Refresh()
@@ -433,6 +439,7 @@ func (e *Editor) beginDrag(start fyne.Position) {
 func (e *Editor) DragEnd() {
 	d := e.drag
 	e.drag = gesture{}
+	e.clickMods = 0
 	if !e.ready() {
 		e.Refresh()
 		return
@@ -476,7 +483,7 @@ func (e *Editor) DragEnd() {
 // pointer with Ctrl.
 func (e *Editor) Scrolled(ev *fyne.ScrollEvent) {
 	e.needFit = false
-	mods := e.mods()
+	mods := e.heldMods()
 	switch {
 	case mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0:
 		// GLFW reports a wheel notch as 25 units (10 on macOS): about 20 %.
