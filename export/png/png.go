@@ -67,8 +67,10 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 	}
 	bandH := max(1, min(height, bandBytes/(4*width)))
 	band := image.NewRGBA(image.Rect(0, 0, width, bandH))
-	prev := make([]byte, 3*width)
-	cur := make([]byte, 3*width)
+	// prev is the row above, as RGBA: the band's previous row, or for a
+	// band's first row the last row of the band before (white above row 0
+	// would be wrong: PNG's Up filter takes zeros there).
+	prev := make([]byte, 4*width)
 	row := make([]byte, 1+3*width)
 	row[0] = 2 // filter Up: flat-colour pictures turn into runs of zeros
 	for y0 := 0; y0 < height; y0 += bandH {
@@ -80,18 +82,22 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 		raster.PaintClip(band, s, tb, clip)
 		for y := 0; y < h; y++ {
 			src := band.Pix[y*band.Stride : y*band.Stride+4*width]
-			// Every pixel is opaque (white under everything), so alpha goes.
-			for x, j := 0, 0; x < len(src); x, j = x+4, j+3 {
-				cur[j], cur[j+1], cur[j+2] = src[x], src[x+1], src[x+2]
+			above := prev
+			if y > 0 {
+				above = band.Pix[(y-1)*band.Stride : (y-1)*band.Stride+4*width]
 			}
-			for i, c := range cur {
-				row[1+i] = c - prev[i]
+			// Every pixel is opaque (white under everything), so alpha goes.
+			out := row[1:]
+			for x := 0; x+3 < len(src) && x+3 < len(above); x += 4 {
+				j := x / 4 * 3
+				o := out[j : j+3 : j+3]
+				o[0], o[1], o[2] = src[x]-above[x], src[x+1]-above[x+1], src[x+2]-above[x+2]
 			}
 			if _, err := zw.Write(row); err != nil {
 				return fmt.Errorf("png: %w", err)
 			}
-			prev, cur = cur, prev
 		}
+		copy(prev, band.Pix[(h-1)*band.Stride:(h-1)*band.Stride+4*width])
 	}
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("png: %w", err)
