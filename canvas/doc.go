@@ -14,12 +14,20 @@
 // or is transient: selection outlines and handles, the drag preview (ghost
 // outlines and alignment guides), the lasso, the connect line, scroll
 // indicators and the in-place label Entry; beyond 100 elements a
-// selection or preview is one box. The scene is rebuilt with draw.Build
-// after every command; hit-testing reads the same scene, so picking
-// matches drawing.
+// selection or preview is one box. Overlay changes repaint the window
+// through a tiny always-present object rather than the widget itself,
+// whose refresh would free the picture's texture and upload it again on
+// every frame of a drag.
+//
+// After a command that adds, removes or re-lanes elements the scene is
+// built anew with draw.Build. After the others (moves within a lane,
+// renames, resizes) only the touched elements are built, on a diagram
+// holding just their shapes and edges, and their items replace the old
+// ones in place, keeping the paint order; a test checks this against full
+// builds. Hit-testing reads the same scene, so picking matches drawing.
 //
 // A drag shows a preview and commits one command on release (MoveNodes,
-// ResizeNode, Connect), so a gesture is one undo step. Moves snap the
+// ResizeNode, Connect, ResizeLane), so a gesture is one undo step. Moves snap the
 // grabbed shape's centre to a 10-unit grid, or an edge or centre to the
 // same line of a nearby shape, shown by a guide. Double clicks are timed
 // here rather than by the driver, whose double-tap support would delay
