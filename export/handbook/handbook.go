@@ -1,6 +1,7 @@
 package handbook
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/url"
@@ -69,8 +70,9 @@ type writer struct {
 	called map[string]string
 }
 
-// Write writes the handbook for procs to out.
-func Write(out io.Writer, procs []Process, opts Options) (err error) {
+// Write writes the handbook for procs to out. Cancelling ctx stops it
+// between processes, with ctx's error and nothing written to out.
+func Write(ctx context.Context, out io.Writer, procs []Process, opts Options) (err error) {
 	words, err := content.NewWords(opts.Lang)
 	if err != nil {
 		return err
@@ -136,6 +138,9 @@ func Write(out io.Writer, procs []Process, opts Options) (err error) {
 	tocFirst, tocLinks := h.reserveTOC(len(procs))
 	starts := make([]int, len(procs))
 	for i := range procs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		p := &procs[i]
 		starts[i] = h.process(p)
 		f.SetLink(tocLinks[i], 0, starts[i])

@@ -2,6 +2,8 @@ package handbook
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,7 +47,7 @@ func write(t *testing.T, procs []Process, opts Options) []byte {
 	if opts.Date == "" {
 		opts.Date = "2026-11-23"
 	}
-	if err := Write(&buf, procs, opts); err != nil {
+	if err := Write(context.Background(), &buf, procs, opts); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -227,9 +229,18 @@ func TestDeterministic(t *testing.T) {
 
 func TestBadOptions(t *testing.T) {
 	for _, o := range []Options{{Paper: "letter"}, {Date: "23/11/2026"}, {Lang: "fi"}} {
-		if err := Write(&bytes.Buffer{}, testProcs(), o); err == nil {
+		if err := Write(context.Background(), &bytes.Buffer{}, testProcs(), o); err == nil {
 			t.Errorf("%+v: no error", o)
 		}
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var buf bytes.Buffer
+	if err := Write(ctx, &buf, testProcs(), Options{}); !errors.Is(err, context.Canceled) || buf.Len() != 0 {
+		t.Errorf("err = %v, wrote %d bytes", err, buf.Len())
 	}
 }
 

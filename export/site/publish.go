@@ -43,7 +43,7 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 			return rep, err
 		}
 		base := done
-		b, err := handbookPDF(procs, opts, pdfRel != "", func(n, _ int) {
+		b, err := handbookPDF(ctx, procs, opts, pdfRel != "", func(n, _ int) {
 			done = base + n
 			prog("handbok")
 		})
@@ -76,7 +76,7 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 // handbookPDF makes the handbook of the published processes, in the
 // site's order. linkPages adds links to the site's pages (when the PDF
 // sits in the site folder, so relative links resolve).
-func handbookPDF(procs []*proc, opts Options, linkPages bool, progress func(done, total int)) ([]byte, error) {
+func handbookPDF(ctx context.Context, procs []*proc, opts Options, linkPages bool, progress func(done, total int)) ([]byte, error) {
 	hp := make([]handbook.Process, 0, len(procs))
 	for _, p := range procs {
 		x := handbook.Process{Title: p.dg.Title, Meta: p.d.Meta, Defs: p.d, Digest: p.dg, Scene: p.scene(), Draft: p.draft}
@@ -86,7 +86,7 @@ func handbookPDF(procs []*proc, opts Options, linkPages bool, progress func(done
 		hp = append(hp, x)
 	}
 	var b bytes.Buffer
-	err := handbook.Write(&b, hp, handbook.Options{Lang: opts.Lang, Title: opts.Title, Paper: opts.Paper, Date: opts.Date, Drafts: opts.Drafts, Progress: progress})
+	err := handbook.Write(ctx, &b, hp, handbook.Options{Lang: opts.Lang, Title: opts.Title, Paper: opts.Paper, Date: opts.Date, Drafts: opts.Drafts, Progress: progress})
 	if err != nil {
 		return nil, err
 	}
