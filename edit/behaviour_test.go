@@ -477,3 +477,51 @@ func TestRoute(t *testing.T) {
 		t.Errorf("straight: %v", s)
 	}
 }
+
+func TestDataObjects(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	ref := mustID(t)(s.AddNode(model.DataObject, f.lane1, model.Point{X: 500, Y: 175}))
+	n := f.d.Node(ref)
+	if n.Kind != model.DataObjectReference {
+		t.Fatalf("added a %s", n.Kind)
+	}
+	obj := f.d.Node(n.ItemRef)
+	if obj == nil || obj.Kind != model.DataObject || obj.Container != f.proc || s.Shape(obj.ID) != nil {
+		t.Fatalf("data object %+v", obj)
+	}
+	if got := laneIDs(f.d, ref); len(got) != 0 {
+		t.Errorf("a data reference is listed in lanes %v", got)
+	}
+	in := mustID(t)(s.Connect(ref, f.task))
+	if fl := f.d.Flow(in); fl.Kind != model.DataInputAssociation || fl.Container != f.task {
+		t.Errorf("data input %+v", *fl)
+	}
+	// A pasted reference gets its own data object.
+	ids := mustID2(t)(s.Paste(s.Copy([]string{ref}), model.Point{X: 600, Y: 320}))
+	if p := f.d.Node(ids[0]); p.ItemRef == "" || p.ItemRef == n.ItemRef || f.d.Node(p.ItemRef) == nil {
+		t.Errorf("pasted reference shares or lacks a data object: %q", p.ItemRef)
+	}
+	// Deleting the reference deletes its data object and association.
+	must(t, s.Delete([]string{ref}))
+	if f.d.Node(obj.ID) != nil || f.d.Flow(in) != nil {
+		t.Error("data object or association survived its reference")
+	}
+	s.Undo()
+	if f.d.Node(obj.ID) == nil || f.d.Flow(in) == nil {
+		t.Error("undo lost the data object")
+	}
+	// Into another pool: the data object follows.
+	p2 := mustID(t)(s.AddPool("Brukare", model.Point{X: 500, Y: 600}))
+	pb := s.Shape(p2).Bounds
+	rb := s.Shape(ref).Bounds
+	must(t, s.MoveNodes([]string{ref}, 0, pb.Y+pb.H/2-rb.Y-rb.H/2))
+	want := f.d.Participant(p2).ProcessRef
+	if got := f.d.Node(obj.ID).Container; got != want {
+		t.Errorf("data object stayed in %s, want %s", got, want)
+	}
+	if f.d.Flow(in) != nil {
+		t.Error("a data association across pools survived")
+	}
+	checkConsistent(t, f)
+}

@@ -192,6 +192,16 @@ func (s *Session) paste(t *tx, c Clipboard, dx, dy float64) ([]string, error) {
 			s.setLanes(t, n.ID, pl.lanes)
 		}
 	}
+	// Each pasted data object reference gets its own data object.
+	for _, id := range out {
+		if n := d.Node(id); n != nil && n.Kind == model.DataObjectReference {
+			like := d.Node(n.ItemRef)
+			if like != nil && like.Kind != model.DataObject {
+				like = nil
+			}
+			s.addDataObject(t, n, like)
+		}
+	}
 	s.bump() // containers were set after the nodes were added
 	for i, v := range c.Flows {
 		f := v

@@ -64,6 +64,7 @@ func (s *Session) deleteNodes(t *tx, set map[string]bool) {
 		return
 	}
 	s.closure(set)
+	s.orphans(set)
 	var flows []string
 	for _, f := range s.Doc.Flows {
 		if set[f.Source] || set[f.Target] || set[f.Container] {
@@ -78,6 +79,41 @@ func (s *Session) deleteNodes(t *tx, set map[string]bool) {
 	}
 	t.removeNodes(func(n *model.Node) bool { return set[n.ID] })
 	t.removeShapes(func(sh *model.Shape) bool { return set[sh.Element] })
+}
+
+// orphans adds to set the data objects whose last reference is in set,
+// and the references of data objects in set (they would show nothing).
+func (s *Session) orphans(set map[string]bool) {
+	d := s.Doc
+	objs := map[string]bool{}
+	gone := false
+	for id := range set {
+		if n := d.Node(id); n != nil && n.Kind == model.DataObjectReference && n.ItemRef != "" {
+			if o := d.Node(n.ItemRef); o != nil && o.Kind == model.DataObject {
+				objs[o.ID] = true
+			}
+		} else if n != nil && n.Kind == model.DataObject {
+			gone = true
+		}
+	}
+	if gone {
+		for _, n := range d.Nodes {
+			if n.Kind == model.DataObjectReference && set[n.ItemRef] {
+				set[n.ID] = true
+			}
+		}
+	}
+	if len(objs) == 0 {
+		return
+	}
+	for _, n := range d.Nodes {
+		if n.Kind == model.DataObjectReference && !set[n.ID] {
+			delete(objs, n.ItemRef)
+		}
+	}
+	for id := range objs {
+		set[id] = true
+	}
 }
 
 // deleteFlows removes flows, their DI and the default-flow references to them.

@@ -232,8 +232,32 @@ func checkConsistent(t *testing.T, f *fixture) {
 		if d.Node(n.ID) != n {
 			t.Fatalf("index: Node(%s) stale", n.ID)
 		}
+		if n.Kind == model.DataObject { // semantic only, drawn through references
+			continue
+		}
 		if f.s.Shape(n.ID) == nil {
 			t.Fatalf("node %s has no shape", n.ID)
+		}
+		if n.Kind == model.DataObjectReference && n.ItemRef != "" {
+			o := d.Node(n.ItemRef)
+			if o == nil || o.Kind != model.DataObject {
+				t.Fatalf("reference %s: data object %s missing", n.ID, n.ItemRef)
+			}
+			if d.ProcessOf(o.ID) != d.ProcessOf(n.ID) {
+				t.Fatalf("reference %s and its data object %s in different processes", n.ID, o.ID)
+			}
+		}
+	}
+	// No data object is left without a reference.
+	used := map[string]bool{}
+	for _, n := range d.Nodes {
+		if n.Kind == model.DataObjectReference {
+			used[n.ItemRef] = true
+		}
+	}
+	for _, n := range d.Nodes {
+		if n.Kind == model.DataObject && !used[n.ID] {
+			t.Fatalf("data object %s has no reference left", n.ID)
 		}
 	}
 	for _, fl := range d.Flows {

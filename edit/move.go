@@ -157,6 +157,9 @@ func (s *Session) moveNodes(t *tx, ids []string, dx, dy float64) error {
 			}
 			t.node(n).Container = pl.container
 			s.bump()
+			if n.Kind == model.DataObjectReference {
+				s.carryDataObject(t, n)
+			}
 			for _, f := range s.flowsAt(map[string]bool{n.ID: true}) {
 				changedFlows[f.ID] = true
 			}
@@ -197,6 +200,23 @@ func (s *Session) moveNodes(t *tx, ids []string, dx, dy float64) error {
 		s.rerouteAttached(t, map[string]bool{p.ID: true})
 	}
 	return nil
+}
+
+// carryDataObject moves a reference's data object along into the
+// reference's new container, unless other references still use it there.
+func (s *Session) carryDataObject(t *tx, ref *model.Node) {
+	d := s.Doc
+	obj := d.Node(ref.ItemRef)
+	if obj == nil || obj.Kind != model.DataObject || obj.Container == ref.Container {
+		return
+	}
+	for _, n := range d.Nodes {
+		if n != ref && n.Kind == model.DataObjectReference && n.ItemRef == obj.ID {
+			return // shared: it stays with the others
+		}
+	}
+	t.node(obj).Container = ref.Container
+	s.bump()
 }
 
 // fixFlows re-checks flows whose ends changed container: a flow that is no

@@ -56,6 +56,9 @@ func (s *Session) AddNode(k model.Kind, container string, at model.Point) (strin
 
 func (s *Session) addNode(t *tx, k model.Kind, container string, at model.Point) (string, error) {
 	d := s.Doc
+	if k == model.DataObject {
+		k = model.DataObjectReference // a data object is drawn through a reference
+	}
 	if !(k.IsFlowNode() || k.IsData() || k.IsArtifact()) {
 		return "", fmt.Errorf("edit: cannot add a %s as a node (use AddPool, AddLane or Connect)", what(k))
 	}
@@ -126,6 +129,9 @@ func (s *Session) addNode(t *tx, k model.Kind, container string, at model.Point)
 	}
 	n.Container = pl.container
 	t.addNode(n)
+	if k == model.DataObjectReference {
+		s.addDataObject(t, n, nil)
+	}
 	sh := &model.Shape{ID: n.ID + "_di", Element: n.ID, Bounds: r}
 	switch {
 	case k.IsSubProcess():
@@ -146,6 +152,17 @@ func (s *Session) addNode(t *tx, k model.Kind, container string, at model.Point)
 		s.setLanes(t, n.ID, lanes)
 	}
 	return n.ID, nil
+}
+
+// addDataObject gives a data object reference its own data object (the
+// semantic element, which has no shape), copied from like when given.
+func (s *Session) addDataObject(t *tx, ref *model.Node, like *model.Node) {
+	obj := &model.Node{ID: model.NewID(model.DataObject), Kind: model.DataObject, Container: ref.Container}
+	if like != nil {
+		obj.Name, obj.IsCollection, obj.Documentation = like.Name, like.IsCollection, like.Documentation
+	}
+	t.addNode(obj)
+	ref.ItemRef = obj.ID
 }
 
 // onBorder returns the point of r's border nearest to p.

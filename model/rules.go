@@ -36,12 +36,12 @@ func CanConnect(d *Definitions, src, tgt string) (Kind, bool) {
 	case sn.Kind.IsData() && tn.Kind.IsData():
 		return "", false
 	case sn.Kind.IsData():
-		if dataRef(sn.Kind) && (tn.Kind.IsActivity() || throwEvent(tn.Kind)) {
+		if dataRef(sn.Kind) && (tn.Kind.IsActivity() || throwEvent(tn.Kind)) && d.sameProcessData(sn, tn) {
 			return DataInputAssociation, true
 		}
 		return "", false
 	case tn.Kind.IsData():
-		if dataRef(tn.Kind) && (sn.Kind.IsActivity() || catchEvent(sn.Kind)) {
+		if dataRef(tn.Kind) && (sn.Kind.IsActivity() || catchEvent(sn.Kind)) && d.sameProcessData(tn, sn) {
 			return DataOutputAssociation, true
 		}
 		return "", false
@@ -70,6 +70,16 @@ func (d *Definitions) poolOfEnd(id string) *Participant {
 		return d.PoolOf(pr.ID)
 	}
 	return nil
+}
+
+// sameProcessData: data is read and written inside its own process; only a
+// data store outside every pool serves any process.
+func (d *Definitions) sameProcessData(data, node *Node) bool {
+	dp := d.ProcessOf(data.ID)
+	if dp == nil {
+		return data.Kind == DataStoreReference
+	}
+	return dp == d.ProcessOf(node.ID)
 }
 
 func sequenceOK(d *Definitions, s, t *Node) bool {

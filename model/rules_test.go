@@ -31,6 +31,7 @@ func rulesDoc() *Definitions {
 			{ID: "ErrEnd", Kind: EndEvent, Container: "PA", EventDefs: []string{ErrorDef}},
 			{ID: "Data", Kind: DataObjectReference, Container: "PA"},
 			{ID: "Store", Kind: DataStoreReference, Container: "PA"},
+			{ID: "Store2", Kind: DataStoreReference, Container: "C"},
 			{ID: "Note", Kind: TextAnnotation, Container: "PA"},
 			{ID: "Note2", Kind: TextAnnotation, Container: "C"},
 			{ID: "Grp", Kind: Group, Container: "C"},
@@ -99,6 +100,10 @@ func TestCanConnect(t *testing.T) {
 		{"End", "Data", ""},
 		{"Data", "Store", ""},
 		{"XOR", "Data", ""},
+		{"Data", "TB", ""},                     // not across pools
+		{"TB", "Data", ""},                     // either way
+		{"Store2", "TB", DataInputAssociation}, // a store outside pools serves all
+		{"T1", "Store2", DataOutputAssociation},
 		// Unknown ids.
 		{"nope", "T1", ""},
 		{"T1", "", ""},
