@@ -138,7 +138,15 @@ func (l *Library) Save(doc *Doc) error {
 	data := buf.Bytes()
 	dir := filepath.Dir(abs)
 	if _, err := os.Stat(dir); err != nil {
-		return classify("save", abs, err)
+		// A new process may go into a new subfolder, but only while the
+		// library itself is reachable: never recreate a vanished share.
+		_, rootErr := os.Stat(l.dir)
+		if doc.ReadHash != "" || rootErr != nil || !errors.Is(err, fs.ErrNotExist) {
+			return classify("save", abs, err)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return classify("save", abs, err)
+		}
 	}
 	perm := os.FileMode(0o644)
 	if fi, err := os.Stat(abs); err == nil {

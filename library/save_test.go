@@ -298,3 +298,26 @@ func TestSaveKeepsForeignContent(t *testing.T) {
 		}
 	}
 }
+
+func TestNewDocInNewFolder(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "lib")
+	must(t, os.Mkdir(dir, 0o755))
+	l, err := Open(dir, testOpts(t))
+	must(t, err)
+	doc := NewDoc("barn och unga/ny process.bpmn", process("Ny", 4))
+	must(t, l.Save(doc))
+	if e, ok := l.Entry("barn och unga/ny process.bpmn"); !ok || e.Name != "Ny" {
+		t.Fatalf("entry %+v %v", e, ok)
+	}
+	// With the library itself gone, nothing is recreated.
+	must(t, os.RemoveAll(dir))
+	err = l.Save(NewDoc("annan/x.bpmn", process("X", 4)))
+	var le *Error
+	if !errors.As(err, &le) || le.Kind != KindFolderGone {
+		t.Fatalf("Save into vanished library = %v", err)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Fatal("the vanished library folder was recreated")
+	}
+}
