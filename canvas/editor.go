@@ -52,7 +52,8 @@ type Editor struct {
 	// OnSelectionChanged is called with the new selection whenever it
 	// changes, whether by the user or by SetSelection.
 	OnSelectionChanged func(ids []string)
-	// OnStatus receives short hints and errors for a status bar.
+	// OnStatus receives short hints and errors for a status bar; "" clears
+	// the last hint.
 	OnStatus func(msg string)
 
 	s      *edit.Session
@@ -439,8 +440,9 @@ func (e *Editor) single() string {
 	return ""
 }
 
+// status shows a hint; "" clears the last one.
 func (e *Editor) status(msg string) {
-	if e.OnStatus != nil && msg != "" {
+	if e.OnStatus != nil {
 		e.OnStatus(msg)
 	}
 }

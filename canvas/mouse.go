@@ -444,6 +444,9 @@ func (e *Editor) DragEnd() {
 		e.Refresh()
 		return
 	}
+	if d.kind == dragMove || d.kind == dragConnect {
+		e.status("") // the hint of the gesture is done
+	}
 	switch d.kind {
 	case dragMove:
 		if d.dx != 0 || d.dy != 0 {
