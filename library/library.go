@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -104,6 +105,14 @@ type record struct {
 	Text string `json:"text"`
 }
 
+// entry copies the record's Entry, lists included, so callers cannot
+// change the index through it.
+func (r *record) entry() Entry {
+	e := r.Entry
+	e.Tags, e.Roles = slices.Clone(e.Tags), slices.Clone(e.Roles)
+	return e
+}
+
 // Library is an opened folder of processes. Its methods are safe for
 // concurrent use.
 type Library struct {
@@ -187,7 +196,7 @@ func (l *Library) Entries() []Entry {
 	defer l.mu.Unlock()
 	out := make([]Entry, 0, len(l.recs))
 	for _, r := range l.recs {
-		out = append(out, r.Entry)
+		out = append(out, r.entry())
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
@@ -201,7 +210,7 @@ func (l *Library) Entry(rel string) (Entry, bool) {
 	if !ok {
 		return Entry{}, false
 	}
-	return r.Entry, true
+	return r.entry(), true
 }
 
 // Search returns the entries matching every word of q (case-insensitive)
@@ -236,7 +245,7 @@ func (l *Library) Search(q string) []Entry {
 			}
 		}
 		if ok {
-			hits = append(hits, hit{r.Entry, rank})
+			hits = append(hits, hit{r.entry(), rank})
 		}
 	}
 	l.mu.Unlock()
@@ -400,17 +409,17 @@ func (l *Library) rescan(prev map[string]*record, forceHash map[string]bool) ([]
 		switch {
 		case old == nil:
 			if l.own[rel] != r.Hash {
-				changes = append(changes, Change{Path: rel, Kind: Added, Entry: r.Entry})
+				changes = append(changes, Change{Path: rel, Kind: Added, Entry: r.entry()})
 			}
 		case old.Hash != r.Hash:
 			if l.own[rel] != r.Hash {
-				changes = append(changes, Change{Path: rel, Kind: Modified, Entry: r.Entry})
+				changes = append(changes, Change{Path: rel, Kind: Modified, Entry: r.entry()})
 			}
 		}
 	}
 	for rel, old := range l.recs {
 		if _, ok := next[rel]; !ok {
-			changes = append(changes, Change{Path: rel, Kind: Removed, Entry: old.Entry})
+			changes = append(changes, Change{Path: rel, Kind: Removed, Entry: old.entry()})
 			delete(l.own, rel)
 		}
 	}
