@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the real editor for the documentation, taken under Xvfb:
 #   docs/screenshots/editor-sv.png       Swedish UI, handovers shown with their list
-#   docs/screenshots/editor-sv-quick.png Swedish UI, a task added with quick-add
+#   docs/screenshots/editor-sv-quick.png Swedish UI, a step added with quick-add
 #   docs/screenshots/editor-en.png       English UI, a lane selected
 #   docs/screenshots/editor-dark.png     Swedish UI in the dark theme
 # Then runs scripts/site-screenshots.sh (the published site) when it exists.
@@ -14,7 +14,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/docs/screenshots
 
 if [ -z "${LANEMAP_SHOTS_INNER:-}" ]; then
-  for tool in xvfb-run xdotool import setxkbmap; do
+  for tool in xvfb-run xdotool import; do
     command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (make screenshots installs it)" >&2; exit 1; }
   done
   LANEMAP_SHOTS_INNER=1 xvfb-run -a -s "-screen 0 1400x900x24 -nolisten tcp" "$0" "$bin"
@@ -24,8 +24,6 @@ if [ -z "${LANEMAP_SHOTS_INNER:-}" ]; then
   exit 0
 fi
 
-# With the US map xdotool drops å ä ö and lowercases Å; the Swedish map types them.
-setxkbmap se
 mkdir -p "$out"
 work=$(mktemp -d)
 pid=
@@ -77,17 +75,22 @@ xdotool mousemove --window "$wid" 500 800 click 1
 shot editor-sv.png
 stop
 
-# Swedish, quick-add after the start event.
+# Swedish, quick-add after a step chosen with the arrow keys (a click on
+# empty canvas focuses it; → walks from the start event along the flow).
+# The text is ASCII on purpose: under Xvfb, GLFW drops or lowercases some
+# å ä ö typed by xdotool even with the Swedish keymap.
 start sv_SE.UTF-8 light ekonomiskt-bistand.bpmn
+xdotool mousemove --window "$wid" 650 150 click 1
+sleep 0.3
+xdotool key --window "$wid" Right Right Right
+sleep 0.3
 xdotool key --window "$wid" ctrl+l
 sleep 0.5
-xdotool type --window "$wid" --delay 40 "Handläggare: Utreda ansökan"
+xdotool type --window "$wid" --delay 40 "Socialsekreterare: Boka hembesok"
 sleep 0.5
-shot editor-sv-quick-typing.png
 xdotool key --window "$wid" Return
 sleep 1
 shot editor-sv-quick.png
-rm -f "$out/editor-sv-quick-typing.png"
 stop
 
 # English, a lane header selected so the properties show its role.

@@ -199,7 +199,10 @@ func (a *App) showWarnings() {
 	d.Show()
 }
 
-// quickAdd adds a task from "Role: Task name" after the selection and selects it.
+// quickAdd adds a task from "Role: Task name" after the selected step and
+// selects it. With a lane selected the task goes last in that lane (its
+// role unless the text names another); with nothing selected it starts
+// the first pool.
 func (a *App) quickAdd(text string) {
 	text = strings.TrimSpace(text)
 	if a.doc == nil || text == "" {
@@ -207,15 +210,47 @@ func (a *App) quickAdd(text string) {
 	}
 	after := ""
 	if sel := a.editor.Selection(); len(sel) == 1 {
-		after = sel[0]
+		switch e := a.doc.defs.Element(sel[0]).(type) {
+		case *model.Node:
+			if e.Kind.IsFlowNode() {
+				after = e.ID
+			}
+		case *model.Lane:
+			after = lastStepIn(a.doc, e)
+			if !strings.Contains(text, ":") {
+				text = e.RoleName() + ": " + text
+			}
+		}
 	}
 	id, err := a.doc.sess.QuickAdd(after, text)
 	if err != nil {
-		a.showError(err)
+		a.showError(fmt.Errorf("%s\n\n%v", lang.X("err.quickAdd", "Could not add “{{.Text}}”. Select the step it follows, and write Role: Task name.", map[string]any{"Text": text}), err))
 		return
 	}
 	a.quick.SetText("")
 	a.editor.SetSelection([]string{id})
+}
+
+// lastStepIn is the right-most flow node of lane l (and its sub-lanes), or "".
+func lastStepIn(doc *document, l *model.Lane) string {
+	best, bestX := "", 0.0
+	var walk func(*model.Lane)
+	walk = func(l *model.Lane) {
+		for _, id := range l.NodeRefs {
+			n, sh := doc.defs.Node(id), doc.sess.Shape(id)
+			if n == nil || sh == nil || !n.Kind.IsFlowNode() || n.Kind == model.BoundaryEvent {
+				continue
+			}
+			if x := sh.Bounds.X + sh.Bounds.W; best == "" || x > bestX {
+				best, bestX = id, x
+			}
+		}
+		for _, c := range l.Children {
+			walk(c)
+		}
+	}
+	walk(l)
+	return best
 }
 
 // setHandovers shows or hides the handover marking and list.

@@ -503,3 +503,31 @@ func TestSafeFileName(t *testing.T) {
 		}
 	}
 }
+
+func TestQuickAddIntoSelectedLane(t *testing.T) {
+	a, _ := openApp(t, "lex-sarah.bpmn")
+	d := a.doc.defs
+	task := firstNode(t, d, isTask)
+	lane := d.LaneOf(task.ID)
+	last := lastStepIn(a.doc, lane)
+	if last == "" {
+		t.Fatal("lane has no steps")
+	}
+	a.editor.SetSelection([]string{lane.ID})
+	a.quick.SetText("Ringa upp")
+	a.quick.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	sel := a.editor.Selection()
+	if len(sel) != 1 || d.Node(sel[0]) == nil || d.Node(sel[0]).Name != "Ringa upp" {
+		t.Fatalf("selection %v, want the new task", sel)
+	}
+	if got := d.LaneOf(sel[0]); got != lane {
+		t.Errorf("new task in lane %v, want the selected %s", got, lane.ID)
+	}
+	connected := false
+	for _, f := range d.Flows {
+		connected = connected || (f.Source == last && f.Target == sel[0])
+	}
+	if !connected {
+		t.Errorf("new task not connected from the lane's last step %s", last)
+	}
+}
