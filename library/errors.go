@@ -206,6 +206,10 @@ func (e *ErrChangedOnDisk) Message(lang string) string {
 	}
 	t := e.ModTime.Local().Format("2006-01-02 15:04:05")
 	switch {
+	case e.ReadHash == "" && lang == "en":
+		return fmt.Sprintf("%s already exists (created%s at %s). Nothing was saved; choose another name.", e.Path, by, t)
+	case e.ReadHash == "":
+		return fmt.Sprintf("%s finns redan (skapad%s %s). Inget har sparats; välj ett annat namn.", e.Path, by, t)
 	case e.DiskHash == "" && lang == "en":
 		return fmt.Sprintf("%s was removed or moved since you opened it. Nothing was saved; save your version as a copy or under its old name.", e.Path)
 	case e.DiskHash == "":

@@ -321,3 +321,35 @@ func TestNewDocInNewFolder(t *testing.T) {
 		t.Fatal("the vanished library folder was recreated")
 	}
 }
+
+// TestCheckIsRightBeforeRename: someone saves while our temp file is
+// already written; the check still catches it, and their file stays.
+func TestCheckIsRightBeforeRename(t *testing.T) {
+	dir := t.TempDir()
+	writeProcess(t, dir, "p.bpmn", process("P", 6))
+	l, err := Open(dir, testOpts(t))
+	must(t, err)
+	doc := mustLoad(t, l, "p.bpmn")
+	rename(doc.Defs, "Node_1", "Min")
+	other := process("Deras", 6)
+	l.beforeRenameHook = func() { writeProcess(t, dir, "p.bpmn", other) }
+	var ch *ErrChangedOnDisk
+	if err := l.Save(doc); !errors.As(err, &ch) {
+		t.Fatalf("Save = %v", err)
+	}
+	d, _, _, err := bpmn.ReadFile(filepath.Join(dir, "p.bpmn"))
+	must(t, err)
+	if d.Collaborations[0].Name != "Deras" {
+		t.Fatal("their save was overwritten")
+	}
+	if bs, _ := l.Backups("p.bpmn"); len(bs) != 0 {
+		t.Errorf("a refused save left a backup: %v", bs)
+	}
+}
+
+func TestNewDocNameTakenMessage(t *testing.T) {
+	e := &ErrChangedOnDisk{Path: "ny.bpmn", DiskHash: "x"}
+	if !strings.Contains(e.Error(), "finns redan") || !strings.Contains(e.Message("en"), "already exists") {
+		t.Fatalf("%s / %s", e.Error(), e.Message("en"))
+	}
+}
