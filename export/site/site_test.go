@@ -216,6 +216,7 @@ func checkSite(t *testing.T, dir, lang string) map[string]*html.Node {
 	if err != nil {
 		t.Fatal(err)
 	}
+	idCache := map[string]map[string]bool{}
 	for rel, doc := range pages {
 		ids := idsOf(doc)
 		htm := find(doc, "html")[0]
@@ -257,14 +258,16 @@ func checkSite(t *testing.T, dir, lang string) map[string]*html.Node {
 				if !ok {
 					continue
 				}
-				checkRef(t, dir, rel, ids, n, v)
+				checkRef(t, dir, rel, ids, n, v, idCache)
 			}
 		})
 	}
 	return pages
 }
 
-func checkRef(t *testing.T, dir, rel string, ids map[string]bool, n *html.Node, ref string) {
+// checkRef checks one reference; idCache holds the ids of pages already
+// parsed during this check, by page.
+func checkRef(t *testing.T, dir, rel string, ids map[string]bool, n *html.Node, ref string, idCache map[string]map[string]bool) {
 	t.Helper()
 	u, err := url.Parse(ref)
 	if err != nil {
@@ -295,8 +298,13 @@ func checkRef(t *testing.T, dir, rel string, ids map[string]bool, n *html.Node, 
 		return
 	}
 	if u.Fragment != "" && strings.HasSuffix(target, ".html") {
-		doc, _ := html.Parse(bytes.NewReader(b))
-		if !idsOf(doc)[u.Fragment] {
+		ids := idCache[target]
+		if ids == nil {
+			doc, _ := html.Parse(bytes.NewReader(b))
+			ids = idsOf(doc)
+			idCache[target] = ids
+		}
+		if !ids[u.Fragment] {
 			t.Errorf("%s: %q: no #%s in %s", rel, ref, u.Fragment, target)
 		}
 	}
