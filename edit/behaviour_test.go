@@ -525,3 +525,17 @@ func TestDataObjects(t *testing.T) {
 	}
 	checkConsistent(t, f)
 }
+
+func TestSetKindKeepsContent(t *testing.T) {
+	f := newFixture(t)
+	sub := mustID(t)(f.s.AddNode(model.SubProcess, f.lane1, model.Point{X: 700, Y: 175}))
+	mustID(t)(f.s.AddNode(model.Task, sub, model.Point{X: 700, Y: 175}))
+	before := dump(f.d)
+	if err := f.s.SetKind(sub, model.Task); err == nil {
+		t.Fatal("a sub-process with content became a task")
+	}
+	if dump(f.d) != before {
+		t.Fatal("refused SetKind changed the model")
+	}
+	must(t, f.s.SetKind(sub, model.Transaction))
+}

@@ -297,6 +297,11 @@ func (s *Session) SetKind(id string, k model.Kind) error {
 	if family(n.Kind) != family(k) {
 		return fmt.Errorf("edit: a %s cannot become a %s", n.Kind, what(k))
 	}
+	if n.Kind.IsSubProcess() && !k.IsSubProcess() {
+		if in := len(s.graph().inside[id]); in > 0 {
+			return fmt.Errorf("edit: sub-process %q still holds %d elements; move or delete them first", id, in)
+		}
+	}
 	return s.run("Change type", "", func(t *tx) error {
 		old := n.Kind
 		t.node(n).Kind = k

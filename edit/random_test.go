@@ -13,7 +13,10 @@ import (
 // arguments. Every action either fails leaving the model as it was, or
 // succeeds as exactly one step; afterwards undoing everything must give the
 // first dump back and redoing everything the last one.
-func randomOps(t *testing.T, f *fixture, seed uint64, n int) {
+func randomOps(t *testing.T, f *fixture, seed uint64, n int) { randomOpsMin(t, f, seed, n, n/4) }
+
+// randomOpsMin is randomOps requiring at least minChanged effective actions.
+func randomOpsMin(t *testing.T, f *fixture, seed uint64, n, minChanged int) {
 	t.Helper()
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	s := f.s
@@ -140,7 +143,7 @@ func randomOps(t *testing.T, f *fixture, seed uint64, n int) {
 		states = append(states[:s.Stack.cursor], dump(f.d))
 	}
 	// The sequence must really exercise the commands, not just fail.
-	if steps < n/4 {
+	if steps < minChanged {
 		t.Fatalf("seed %d: only %d of %d actions changed anything (per op: %v)", seed, steps, n, done)
 	}
 	if testing.Verbose() {
