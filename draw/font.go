@@ -145,8 +145,11 @@ func Ascent(size float64) float64 {
 // Wrap breaks text into lines no wider than maxWidth at size. Lines break
 // at spaces (which are dropped) and after hyphens and slashes (kept);
 // explicit newlines are kept as line breaks. A word wider than maxWidth is
-// broken between letters. Every line holds at least one character, so a
-// too-small maxWidth yields one character per line rather than a loop.
+// hyphenated, at a syllable when one fits (compound joints first, so
+// Swedish words split as "verksamhets-system"), else after the last letter
+// that fits; such a word may start at the end of the previous line. Every
+// line holds at least one character, so a too-small maxWidth yields one
+// character per line rather than a loop.
 func Wrap(text string, maxWidth, size float64, bold bool) []string {
 	if text == "" {
 		return nil
