@@ -101,11 +101,21 @@ func composite(dst *image.RGBA, box image.Rectangle, mask []uint8, stride int, c
 			if m == 0 {
 				continue
 			}
-			p := pix[4*x : 4*x+4 : 4*x+4]
 			if m == 255 && sa == 255 {
+				// A run of full coverage (a shape's inside) is one fill.
+				end := x + 1
+				for end < w && row[end] == 255 {
+					end++
+				}
+				p := pix[4*x : 4*end]
 				binary.LittleEndian.PutUint32(p, solid)
+				for k := 4; k < len(p); k *= 2 {
+					copy(p[k:], p[:k])
+				}
+				x = end - 1
 				continue
 			}
+			p := pix[4*x : 4*x+4 : 4*x+4]
 			a := 255*255 - sa*m // what is left of dst, in 255² units
 			p[0] = uint8((sr*m*255 + uint32(p[0])*a + 255*255/2) / (255 * 255))
 			p[1] = uint8((sg*m*255 + uint32(p[1])*a + 255*255/2) / (255 * 255))
