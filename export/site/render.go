@@ -12,6 +12,7 @@ import (
 	"path"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -212,12 +213,15 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 	r.byProcID = map[string]*proc{}
 	r.roles = map[string]*role{}
 	roleNames := newNamer()
+	dups := map[string][]string{}
+	var dupOrder []string
 	for _, p := range r.procs {
 		for _, id := range p.dg.ProcessIDs {
-			if first, dup := r.byProcID[id]; dup {
-				r.warnings = append(r.warnings, r.t.Must("warn.dupid", first.in.Rel, p.in.Rel, id))
+			if _, dup := r.byProcID[id]; dup {
+				dups[id] = append(dups[id], p.in.Rel)
 			} else {
 				r.byProcID[id] = p
+				dupOrder = append(dupOrder, id)
 			}
 		}
 		if p.g == nil {
@@ -232,6 +236,16 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 				r.roleList = append(r.roleList, ro)
 			}
 			ro.procs = append(ro.procs, p)
+		}
+	}
+	// One warning per process id defined in several files.
+	for _, id := range dupOrder {
+		if others := dups[id]; len(others) > 0 {
+			list := others
+			if len(list) > 3 {
+				list = append(slices.Clone(list[:3]), "…")
+			}
+			r.warnings = append(r.warnings, r.t.Must("warn.dupid", r.byProcID[id].in.Rel, strings.Join(list, ", "), id))
 		}
 	}
 	sort.SliceStable(r.roleList, func(i, j int) bool { return r.coll.CompareString(r.roleList[i].name, r.roleList[j].name) < 0 })

@@ -500,7 +500,7 @@ func TestWarnings(t *testing.T) {
 	l.files["a.bpmn"], l.files["b.bpmn"] = a, b
 	rep := publish(t, l, t.TempDir(), Options{})
 	got := strings.Join(rep.Warnings, "\n")
-	for _, want := range []string{"b.bpmn och a.bpmn definierar båda processen Process_a", "b.bpmn: filen har ingen ritad karta"} {
+	for _, want := range []string{"b.bpmn och a.bpmn definierar samma process (Process_a)", "b.bpmn: filen har ingen ritad karta"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings lack %q:\n%s", want, got)
 		}

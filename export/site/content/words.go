@@ -132,7 +132,7 @@ var texts = map[string][2]string{
 	"reason.status":     {"status är %s, inte fastställd (använd --drafts för att ta med)", "status is %s, not approved (use --drafts to include)"},
 	"reason.read":       {"filen kunde inte läsas", "the file could not be read"},
 	"warn.nomap":        {"%s: filen har ingen ritad karta; processen publiceras som text", "%s: the file has no drawn map; the process is published as text"},
-	"warn.dupid":        {"%s och %s definierar båda processen %s; anrop länkar till den första", "%s and %s both define the process %s; calls link to the first"},
+	"warn.dupid":        {"%s och %s definierar samma process (%s); anrop länkar till den första", "%s and %s define the same process (%s); calls link to the first"},
 	"hb.title":          {"Processhandbok", "Process handbook"},
 	"hb.toc":            {"Innehåll", "Contents"},
 	"hb.page":           {"Sida %d av %s", "Page %d of %s"},
