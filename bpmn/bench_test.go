@@ -3,12 +3,40 @@ package bpmn
 import (
 	"bytes"
 	"fmt"
+	"runtime"
+	"syscall"
 	"testing"
+	"time"
 
 	"lanemap/internal/gen"
 )
 
 var benchSizes = []int{100, 1000, 5000}
+
+// cpuTime is the process's user+system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU adds cpu-ms/op: on a shared machine wall time is noisy, CPU
+// time is not (it includes the garbage collector's work).
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+}
+
+// reportLive adds the heap kept alive by what one operation returns.
+func reportLive(b *testing.B, keep func() any) {
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	x := keep()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(x)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "live-MB")
+}
 
 // benchFile is a generated collaboration written by Encode, as Lanemap
 // would save it.
@@ -27,11 +55,17 @@ func BenchmarkDecode(b *testing.B) {
 		b.Run(fmt.Sprintf("nodes=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			start := cpuTime()
 			for b.Loop() {
 				if _, _, _, err := Decode(bytes.NewReader(data)); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, start)
+			reportLive(b, func() any {
+				d, src, _, _ := Decode(bytes.NewReader(data))
+				return []any{d, src}
+			})
 		})
 	}
 }
@@ -50,6 +84,7 @@ func BenchmarkEncode(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			i := 0
+			start := cpuTime()
 			for b.Loop() {
 				i++
 				d.Diagrams[0].Shapes[20].Bounds.X = float64(i % 50)
@@ -58,6 +93,7 @@ func BenchmarkEncode(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, start)
 		})
 	}
 }
@@ -69,12 +105,14 @@ func BenchmarkEncodeFresh(b *testing.B) {
 		b.Run(fmt.Sprintf("nodes=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			var out bytes.Buffer
+			start := cpuTime()
 			for b.Loop() {
 				out.Reset()
 				if err := Encode(&out, d, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, start)
 		})
 	}
 }

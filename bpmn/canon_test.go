@@ -20,7 +20,7 @@ import (
 // comments and processing instructions kept.
 type canonical struct {
 	root *etree.Element
-	info map[*etree.Element]elemInfo
+	ns   *nsTable
 }
 
 func canon(t testing.TB, data []byte) *canonical {
@@ -29,7 +29,7 @@ func canon(t testing.TB, data []byte) *canonical {
 	if err != nil {
 		t.Fatalf("canonicalise: %v", err)
 	}
-	return &canonical{root: p.doc.Root(), info: p.info}
+	return &canonical{root: p.doc.Root(), ns: p.ns}
 }
 
 // attrURI resolves an attribute's namespace (unprefixed: none).
@@ -40,7 +40,7 @@ func attrURI(e *etree.Element, a etree.Attr) string {
 	return lookupPrefix(e, a.Space)
 }
 
-func (c *canonical) uri(e *etree.Element) string  { return c.info[e].uri }
+func (c *canonical) uri(e *etree.Element) string  { return c.ns.of(e) }
 func (c *canonical) name(e *etree.Element) string { return "{" + c.uri(e) + "}" + e.Tag }
 
 // line renders one element without its element children.

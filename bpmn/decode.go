@@ -56,6 +56,10 @@ type decoder struct {
 	// the document but not in the model.
 	skip map[*etree.Element]bool
 	refs []ref
+	// order is every element's start in document order; ordinal maps
+	// elements to it, built on the first warning (most files have none).
+	order   []pos
+	ordinal map[*etree.Element]int
 	// laneRefsSeen is true per process when any lane lists a flowNodeRef.
 	laneRefsSeen map[string]bool
 }
@@ -70,11 +74,33 @@ type ref struct {
 func (dc *decoder) warn(e *etree.Element, format string, args ...any) {
 	w := Warning{Msg: fmt.Sprintf(format, args...)}
 	if e != nil {
-		if p, ok := dc.s.info[e]; ok && p.line > 0 {
+		if p, ok := dc.posOf(e); ok {
 			w.Line, w.Col = int(p.line), int(p.col)
 		}
 	}
 	dc.warns = append(dc.warns, w)
+}
+
+// posOf returns where e starts in the input.
+func (dc *decoder) posOf(e *etree.Element) (pos, bool) {
+	if dc.ordinal == nil {
+		dc.ordinal = make(map[*etree.Element]int, len(dc.order))
+		var walk func(x *etree.Element)
+		walk = func(x *etree.Element) {
+			dc.ordinal[x] = len(dc.ordinal)
+			for _, c := range x.Child {
+				if y, ok := c.(*etree.Element); ok {
+					walk(y)
+				}
+			}
+		}
+		walk(dc.s.root)
+	}
+	i, ok := dc.ordinal[e]
+	if !ok || i >= len(dc.order) {
+		return pos{}, false
+	}
+	return dc.order[i], true
 }
 
 func (dc *decoder) bpmn(e *etree.Element) bool { return dc.s.nsURI(e) == Namespace }
@@ -82,20 +108,20 @@ func (dc *decoder) bpmn(e *etree.Element) bool { return dc.s.nsURI(e) == Namespa
 func decodeDoc(p *parsed) (*model.Definitions, *Source, []Warning, error) {
 	root := p.doc.Root()
 	s := &Source{
-		doc: p.doc, root: root, info: p.info, byID: map[string]*etree.Element{},
+		doc: p.doc, root: root, ns: p.ns, byID: map[string]*etree.Element{},
 		diagrams: map[string]*diSource{}, enc: p.enc, encName: p.encName, bom: p.bom, crlf: p.crlf,
 	}
 	if root == nil || root.Tag != "definitions" || s.nsURI(root) != Namespace {
 		var line, col int
 		name := "nothing"
 		if root != nil {
-			at := p.info[root]
+			at := p.order[0]
 			line, col = int(at.line), int(at.col)
 			name = fmt.Sprintf("<%s> in namespace %q", root.Tag, s.nsURI(root))
 		}
 		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("not a BPMN 2.0 file: the root element is %s, not <definitions> in %s", name, Namespace)}
 	}
-	dc := &decoder{s: s, d: &model.Definitions{}, skip: map[*etree.Element]bool{}, laneRefsSeen: map[string]bool{}}
+	dc := &decoder{s: s, order: p.order, d: &model.Definitions{}, skip: map[*etree.Element]bool{}, laneRefsSeen: map[string]bool{}}
 	dc.warns = append(dc.warns, p.warns...)
 	s.indent = detectIndent(root)
 	dc.indexIDs(root, map[string]*etree.Element{})
@@ -206,7 +232,7 @@ func (dc *decoder) indexIDs(e *etree.Element, di map[string]*etree.Element) {
 }
 
 func (dc *decoder) where(e *etree.Element) string {
-	if p, ok := dc.s.info[e]; ok && p.line > 0 {
+	if p, ok := dc.posOf(e); ok {
 		return fmt.Sprintf("line %d", p.line)
 	}
 	return "another element"

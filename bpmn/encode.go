@@ -1030,7 +1030,7 @@ func (en *encoder) newLane(set *etree.Element, li laneInfo, all map[string]laneI
 	if q := en.s.qualify(set, Namespace, "lane"); q != "lane" {
 		e.Space = strings.TrimSuffix(q, ":lane")
 	}
-	en.s.info[e] = elemInfo{uri: Namespace}
+	en.s.ns.set(e, Namespace)
 	placed := false
 	for j := i - 1; j >= 0 && !placed; j-- {
 		if x := en.s.byID[sibs[j].ID]; x != nil && x.Parent() == set {
@@ -1314,7 +1314,7 @@ func (en *encoder) newShape(src *diSource, sh *model.Shape) *etree.Element {
 	if q := s.qualify(src.plane, BPMNDI, "BPMNShape"); q != "BPMNShape" {
 		e.Space = strings.TrimSuffix(q, ":BPMNShape")
 	}
-	s.info[e] = elemInfo{uri: BPMNDI}
+	s.ns.set(e, BPMNDI)
 	if sh.ID != "" {
 		e.CreateAttr("id", sh.ID)
 	}

@@ -56,6 +56,7 @@ func (s *Source) prefixFor(e *etree.Element, uri string, attr bool) string {
 		}
 	}
 	s.root.Attr = slices.Insert(s.root.Attr, at, etree.Attr{Space: "xmlns", Key: p, Value: uri})
+	s.ns.rootNS[p] = uri
 	return p
 }
 
@@ -86,7 +87,7 @@ func (en *encoder) newChild(parent *etree.Element, uri, local string) *etree.Ele
 	if q := s.qualify(parent, uri, local); q != local {
 		e.Space = q[:len(q)-len(local)-1]
 	}
-	s.info[e] = elemInfo{uri: uri}
+	s.ns.set(e, uri)
 	s.place(parent, e, uri)
 	return e
 }

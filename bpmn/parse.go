@@ -14,18 +14,51 @@ import (
 	"golang.org/x/text/encoding/ianaindex"
 )
 
-// elemInfo is what parsing learns about an element: its namespace URI and
-// where it starts (1-based line and column; 0 for elements made later).
-type elemInfo struct {
-	uri       string
-	line, col int32
+// pos is where an element starts (1-based line and column).
+type pos struct{ line, col int32 }
+
+// nsTable resolves element namespaces. Most files declare every namespace
+// on the root (flat): then a prefix lookup in the root's table is enough
+// and no per-element record is kept. Otherwise each element's URI is
+// recorded once after parsing. Elements created later are recorded too.
+type nsTable struct {
+	flat   bool
+	rootNS map[string]string
+	uri    map[*etree.Element]string
+}
+
+func (t *nsTable) of(e *etree.Element) string {
+	if u, ok := t.uri[e]; ok {
+		return u
+	}
+	if t.flat {
+		if u, ok := t.rootNS[e.Space]; ok {
+			return u
+		}
+		if e.Space == "xml" {
+			return "http://www.w3.org/XML/1998/namespace"
+		}
+		return ""
+	}
+	u := lookupPrefix(e, e.Space)
+	t.uri[e] = u
+	return u
+}
+
+// set records the URI of an element made after parsing.
+func (t *nsTable) set(e *etree.Element, uri string) {
+	if !t.flat || t.rootNS[e.Space] != uri {
+		t.uri[e] = uri
+	}
 }
 
 // parsed is the result of reading the bytes: the etree document plus what
 // the writer needs to give the bytes back the way they came.
 type parsed struct {
-	doc  *etree.Document
-	info map[*etree.Element]elemInfo
+	doc *etree.Document
+	ns  *nsTable
+	// order holds the start position of every element in document order.
+	order []pos
 	// enc is the declared non-UTF-8 encoding to write back (nil: UTF-8).
 	enc     encoding.Encoding
 	encName string
@@ -148,8 +181,8 @@ func parse(data []byte) (*parsed, error) {
 		p.crlf = true
 	}
 
-	// One entry per element: size the table once.
-	p.info = make(map[*etree.Element]elemInfo, bytes.Count(data, []byte("<"))+1)
+	p.ns = &nsTable{flat: true, rootNS: map[string]string{}, uri: map[*etree.Element]string{}}
+	p.order = make([]pos, 0, bytes.Count(data, []byte("<"))/2+1)
 	doc := etree.NewDocument()
 	doc.WriteSettings.CanonicalAttrVal = true
 	doc.WriteSettings.CanonicalText = true
@@ -232,7 +265,14 @@ func parse(data []byte) (*parsed, error) {
 					return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("namespace prefix %q of attribute %s is not declared", a.space, joinName(a.space, a.local))}
 				}
 			}
-			p.info[e] = elemInfo{u, int32(line), int32(col)}
+			p.order = append(p.order, pos{int32(line), int32(col)})
+			if scope != nil {
+				if len(stack) == 2 {
+					p.ns.rootNS = scope
+				} else {
+					p.ns.flat = false
+				}
+			}
 			if t.selfClose {
 				stack = stack[:len(stack)-1]
 			}
@@ -279,6 +319,9 @@ func parse(data []byte) (*parsed, error) {
 		return nil, &SyntaxError{Line: 1, Col: 1, Msg: "no root element: the file is empty or not XML"}
 	}
 	p.doc = doc
+	if !p.ns.flat {
+		p.ns.record(doc.Root(), nil)
+	}
 	return p, nil
 }
 
@@ -289,4 +332,41 @@ func isSpaceBytes(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// record fills the per-element table for files with nested declarations.
+func (t *nsTable) record(e *etree.Element, scope []map[string]string) {
+	var own map[string]string
+	for _, a := range e.Attr {
+		if a.Space == "xmlns" || a.Space == "" && a.Key == "xmlns" {
+			if own == nil {
+				own = map[string]string{}
+			}
+			if a.Space == "" {
+				own[""] = a.Value
+			} else {
+				own[a.Key] = a.Value
+			}
+		}
+	}
+	if own != nil {
+		scope = append(scope, own)
+	}
+	u := ""
+	found := false
+	for i := len(scope) - 1; i >= 0 && !found; i-- {
+		u, found = scope[i][e.Space]
+	}
+	if !found && e.Space == "xml" {
+		u = "http://www.w3.org/XML/1998/namespace"
+	}
+	t.uri[e] = u
+	for _, c := range e.Child {
+		if x, ok := c.(*etree.Element); ok {
+			t.record(x, scope)
+		}
+	}
+	if own != nil {
+		scope = scope[:len(scope)-1]
+	}
 }

@@ -17,7 +17,7 @@ import (
 type Source struct {
 	doc  *etree.Document
 	root *etree.Element
-	info map[*etree.Element]elemInfo // namespace and position per element
+	ns   *nsTable
 	// byID holds semantic elements (BPMN namespace) by id, first wins.
 	byID map[string]*etree.Element
 	// diagrams holds DI elements by diagram key (see diagramKey).
@@ -69,7 +69,7 @@ func newSource() *Source {
 	return &Source{
 		doc:      doc,
 		root:     root,
-		info:     map[*etree.Element]elemInfo{},
+		ns:       &nsTable{flat: true, rootNS: map[string]string{"bpmn": Namespace, "bpmndi": BPMNDI, "dc": DC, "di": DI}, uri: map[*etree.Element]string{}},
 		byID:     map[string]*etree.Element{},
 		diagrams: map[string]*diSource{},
 		snap:     &model.Definitions{},

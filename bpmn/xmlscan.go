@@ -123,8 +123,13 @@ func (s *scanner) name() (space, local string, err error) {
 	if c := b[0]; c == '-' || c == '.' || c >= '0' && c <= '9' {
 		return "", "", s.errAt(start, "invalid name %q", b)
 	}
+	// Namespaces allow at most one colon, between prefix and local name.
+	k := bytes.IndexByte(b, ':')
+	if k == 0 || k == len(b)-1 || k > 0 && bytes.IndexByte(b[k+1:], ':') >= 0 {
+		return "", "", s.errAt(start, "invalid name %q (a colon may only separate prefix and name)", b)
+	}
 	s.pos = i
-	if k := bytes.IndexByte(b, ':'); k > 0 && k < len(b)-1 {
+	if k > 0 {
 		return s.intern(b[:k]), s.intern(b[k+1:]), nil
 	}
 	return "", s.intern(b), nil

@@ -9,12 +9,7 @@ import (
 // nsURI resolves the namespace of e: from the parse-time table when e was
 // read, else by walking the declarations upwards (elements we created).
 func (s *Source) nsURI(e *etree.Element) string {
-	if in, ok := s.info[e]; ok {
-		return in.uri
-	}
-	u := lookupPrefix(e, e.Space)
-	s.info[e] = elemInfo{uri: u}
-	return u
+	return s.ns.of(e)
 }
 
 // lookupPrefix finds the URI bound to prefix in the scope of e.
