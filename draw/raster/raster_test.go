@@ -1,6 +1,7 @@
 package raster_test
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"math"
@@ -276,5 +277,24 @@ func BenchmarkPaintGen(b *testing.B) {
 			}
 			rastertest.ReportCPU(b, start)
 		})
+	}
+}
+
+// Paint is safe for concurrent use (the editor paints while an export
+// runs): run with -race.
+func TestConcurrentPaint(t *testing.T) {
+	s := rastertest.Sample()
+	want, _ := paint(s, 1.5)
+	done := make(chan *image.RGBA)
+	for range 4 {
+		go func() {
+			img, _ := paint(s, 1.5)
+			done <- img
+		}()
+	}
+	for range 4 {
+		if got := <-done; !bytes.Equal(got.Pix, want.Pix) {
+			t.Errorf("concurrent paint differs from a lone one")
+		}
 	}
 }
