@@ -196,6 +196,9 @@ func DrawScene(pdf *gofpdf.Fpdf, s *draw.Scene, box model.Rect, scale float64) e
 	if err := pdf.Error(); err != nil {
 		return err
 	}
+	if b := s.Bounds; !finite(b.X+b.Y+b.W+b.H) || math.Abs(b.X)+math.Abs(b.Y)+b.W+b.H > 1e9 {
+		return fmt.Errorf("pdf: scene bounds %v are not finite", b)
+	}
 	if scale == 0 {
 		scale = FitScale(s, box)
 	}

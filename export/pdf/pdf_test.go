@@ -256,6 +256,9 @@ func TestBadInput(t *testing.T) {
 	write(t, &draw.Scene{}, pdf.Options{Paper: pdf.Fit})
 	huge := &draw.Scene{Bounds: model.Rect{W: 1e6, H: 10}}
 	write(t, huge, pdf.Options{Paper: pdf.Fit})
+	if err := pdf.Write(&bytes.Buffer{}, &draw.Scene{Bounds: model.Rect{W: nan, H: 10}}, pdf.Options{}); err == nil {
+		t.Errorf("NaN bounds accepted")
+	}
 	if err := pdf.Write(&bytes.Buffer{}, s, pdf.Options{Paper: 7}); err == nil {
 		t.Errorf("paper 7 accepted")
 	}
