@@ -296,17 +296,14 @@ func (s *Session) roleLane(t *tx, proc *model.Process, role string) (*model.Lane
 		return nil, err
 	}
 	if c.lane == nil && len(proc.Lanes) == 0 && !s.hasContent(proc) {
-		// An empty pool: its first lane is the role's lane.
-		id, err := s.addLane(t, c, Below)
-		if err != nil {
-			return nil, err
+		// An empty pool: its first lane, filling it, is the role's lane.
+		l, _ := newLane(t, c.a, contentArea(c.a, c.sh.Bounds))
+		l.Name = role
+		t.process(proc).Lanes = []*model.Lane{l}
+		if proc.LaneSetID == "" {
+			proc.LaneSetID = model.NewID("LaneSet")
 		}
-		// addLane made a wrapping lane and the new one; drop the empty wrapper.
-		if err := s.deleteLane(t, s.Doc.Process(proc.ID).Lanes[0].ID, MoveContentToNeighbour); err != nil {
-			return nil, err
-		}
-		l := s.Doc.Lane(id)
-		t.lane(l).Name = role
+		t.d.Touch()
 		return l, nil
 	}
 	id, err := s.addLane(t, c, Below)

@@ -472,6 +472,24 @@ func TestRoute(t *testing.T) {
 			t.Errorf("%s: ends not on borders: %v", c.name, pts)
 		}
 	}
+	msgs := []struct {
+		name   string
+		a, b   model.Rect
+		across bool
+		want   []model.Point
+	}{
+		{"down straight", r(0, 0, 100, 80), r(50, 300, 100, 80), true, []model.Point{{X: 75, Y: 80}, {X: 75, Y: 300}}},
+		{"up straight", r(50, 300, 100, 80), r(0, 0, 100, 80), true, []model.Point{{X: 75, Y: 300}, {X: 75, Y: 80}}},
+		{"up z", r(400, 300, 100, 80), r(0, 0, 100, 80), true, []model.Point{{X: 450, Y: 300}, {X: 450, Y: 190}, {X: 50, Y: 190}, {X: 50, Y: 80}}},
+		{"right straight (vertical pools)", r(0, 0, 100, 80), r(300, 40, 100, 80), false, []model.Point{{X: 100, Y: 60}, {X: 300, Y: 60}}},
+		{"left (vertical pools)", r(300, 40, 100, 80), r(0, 0, 100, 80), false, []model.Point{{X: 300, Y: 60}, {X: 100, Y: 60}}},
+	}
+	for _, c := range msgs {
+		got := MessageRoute(c.a, c.b, c.across)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("message %s: %v, want %v", c.name, got, c.want)
+		}
+	}
 	s := StraightRoute(r(0, 0, 100, 100), r(300, 300, 100, 100))
 	if s[0] != (model.Point{X: 100, Y: 100}) || s[1] != (model.Point{X: 300, Y: 300}) {
 		t.Errorf("straight: %v", s)

@@ -111,7 +111,7 @@ func (s *Session) route(t *tx, f *model.Flow) error {
 		} else if pool := s.Doc.Participant(f.Source); pool != nil {
 			across = horizontal(a)
 		}
-		pts = Route(a.Bounds, b.Bounds, across)
+		pts = MessageRoute(a.Bounds, b.Bounds, across)
 	default:
 		pts = StraightRoute(a.Bounds, b.Bounds)
 	}

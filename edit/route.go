@@ -22,6 +22,39 @@ func Route(a, b model.Rect, across bool) []model.Point {
 	return routeSideways(a, b)
 }
 
+// MessageRoute joins two shapes in different pools across the pools: out
+// of the side facing the target and into the side facing the source,
+// whichever way the target lies (up or down; left or right when across is
+// false, for vertical pools). Shapes that overlap along that direction get
+// one straight segment in the middle of the overlap.
+func MessageRoute(a, b model.Rect, across bool) []model.Point {
+	if !across {
+		pts := MessageRoute(transpose(a), transpose(b), true)
+		for i, p := range pts {
+			pts[i] = model.Point{X: p.Y, Y: p.X}
+		}
+		return pts
+	}
+	aB, bB := a.Y+a.H, b.Y+b.H
+	var from, to float64 // y where the route leaves a and enters b
+	switch {
+	case b.Y >= aB:
+		from, to = aB, b.Y
+	case bB <= a.Y:
+		from, to = a.Y, bB
+	default:
+		return Route(a, b, false) // side by side: go sideways
+	}
+	lo, hi := math.Max(a.X, b.X), math.Min(a.X+a.W, b.X+b.W)
+	if hi-lo >= 10 {
+		x := round((lo + hi) / 2)
+		return []model.Point{{X: x, Y: from}, {X: x, Y: to}}
+	}
+	ac, bc := a.Center(), b.Center()
+	my := round((from + to) / 2)
+	return []model.Point{{X: ac.X, Y: from}, {X: ac.X, Y: my}, {X: bc.X, Y: my}, {X: bc.X, Y: to}}
+}
+
 // StraightRoute joins the borders of a and b with one segment on the line
 // between their centres: how associations are drawn.
 func StraightRoute(a, b model.Rect) []model.Point {
