@@ -66,8 +66,11 @@ type writer struct {
 	date  string
 	cur   *Process // the process the current page belongs to; nil for front matter
 	size  string
-	// called maps process ids to the titles of the handbook's processes.
-	called map[string]string
+	// called maps process ids to the index of the handbook's process
+	// that defines them; links holds each process's internal link.
+	called map[string]int
+	links  []int
+	procs  []Process
 }
 
 // Write writes the handbook for procs to out. Cancelling ctx stops it
@@ -112,14 +115,14 @@ func Write(ctx context.Context, out io.Writer, procs []Process, opts Options) (e
 	f.SetAutoPageBreak(true, footerH+6)
 	f.AliasNbPages("{nb}")
 	f.SetLineJoinStyle("round")
-	h := &writer{f: f, w: words, opts: opts, title: title, date: date, size: size, called: map[string]string{}}
-	for _, p := range procs {
+	h := &writer{f: f, w: words, opts: opts, title: title, date: date, size: size, called: map[string]int{}}
+	for i, p := range procs {
 		if p.Digest == nil {
 			return fmt.Errorf("handbook: %s has no digest", p.Title)
 		}
 		for _, id := range p.Digest.ProcessIDs {
 			if _, dup := h.called[id]; !dup {
-				h.called[id] = p.Title
+				h.called[id] = i
 			}
 		}
 	}
@@ -136,6 +139,8 @@ func Write(ctx context.Context, out io.Writer, procs []Process, opts Options) (e
 
 	h.cover(len(procs))
 	tocFirst, tocLinks := h.reserveTOC(len(procs))
+	h.links = tocLinks
+	h.procs = procs
 	starts := make([]int, len(procs))
 	for i := range procs {
 		if err := ctx.Err(); err != nil {
@@ -644,7 +649,19 @@ func (h *writer) step(p *Process, s *content.Step, lane string) {
 		body("", 10, s.Documentation)
 	}
 	if s.CalledElement != "" {
-		body("", 9.5, w.Must("steps.calls")+": "+h.calledTitle(s.CalledElement))
+		// A call of a process in the handbook links to its section.
+		h.font("", 9.5)
+		h.black()
+		f.SetX(margin + indent + 1)
+		f.Write(lineH*0.95, w.Must("steps.calls")+": ")
+		if i, ok := h.called[s.CalledElement]; ok {
+			f.SetTextColor(11, 79, 156)
+			f.WriteLinkID(lineH*0.95, h.procs[i].Title, h.links[i])
+			h.black()
+		} else {
+			f.Write(lineH*0.95, s.CalledElement)
+		}
+		f.Ln(lineH * 0.95)
 	}
 	for _, l := range s.Links {
 		f.SetX(margin + indent + 1)
@@ -677,15 +694,6 @@ func (h *writer) step(p *Process, s *content.Step, lane string) {
 		h.black()
 	}
 	f.Ln(1.5)
-}
-
-// calledTitle names a called process by the id in calledElement: the
-// title of the handbook's process that defines it, else the id.
-func (h *writer) calledTitle(id string) string {
-	if t, ok := h.called[id]; ok {
-		return t
-	}
-	return id
 }
 
 // link writes a document link: clickable when it is a web, mail or file
