@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"sync"
+	"unicode"
 
 	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font/sfnt"
@@ -195,7 +196,9 @@ func (fc *face) mask(r rune, size fixed.Int26_6, sub uint8) *glyphMask {
 func (fc *face) lineWidth(s string) float64 {
 	var w float64
 	for _, r := range s {
-		w += fc.outline(r).advance
+		if r, ok := printable(r); ok {
+			w += fc.outline(r).advance
+		}
 	}
 	return w
 }
@@ -271,6 +274,10 @@ func paintText(dst *image.RGBA, t *draw.Text, tr Transform, clip image.Rectangle
 		base := int(math.Round(p.y))
 		x := p.x
 		for _, r := range l {
+			r, ok := printable(r)
+			if !ok {
+				continue
+			}
 			g := fc.outline(r)
 			xi := math.Floor(x)
 			sub := uint8(math.Round((x - xi) * 4))
@@ -313,6 +320,10 @@ func paintVertical(dst *image.RGBA, t *draw.Text, tr Transform, clip image.Recta
 		w := fc.lineWidth(l) * t.Size / fc.upem
 		p := tr.pt(lineX(*t, w), t.Box.Y+asc+float64(i)*lh)
 		for _, r := range l {
+			r, ok := printable(r)
+			if !ok {
+				continue
+			}
 			g := fc.outline(r)
 			if len(g.ops) > 0 {
 				ox := p.x
@@ -326,6 +337,15 @@ func paintVertical(dst *image.RGBA, t *draw.Text, tr Transform, clip image.Recta
 	}
 	fc.mu.Unlock()
 	zs.draw(dst, box, premul(t.Color))
+}
+
+// printable maps a tab to a space and drops other control characters, as
+// draw.Measure does (zero width), so lines keep the width draw gave them.
+func printable(r rune) (rune, bool) {
+	if r == '\t' {
+		return ' ', true
+	}
+	return r, !unicode.IsControl(r)
 }
 
 // premul converts a straight-alpha colour to the premultiplied form image

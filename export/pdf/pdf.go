@@ -272,13 +272,16 @@ func EscapeURL(u string) string {
 
 // SafeText makes s safe to hand to gofpdf, which panics on invalid UTF-8
 // and on characters beyond U+FFFF (emoji) when it subsets the font: those
-// become U+FFFD, and control characters, which no font draws, spaces.
+// become U+FFFD. A tab becomes a space and other control characters,
+// which no font draws, go, as draw.Measure gives them no width.
 func SafeText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.Map(func(r rune) rune {
 		switch {
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+		case r == '\t':
 			return ' '
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+			return -1
 		case r > 0xffff:
 			return '\uFFFD'
 		}
