@@ -47,7 +47,8 @@ type builder struct {
 	// drawnParents holds the containers with a child shape in g (built
 	// on first use).
 	drawnParents map[string]bool
-	boxes        *[]box // expanded activity shapes, see containers
+	boxes        *[]box             // expanded activity shapes, see containers
+	bandEnd      map[string]float64 // lane id → where its header band ends
 	segs         arena
 }
 
@@ -62,7 +63,7 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 	if d == nil {
 		d = &model.Definitions{}
 	}
-	b := &builder{d: d, g: g, opt: opt, pal: &lightPalette, sc: &Scene{}, depth: map[string]int{}}
+	b := &builder{d: d, g: g, opt: opt, pal: &lightPalette, sc: &Scene{}, depth: map[string]int{}, bandEnd: map[string]float64{}}
 	if opt.Dark {
 		b.pal = &darkPalette
 	}

@@ -71,19 +71,34 @@ func (b *builder) drawLane(s *model.Shape) {
 	body := b.pb(5)
 	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(fill, col.stroke, 1))
 
-	// Some tools let lanes span the pool's own band: keep the lane band
-	// clear of it.
-	band := r
+	// Some tools let lanes span the bands around them (the pool's, a
+	// parent lane's): keep this lane's band clear of them.
+	clear := math.Inf(-1) // first free x (horizontal) or y (vertical)
 	if poolShape != nil {
 		pr := clean(poolShape.Bounds)
-		if horiz && band.X < pr.X+bandSize && band.X+band.W > pr.X+bandSize {
-			band.W -= pr.X + bandSize - band.X
-			band.X = pr.X + bandSize
+		clear = pr.X + bandSize
+		if !horiz {
+			clear = pr.Y + bandSize
 		}
-		if !horiz && band.Y < pr.Y+bandSize && band.Y+band.H > pr.Y+bandSize {
-			band.H -= pr.Y + bandSize - band.Y
-			band.Y = pr.Y + bandSize
+	}
+	if p := b.d.LaneParent(s.Element); p != nil {
+		if end, ok := b.bandEnd[p.ID]; ok { // parents are drawn first
+			clear = math.Max(clear, end)
 		}
+	}
+	band := r
+	if horiz && band.X < clear && band.X+band.W > clear {
+		band.W -= clear - band.X
+		band.X = clear
+	}
+	if !horiz && band.Y < clear && band.Y+band.H > clear {
+		band.H -= clear - band.Y
+		band.Y = clear
+	}
+	if horiz {
+		b.bandEnd[s.Element] = band.X + math.Min(bandSize, band.W)
+	} else {
+		b.bandEnd[s.Element] = band.Y + math.Min(bandSize, band.H)
 	}
 	b.drawBand(s.Element, r, band, horiz, nameOf(l), col)
 }

@@ -31,7 +31,7 @@ func bandOf(t *testing.T, sc *Scene, id string) (band model.Rect, text *Text) {
 func TestSwimlaneOrientation(t *testing.T) {
 	f := newFixture()
 	f.d.Processes = []*model.Process{
-		{ID: "ph", Lanes: []*model.Lane{{ID: "lh", Name: "Handläggare"}}},
+		{ID: "ph", Lanes: []*model.Lane{{ID: "lh", Name: "Handläggare", Children: []*model.Lane{{ID: "lh1", Name: "Team 1"}}}}},
 		{ID: "pv", Lanes: []*model.Lane{{ID: "lv", Name: "Utförare"}, {ID: "lw", Name: "Flaggad", Children: nil}}},
 	}
 	f.d.Collaborations = []*model.Collaboration{{ID: "c", Participants: []*model.Participant{
@@ -46,6 +46,8 @@ func TestSwimlaneOrientation(t *testing.T) {
 	add("H", model.Rect{X: 0, Y: 0, W: 600, H: 200}, nil) // no flag: horizontal
 	// A lane drawn over the whole pool, band included (some tools do).
 	add("lh", model.Rect{X: 0, Y: 0, W: 600, H: 200}, nil)
+	// A child lane over its parent's band too.
+	add("lh1", model.Rect{X: 0, Y: 0, W: 600, H: 100}, nil)
 	add("V", model.Rect{X: 700, Y: 0, W: 400, H: 600}, model.Bool(false))
 	add("lv", model.Rect{X: 700, Y: 30, W: 200, H: 570}, nil) // inherits vertical
 	add("lw", model.Rect{X: 900, Y: 30, W: 200, H: 570}, model.Bool(false))
@@ -59,6 +61,7 @@ func TestSwimlaneOrientation(t *testing.T) {
 	}{
 		{"H", model.Rect{X: 0, Y: 0, W: 30, H: 200}, true},
 		{"lh", model.Rect{X: 30, Y: 0, W: 30, H: 200}, true},
+		{"lh1", model.Rect{X: 60, Y: 0, W: 30, H: 100}, true},
 		{"V", model.Rect{X: 700, Y: 0, W: 400, H: 30}, false},
 		{"lv", model.Rect{X: 700, Y: 30, W: 200, H: 30}, false},
 		{"lw", model.Rect{X: 900, Y: 30, W: 200, H: 30}, false},
