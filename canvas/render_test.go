@@ -3,12 +3,19 @@ package canvas
 import (
 	"flag"
 	"image"
+	imgdraw "image/draw"
 	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"lanemap/draw"
+	"lanemap/draw/raster"
+	"lanemap/edit"
+	"lanemap/internal/gen"
 	"lanemap/model"
 )
 
@@ -214,5 +221,43 @@ func TestOptionsAndRebuild(t *testing.T) {
 	}
 	if !found {
 		t.Error("Rebuild did not pick up the new name")
+	}
+}
+
+// TestCullingPaintsTheSame compares the editor's culled painting with the
+// painter given the whole scene, at views where much is off-screen.
+func TestCullingPaintsTheSame(t *testing.T) {
+	tests := []struct {
+		name   string
+		doc    func() *model.Definitions
+		zoom   float64
+		ox, oy float64
+	}{
+		{"fixture edge", fixture, 1.3, 250, 150},
+		{"generated middle", func() *model.Definitions { return gen.Collaboration(90) }, 1, 1800, 300},
+		{"generated headers", func() *model.Definitions { return gen.Collaboration(90) }, 2, -10, 500},
+		{"generated small", func() *model.Definitions { return gen.Collaboration(90) }, 0.2, 2000, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			test.NewTempApp(t)
+			e := NewEditor(edit.NewSession(tt.doc(), nil))
+			w := test.NewWindow(e)
+			defer w.Close()
+			w.SetPadded(false)
+			w.Resize(fyne.NewSize(500, 400))
+			e.v = view{zoom: tt.zoom, ox: tt.ox, oy: tt.oy}
+			e.needFit = false
+			got := e.r.generate(500, 400).(*image.RGBA)
+			want := image.NewRGBA(got.Rect)
+			imgdraw.Draw(want, want.Rect, image.NewUniform(background(false)), image.Point{}, imgdraw.Src)
+			raster.Paint(want, e.scene, e.r.transform(500))
+			if len(e.r.culled.Items) >= len(e.scene.Items) {
+				t.Errorf("culling kept all %d items", len(e.scene.Items))
+			}
+			if n, worst := countDiff(got, want); n != 0 {
+				t.Errorf("culled paint differs in %d pixels by up to %d", n, worst)
+			}
+		})
 	}
 }
