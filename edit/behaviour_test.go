@@ -557,3 +557,52 @@ func TestSetKindKeepsContent(t *testing.T) {
 	}
 	must(t, f.s.SetKind(sub, model.Transaction))
 }
+
+func TestGrowingPoolPushesNext(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	p2 := mustID(t)(s.AddPool("Brukare", model.Point{X: 500, Y: 545})) // just below, 20 apart
+	p3 := mustID(t)(s.AddPool("Nämnd", model.Point{X: 500, Y: 815}))
+	t2 := mustID(t)(s.AddNode(model.Task, p2, model.Point{X: 450, Y: 545}))
+	mf := mustID(t)(s.Connect(f.task, t2))
+	b2, b3, tb := s.Shape(p2).Bounds, s.Shape(p3).Bounds, s.Shape(t2).Bounds
+	before := dump(f.d)
+	mustID(t)(s.AddLane(f.lane2, Below))
+	p1 := s.Shape(f.pool).Bounds
+	if got := s.Shape(p2).Bounds; got.Y != p1.Y+p1.H+Padding || got.H != b2.H {
+		t.Errorf("pool 2 at %v, want just below pool 1 %v", got, p1)
+	}
+	dy := s.Shape(p2).Bounds.Y - b2.Y
+	if got := s.Shape(t2).Bounds; got != tb.Translate(0, dy) {
+		t.Errorf("pool 2's task did not move along: %v", got)
+	}
+	if got := s.Shape(p3).Bounds; got.Intersects(s.Shape(p2).Bounds) || got.Y < b3.Y {
+		t.Errorf("pool 3 %v overlaps pool 2 %v", got, s.Shape(p2).Bounds)
+	}
+	checkRoute(t, s, mf)
+	// One step: undo puts everything back.
+	s.Undo()
+	if got := dump(f.d); got != before {
+		t.Fatalf("undo: %s", diff(before, got))
+	}
+	// Moving a pool onto another pushes nothing.
+	must(t, s.MoveNodes([]string{p3}, 0, -200))
+	if got := s.Shape(p2).Bounds; got != b2 {
+		t.Errorf("a moved pool pushed another: %v", got)
+	}
+}
+
+func TestAddPoolFindsFreePlace(t *testing.T) {
+	s := NewSession(nil, nil)
+	var ids []string
+	for range 4 {
+		ids = append(ids, mustID(t)(s.AddPool("P", model.Point{X: 300, Y: 200})))
+	}
+	for i, a := range ids {
+		for _, b := range ids[i+1:] {
+			if s.Shape(a).Bounds.Intersects(s.Shape(b).Bounds) {
+				t.Fatalf("pools %s and %s overlap", a, b)
+			}
+		}
+	}
+}

@@ -127,13 +127,18 @@ func (s *Session) addPool(name string, at model.Point, horiz bool) (string, erro
 			w, h = h, w
 		}
 		r := centered(at, w, h)
-		// Never on top of another pool: go below (right of) the lowest one.
-		for _, q := range d.Participants() {
-			if qs := s.Shape(q.ID); qs != nil && qs.Bounds.Intersects(r) {
-				if horiz {
-					r.Y = qs.Bounds.Y + qs.Bounds.H + Padding
-				} else {
-					r.X = qs.Bounds.X + qs.Bounds.W + Padding
+		// Never on top of another pool: step below (right of) each pool in
+		// the way until the place is free.
+		for moved := true; moved; {
+			moved = false
+			for _, q := range d.Participants() {
+				if qs := s.Shape(q.ID); qs != nil && qs.Bounds.Intersects(r) {
+					if horiz {
+						r.Y = qs.Bounds.Y + qs.Bounds.H + Padding
+					} else {
+						r.X = qs.Bounds.X + qs.Bounds.W + Padding
+					}
+					moved = true
 				}
 			}
 		}

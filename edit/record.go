@@ -210,6 +210,8 @@ type tx struct {
 	// touch: the lane tree or pools changed, so finish drops the model's
 	// index (membership-only changes keep it up to date incrementally).
 	touch bool
+	// pools holds the bounds, before the command, of pool shapes it touched.
+	pools map[*model.Shape]model.Rect
 }
 
 func (s *Session) newTx() *tx {
@@ -247,6 +249,12 @@ func (t *tx) flow(f *model.Flow) *model.Flow {
 }
 
 func (t *tx) shape(s *model.Shape) *model.Shape {
+	if !t.seen[s] && t.d.Participant(s.Element) != nil {
+		if t.pools == nil {
+			t.pools = map[*model.Shape]model.Rect{}
+		}
+		t.pools[s] = s.Bounds
+	}
 	keep(t, s, cloneShape)
 	t.touchID(s.Element)
 	return s

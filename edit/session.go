@@ -134,7 +134,11 @@ func (c *cmd) Do(d *model.Definitions) error {
 		return nil
 	}
 	t := c.s.newTx()
-	if err := c.fn(t); err != nil {
+	err := c.fn(t)
+	if err == nil {
+		err = c.s.settlePools(t)
+	}
+	if err != nil {
 		t.rollback()
 		return err
 	}
