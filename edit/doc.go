@@ -27,7 +27,9 @@
 // Lanes behave as in bpmn-js: flow nodes are listed (flowNodeRef) by every
 // lane whose shape holds their centre, nested lanes included; adding a lane
 // makes space and grows the pool; a balanced resize moves the neighbour's
-// edge; deleting a lane gives its space to the neighbours. Horizontal and
-// vertical pools share one code path through an axis abstraction. Route
-// draws orthogonal waypoints; message flows run across pools.
+// edge; deleting a lane gives its space to the neighbours. A pool that
+// grows pushes the pools after it away rather than overlap them.
+// Horizontal and vertical pools share one code path through an axis
+// abstraction. Route draws orthogonal waypoints between shape borders;
+// MessageRoute runs message flows straight across pools.
 package edit
