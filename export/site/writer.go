@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	gosync "sync"
 
 	"lanemap/internal/atomicfile"
 )
@@ -99,10 +100,12 @@ func syncDir(outDir string, files map[string][]byte, keys map[string]string) (sy
 			}
 			made[dir] = true
 		}
-		if err := atomicfile.WriteFile(p, files[rel], 0o644); err != nil {
-			return res, err
-		}
 		res.Written = append(res.Written, rel)
+	}
+	// Each atomic write waits for its fsync; several at once overlap
+	// that wait, which dominates a first publication on a network share.
+	if err := writeAll(outDir, res.Written, files); err != nil {
+		return res, err
 	}
 	for _, rel := range old.Files {
 		if _, keep := files[rel]; keep || !safeRel(rel) {
@@ -150,6 +153,40 @@ func reuser(outDir string) reuseFunc {
 		}
 		return b
 	}
+}
+
+// writeAll writes the named files atomically, a few at a time, and
+// returns the first error.
+func writeAll(outDir string, names []string, files map[string][]byte) error {
+	const workers = 4
+	work := make(chan string)
+	errs := make(chan error, workers)
+	var wg gosync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var first error
+			for rel := range work {
+				if first == nil {
+					first = atomicfile.WriteFile(filepath.Join(outDir, filepath.FromSlash(rel)), files[rel], 0o644)
+				}
+			}
+			errs <- first
+		}()
+	}
+	for _, rel := range names {
+		work <- rel
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // safeRel accepts only clean relative slash paths that stay in the folder.
