@@ -70,6 +70,11 @@ func TestUndoRedo(t *testing.T) {
 			return err
 		}},
 		{"Duplicate", func(f *fixture) error { _, err := f.s.Duplicate([]string{f.task}); return err }},
+		{"SplitLane", func(f *fixture) error { _, err := f.s.SplitLane(f.pool, 3); return err }},
+		{"ResizeLaneSpace", func(f *fixture) error { return f.s.ResizeLaneSpace(f.lane1, f.edge(Bottom), 40) }},
+		{"AddVerticalPool", func(f *fixture) error { _, err := f.s.AddVerticalPool("V", f.pt(500, 700)); return err }},
+		{"ResizeNode pool", func(f *fixture) error { return f.s.ResizeNode(f.pool, f.rect(100, 100, 900, 300)) }},
+		{"ResizeNode lane", func(f *fixture) error { return f.s.ResizeNode(f.lane2, f.rect(130, 250, 770, 190)) }},
 		{"SetDefault", func(f *fixture) error { return f.s.SetDefault(f.task, f.f2) }},
 		{"SetCondition", func(f *fixture) error { return f.s.SetCondition(f.f2, "beviljas") }},
 		{"SetEventDefinitions", func(f *fixture) error { return f.s.SetEventDefinitions(f.end, []string{model.TerminateDef}) }},

@@ -17,6 +17,9 @@
 // back and returns an error that names the element: bad input never panics
 // and never changes the model.
 //
+// A Session belongs to one goroutine (the UI's); the model must change only
+// through it, so that its caches and the undo history stay true.
+//
 // One gesture is one step: the canvas previews a drag itself and commits a
 // single MoveNodes at the end; typing a name merges consecutive Rename calls
 // of one element (Merger) unless the stack's clean mark lies between them.
