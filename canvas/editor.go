@@ -299,7 +299,7 @@ func (e *Editor) changed(c edit.Change) {
 		oldExt = extentOf(old, ids)
 	}
 	switch {
-	case !c.Structure && old != nil && len(ids) > 0 && e.patch(ids):
+	case old != nil && len(ids) > 0 && e.patch(ids):
 		e.ver++
 		e.shapes = e.s.Diagram.ShapeIndex()
 		e.dirty.add(oldExt)
@@ -322,16 +322,24 @@ func (e *Editor) changed(c edit.Change) {
 // patch redraws only the touched elements: draw.Build on a diagram holding
 // just their shapes and edges, the new items put in the places of the old
 // ones so the paint order stays that of a full build. It declines (false)
-// when an element's items changed in number or kind, e.g. a flow that now
-// is a handover; the caller then builds the whole scene. At 5,000 nodes
-// this is what keeps a move well under a frame.
+// when an element's items changed in number or kind (an element added or
+// removed, a flow that now is or no longer is a handover); the caller then
+// builds the whole scene. At 5,000 nodes this is what keeps a move well
+// under a frame. Scene.Handovers is left as it was: the editor does not
+// read it.
 func (e *Editor) patch(ids map[string]bool) bool {
 	g := e.s.Diagram
 	sub := &model.Diagram{ID: g.ID, Name: g.Name, PlaneID: g.PlaneID, Element: g.Element}
 	for _, s := range g.Shapes {
 		if s != nil && ids[s.Element] {
-			if n := e.s.Doc.Node(s.Element); n == nil || n.Kind.IsSubProcess() || n.Kind == model.Group {
-				return false // containers draw with what they hold
+			switch el := e.s.Doc.Element(s.Element).(type) {
+			case *model.Node:
+				if el.Kind.IsSubProcess() || el.Kind == model.Group {
+					return false // containers draw with what they hold
+				}
+			case *model.Lane: // a lane's picture does not depend on its nodes
+			default:
+				return false
 			}
 			sub.Shapes = append(sub.Shapes, s)
 		}
