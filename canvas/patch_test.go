@@ -33,7 +33,10 @@ func TestPatchMatchesBuild(t *testing.T) {
 		}, true},
 		{"into the next lane", fixture, func(s *edit.Session) error { return s.MoveNodes([]string{"End"}, 0, -200) }, false},
 		{"task across lanes, flows stay handovers", fixture, func(s *edit.Session) error { return s.MoveNodes([]string{"T2"}, 0, -200) }, false},
-		{"add", fixture, func(s *edit.Session) error { _, err := s.AddNode(model.Task, "LaneB", model.Point{X: 800, Y: 300}); return err }, false},
+		{"add", fixture, func(s *edit.Session) error {
+			_, err := s.AddNode(model.Task, "LaneB", model.Point{X: 800, Y: 300})
+			return err
+		}, false},
 		{"connect", fixture, func(s *edit.Session) error { _, err := s.Connect("Start", "End"); return err }, false},
 		{"delete", fixture, func(s *edit.Session) error { return s.Delete([]string{"T2"}) }, false},
 		{"generated across lanes", func() *model.Definitions { return gen.Collaboration(40) },
