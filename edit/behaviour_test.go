@@ -606,3 +606,14 @@ func TestAddPoolFindsFreePlace(t *testing.T) {
 		}
 	}
 }
+
+func TestResizeSubProcessKeepsContent(t *testing.T) {
+	f := newFixture(t)
+	sub := mustID(t)(f.s.AddNode(model.SubProcess, f.lane1, model.Point{X: 700, Y: 175}))
+	mustID(t)(f.s.AddNode(model.Task, sub, model.Point{X: 650, Y: 175}))
+	b := f.s.Shape(sub).Bounds
+	if err := f.s.ResizeNode(sub, model.Rect{X: b.X + 200, Y: b.Y, W: b.W - 200, H: b.H}); err == nil {
+		t.Fatal("a sub-process shrank past its content")
+	}
+	must(t, f.s.ResizeNode(sub, model.Rect{X: b.X, Y: b.Y, W: b.W + 40, H: b.H}))
+}

@@ -72,6 +72,7 @@ func TestBadInput(t *testing.T) {
 		{"ResizeLane bad edge", func(f *fixture) error { return f.s.ResizeLane(f.lane1, Edge(9), 10) }},
 		{"ResizeLane below minimum", func(f *fixture) error { return f.s.ResizeLane(f.lane2, f.edge(Bottom), -120) }},
 		{"ResizeLane zero", func(f *fixture) error { return f.s.ResizeLane(f.lane1, Top, 0) }},
+		{"ResizeNode pool past content", func(f *fixture) error { return f.s.ResizeNode(f.pool, f.rect(100, 100, 420, 300)) }},
 		{"MoveLane pool", func(f *fixture) error { return f.s.MoveLane(f.pool, 1) }},
 		{"MoveLane past end", func(f *fixture) error { return f.s.MoveLane(f.lane2, 3) }},
 		{"FitLane unknown", func(f *fixture) error { return f.s.FitLane("nope") }},

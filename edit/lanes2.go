@@ -198,13 +198,15 @@ func (s *Session) resizeLane(t *tx, c laneCtx, nr model.Rect) error {
 // lane by geometry ("" outside every lane) and whether it lies wholly in it.
 type placement struct {
 	lane   string
-	inside bool
+	inside bool // wholly inside its lane
+	inPool bool // wholly inside the pool
 }
 
 func (s *Session) membership(proc *model.Process) map[string]placement {
 	m := map[string]placement{}
-	for _, n := range s.Doc.Nodes {
-		if n.Container != proc.ID || n.AttachedTo != "" || !(n.Kind.IsFlowNode() || n.Kind.IsData()) {
+	_, ps := s.poolShape(proc.ID)
+	for _, n := range s.graph().inside[proc.ID] {
+		if n.AttachedTo != "" || !(n.Kind.IsFlowNode() || n.Kind.IsData()) {
 			continue
 		}
 		sh := s.Shape(n.ID)
@@ -212,6 +214,9 @@ func (s *Session) membership(proc *model.Process) map[string]placement {
 			continue
 		}
 		var p placement
+		if ps != nil {
+			p.inPool = ps.Bounds.ContainsRect(sh.Bounds)
+		}
 		if ls := s.lanesAt(proc, sh.Bounds.Center()); len(ls) > 0 {
 			p.lane = ls[len(ls)-1].ID
 			if lsh := s.Shape(p.lane); lsh != nil {
@@ -234,6 +239,9 @@ func (s *Session) sameMembership(proc *model.Process, before map[string]placemen
 		}
 		if b.inside && !a.inside {
 			return fmt.Errorf("edit: the change would cut through %q", id)
+		}
+		if b.inPool && !a.inPool {
+			return fmt.Errorf("edit: the change would leave %q outside its pool", id)
 		}
 	}
 	return nil

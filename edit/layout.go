@@ -34,6 +34,13 @@ func (s *Session) ResizeNode(id string, r model.Rect) error {
 	if sh.Bounds == r {
 		return ErrNoChange
 	}
+	if expanded(n, sh) {
+		for _, c := range s.graph().inside[id] {
+			if cs := s.Shape(c.ID); cs != nil && sh.Bounds.ContainsRect(cs.Bounds) && !r.ContainsRect(cs.Bounds) {
+				return fmt.Errorf("edit: sub-process %q would no longer hold %q", id, c.ID)
+			}
+		}
+	}
 	return s.run("Resize", "", func(t *tx) error {
 		old := sh.Bounds
 		t.shape(sh).Bounds = r

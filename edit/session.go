@@ -30,9 +30,13 @@ func NewSession(d *model.Definitions, g *model.Diagram) *Session {
 		d = &model.Definitions{ID: model.NewID("Definitions")}
 	}
 	if g == nil {
-		if len(d.Diagrams) > 0 {
-			g = d.Diagrams[0]
-		} else {
+		for _, x := range d.Diagrams {
+			if x != nil {
+				g = x
+				break
+			}
+		}
+		if g == nil {
 			g = &model.Diagram{ID: model.NewID("BPMNDiagram"), PlaneID: model.NewID("BPMNPlane")}
 			switch {
 			case len(d.Collaborations) > 0:
