@@ -154,15 +154,16 @@ func PaintClip(dst *image.RGBA, s *draw.Scene, t Transform, clip image.Rectangle
 }
 
 // roughTextBox is a cheap, generous device box of t's ink (no glyph
-// lookups: no Noto Sans glyph is wider than 1.5 em), so off-screen labels
-// are skipped without measuring them.
+// lookups: no Noto Sans glyph advances more than 3 em, the widest being
+// the three-em dash at 2.84), so off-screen labels are skipped without
+// measuring them.
 func roughTextBox(t *draw.Text, tr Transform) image.Rectangle {
 	n := 0
 	for _, l := range t.Lines {
 		n = max(n, len(l)) // bytes ≥ runes
 	}
 	b := t.Box
-	grow := float64(n)*t.Size*1.5 + t.Size*2
+	grow := float64(n)*t.Size*3 + t.Size*2
 	lh := max(t.LineHeight, t.Size*2)
 	x0, y0 := b.X-grow, b.Y-t.Size*2
 	x1, y1 := b.X+b.W+grow, b.Y+b.H+float64(len(t.Lines)+1)*lh

@@ -298,3 +298,19 @@ func TestConcurrentPaint(t *testing.T) {
 		}
 	}
 }
+
+// A label of the widest glyphs overflowing its box far to the right is
+// still painted where it reaches, when only that part is repainted.
+func TestClipWideText(t *testing.T) {
+	it := rastertest.Label("x", draw.PartLabel, model.Rect{X: 0, Y: 0, W: 10, H: 20}, 12, draw.AlignLeft, false, false, "\u2E3B\u2E3B\u2E3B\u2E3B")
+	s := &draw.Scene{Bounds: model.Rect{W: 200, H: 20}, Items: []draw.Item{it}}
+	tr, r := raster.Fit(s.Bounds, 10, 1)
+	img := image.NewRGBA(r)
+	xdraw.Draw(img, r, image.White, image.Point{}, xdraw.Src)
+	// Repaint only x from 120 units on: the dashes reach about 136.
+	clip := image.Rect(130, 0, r.Max.X, r.Max.Y)
+	raster.PaintClip(img, s, tr, clip)
+	if _, n := inkBox(img, clip); n == 0 {
+		t.Errorf("the end of a wide label was skipped by the clip test")
+	}
+}
