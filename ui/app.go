@@ -128,6 +128,7 @@ func New(a fyne.App) *App {
 	app.buildMenus()
 	app.addShortcuts()
 	app.win.SetCloseIntercept(app.requestClose)
+	a.Lifecycle().SetOnStopped(app.stopped)
 	app.showDocument()
 	return app
 }
@@ -135,15 +136,26 @@ func New(a fyne.App) *App {
 // requestClose closes the window once unsaved work is saved or discarded.
 func (a *App) requestClose() {
 	a.confirmUnsaved(func() {
-		if a.stopAutosave != nil {
-			a.stopAutosave()
-		}
-		a.closeDocument()
-		if a.lib != nil {
-			a.lib.close()
-		}
+		a.stopped()
 		a.win.Close()
 	})
+}
+
+// stopped runs when the app stops for any reason — the window closed, or
+// Fyne quit on SIGTERM/SIGINT (logout, Ctrl+C) without asking: unsaved
+// library work goes to the recovery folder, where the next start offers
+// it, and the lock is released.
+func (a *App) stopped() {
+	if a.Dirty() && a.doc.ldoc != nil && a.lib != nil {
+		a.lib.lib.Autosave(a.doc.ldoc)
+	}
+	if a.stopAutosave != nil {
+		a.stopAutosave()
+	}
+	a.closeDocument()
+	if a.lib != nil {
+		a.lib.close()
+	}
 }
 
 // Window returns the main window.

@@ -339,8 +339,15 @@ func TestUnsavedWorkAsksFirst(t *testing.T) {
 		t.Fatalf("cancel lost the open process (now %s, dirty %v)", a.doc.path, a.Dirty())
 	}
 
-	// Closing the window asks too; cancel keeps it open.
+	// Closing the window asks too, and so does File › Quit; cancel keeps it open.
 	a.requestClose()
+	press("cancel")
+	file := a.win.MainMenu().Items[0]
+	quit := file.Items[len(file.Items)-1]
+	if !quit.IsQuit {
+		t.Fatal("File menu ends without our Quit")
+	}
+	quit.Action()
 	press("cancel")
 	if a.doc == nil || a.doc.path != first {
 		t.Fatal("cancelled close closed the process")

@@ -47,6 +47,8 @@ func (a *App) buildMenus() {
 		item(lang.X("menu.saveAs", "Save as…"), shiftKey(fyne.KeyS), func() { a.saveAs(nil) }),
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.close", "Close process"), key(fyne.KeyW), a.closeProcess),
+		fyne.NewMenuItemSeparator(),
+		a.quitItem(),
 	)
 	edit := fyne.NewMenu(lang.X("menu.edit", "Edit"),
 		item(lang.X("menu.undo", "Undo"), &fyne.ShortcutUndo{}, a.undo),
@@ -86,11 +88,21 @@ func (a *App) buildMenus() {
 		themeMenu,
 	)
 	help := fyne.NewMenu(lang.X("menu.help", "Help"),
-		item(lang.X("menu.keys", "Keyboard shortcuts"), &desktop.CustomShortcut{KeyName: fyne.KeyF1}, a.showKeys),
+		// Fyne routes only modified keys to menus, so the shortcut is
+		// Ctrl+K; plain F1 works when no field has the focus (addShortcuts).
+		item(lang.X("menu.keys", "Keyboard shortcuts"), key(fyne.KeyK), a.showKeys),
 		fyne.NewMenuItem(lang.X("menu.about", "About Lanemap"), a.showAbout),
 	)
 	a.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, help))
 	a.refreshThemeMenu()
+}
+
+// quitItem replaces the Quit that Fyne would add (which quits at once):
+// ours asks about unsaved work first, like closing the window.
+func (a *App) quitItem() *fyne.MenuItem {
+	q := item(lang.L("Quit"), key(fyne.KeyQ), a.requestClose)
+	q.IsQuit = true
+	return q
 }
 
 func (a *App) clip() fyne.Clipboard { return a.fyneApp.Clipboard() }
@@ -111,6 +123,11 @@ func (a *App) addShortcuts() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.redo() })
 	c.AddShortcut(shiftKey(fyne.KeyEqual), func(fyne.Shortcut) { a.editor.ZoomIn() })
 	c.AddShortcut(key(fyne.KeyPlus), func(fyne.Shortcut) { a.editor.ZoomIn() })
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyF1 {
+			a.showKeys()
+		}
+	})
 }
 
 // textFocused returns the focused text field, if the focus is not on the map.
@@ -290,6 +307,7 @@ func (a *App) showKeys() {
 		{Keys: "Ctrl+S, Ctrl+Shift+S", Action: lang.X("keys.save", "Save; save as")},
 		{Keys: "Ctrl+N, Ctrl+O, Ctrl+Shift+O", Action: lang.X("keys.open", "New process; open a file; open a library folder")},
 		{Keys: "Ctrl+H", Action: lang.X("keys.handovers", "Show handovers and their list")},
+		{Keys: "Ctrl+K, F1", Action: lang.X("menu.keys", "Keyboard shortcuts")},
 	}
 	rows = append(rows, lcanvas.KeyMap()...)
 	grid := container.New(&keyLayout{})
