@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"lanemap/export/site"
 	"lanemap/library"
@@ -30,6 +31,7 @@ func runPublish(env *Env, args []string) int {
 	noPDF := fs.Bool("no-pdf", false, "write no PDF handbook")
 	page := fs.String("page", "a4", "handbook paper: a4 or a3")
 	title := fs.String("title", "", "title on every page (default \"Processer\"/\"Processes\")")
+	date := fs.String("date", "", "handbook edition `DATE` as YYYY-MM-DD (default today)")
 	quiet := fs.Bool("q", false, "print nothing but errors")
 	pos, code, ok := ParseFlags(fs, args)
 	if !ok {
@@ -63,7 +65,13 @@ func runPublish(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	opts := site.Options{Lang: *lang, Drafts: *drafts, PDF: *pdf, NoPDF: *noPDF, Paper: *page, Title: *title}
+	if *date != "" {
+		if _, err := time.Parse("2006-01-02", *date); err != nil {
+			fmt.Fprintf(env.Stderr, "lanemap publish: --date must be YYYY-MM-DD, not %q\n", *date)
+			return 2
+		}
+	}
+	opts := site.Options{Lang: *lang, Drafts: *drafts, PDF: *pdf, NoPDF: *noPDF, Paper: *page, Title: *title, Date: *date}
 	bar := newProgressBar(env.Stderr)
 	if !*quiet && bar != nil {
 		opts.Progress = bar.update

@@ -27,13 +27,20 @@ func TestPublishVerb(t *testing.T) {
 		t.Errorf("a classified process was published")
 	}
 
-	// Again in English with drafts: the process under review appears.
+	// Again in English with drafts and an A3 handbook elsewhere: the
+	// process under review appears, the handbook is where asked.
 	stderr.Reset()
-	if code := Main([]string{"publish", "--lang", "en", "--drafts", "--no-pdf", filepath.Join("..", "examples"), out}, &stdout, &stderr); code != 0 {
+	book := filepath.Join(t.TempDir(), "book.pdf")
+	if code := Main([]string{"publish", "--lang", "en", "--drafts", "--page", "a3", "--pdf", book, "--date", "2026-11-23", filepath.Join("..", "examples"), out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "1 not approved") {
-		t.Errorf("drafts not counted:\n%s", stderr.String())
+	for _, want := range []string{"1 not approved", "Handbook: " + book} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	if b, err := os.ReadFile(book); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Errorf("no PDF at %s: %v", book, err)
 	}
 }
 
@@ -47,6 +54,7 @@ func TestPublishUsage(t *testing.T) {
 		{[]string{"publish", "a"}, 2, "Usage"},
 		{[]string{"publish", "--lang", "de", "a", "b"}, 2, "sv or en"},
 		{[]string{"publish", "--page", "a5", "a", "b"}, 2, "a4 or a3"},
+		{[]string{"publish", "--date", "23/11", "a", "b"}, 2, "YYYY-MM-DD"},
 		{[]string{"publish", "no-such-folder", "b"}, 1, "not a folder"},
 		{[]string{"publish", ".", "."}, 2, "must not be the library"},
 	}
