@@ -49,6 +49,12 @@ func runPublish(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "lanemap publish: --page must be a4 or a3, not %q\n", *page)
 		return 2
 	}
+	if *date != "" {
+		if _, err := time.Parse("2006-01-02", *date); err != nil {
+			fmt.Fprintf(env.Stderr, "lanemap publish: --date must be YYYY-MM-DD, not %q\n", *date)
+			return 2
+		}
+	}
 	libDir, outDir := pos[0], pos[1]
 	if fi, err := os.Stat(libDir); err != nil || !fi.IsDir() {
 		fmt.Fprintf(env.Stderr, "lanemap publish: %s is not a folder\n", libDir)
@@ -65,12 +71,6 @@ func runPublish(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if *date != "" {
-		if _, err := time.Parse("2006-01-02", *date); err != nil {
-			fmt.Fprintf(env.Stderr, "lanemap publish: --date must be YYYY-MM-DD, not %q\n", *date)
-			return 2
-		}
-	}
 	opts := site.Options{Lang: *lang, Drafts: *drafts, PDF: *pdf, NoPDF: *noPDF, Paper: *page, Title: *title, Date: *date}
 	bar := newProgressBar(env.Stderr)
 	if !*quiet && bar != nil {
