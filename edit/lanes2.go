@@ -8,10 +8,13 @@ import (
 	"lanemap/model"
 )
 
-// DeleteLane removes a lane and its nested lanes. The freed space goes to
-// the neighbours as in bpmn-js: half to each side when there are lanes on
-// both, all of it to the one neighbour otherwise; the pool keeps its size.
-// With DeleteContent the nodes in the lane go too.
+// DeleteLane removes a lane and its nested lanes; the pool keeps its size.
+// The freed space goes to the neighbours as in bpmn-js — half to each side
+// when there are lanes on both, all of it to the one neighbour otherwise —
+// except that an empty-handed split would leave content on the seam, so a
+// lane whose content stays (MoveContentToNeighbour) gives all its space,
+// and so its content, to the lane before it (after it when first). With
+// DeleteContent the nodes in the lane go too.
 func (s *Session) DeleteLane(id string, mode LaneDeleteMode) error {
 	if s.Doc.Lane(id) == nil {
 		return errNo("lane", id)
@@ -29,6 +32,8 @@ func (s *Session) deleteLane(t *tx, id string, mode LaneDeleteMode) error {
 	}
 	d := s.Doc
 	subtree := allLanes([]*model.Lane{c.lane})
+	// Content that stays needs one lane to fall into, not the seam between two.
+	keepsContent := mode == MoveContentToNeighbour && len(s.laneContent(c.proc, []*model.Lane{c.lane})) > 0
 	if mode == DeleteContent {
 		set := map[string]bool{}
 		for _, l := range subtree {
@@ -73,18 +78,21 @@ func (s *Session) deleteLane(t *tx, id string, mode LaneDeleteMode) error {
 			}
 		}
 	}
-	off := sz
-	if len(before) > 0 && len(after) > 0 {
-		off = sz / 2
+	offBefore, offAfter := sz, sz
+	switch {
+	case len(before) > 0 && len(after) > 0 && keepsContent:
+		offAfter = 0 // all to the lane before, which takes the content
+	case len(before) > 0 && len(after) > 0:
+		offBefore, offAfter = sz/2, sz/2
 	}
 	for _, sh := range before {
-		if bs, bz := c.a.stack(sh.Bounds); math.Abs(bs+bz-st) < 10 {
-			t.shape(sh).Bounds = c.a.setStack(sh.Bounds, bs, bz+off)
+		if bs, bz := c.a.stack(sh.Bounds); math.Abs(bs+bz-st) < 10 && offBefore > 0 {
+			t.shape(sh).Bounds = c.a.setStack(sh.Bounds, bs, bz+offBefore)
 		}
 	}
 	for _, sh := range after {
-		if as, az := c.a.stack(sh.Bounds); math.Abs(as-(st+sz)) < 10 {
-			t.shape(sh).Bounds = c.a.setStack(sh.Bounds, as-off, az+off)
+		if as, az := c.a.stack(sh.Bounds); math.Abs(as-(st+sz)) < 10 && offAfter > 0 {
+			t.shape(sh).Bounds = c.a.setStack(sh.Bounds, as-offAfter, az+offAfter)
 		}
 	}
 	s.relane(t, c.proc)

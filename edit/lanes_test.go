@@ -533,3 +533,18 @@ func TestFitLane(t *testing.T) {
 		}
 	})
 }
+
+func TestDeleteLaneContentToOneNeighbour(t *testing.T) {
+	both(t, func(t *testing.T, f *lanesFix) {
+		rect := func(x, y, w, h float64) model.Rect { return model.Rect{X: x, Y: y, W: w, H: h} }
+		// An event centred in Nested_B: deleting the lane must not leave it on
+		// the seam between A and C.
+		id := mustID(t)(f.s.AddNode(model.IntermediateThrowEvent, "Nested_B", f.pt(500, 279.5)))
+		must(t, f.s.DeleteLane("Nested_B", MoveContentToNeighbour))
+		f.want(t, "Nested_A", rect(132, 33, 480, 181+131))
+		f.want(t, "Nested_C", rect(132, 345, 480, 124))
+		if got := laneIDs(f.d, id); !slices.Equal(got, []string{"Lane_A", "Nested_A"}) {
+			t.Errorf("content in %v, want [Lane_A Nested_A]", got)
+		}
+	})
+}
