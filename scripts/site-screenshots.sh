@@ -4,6 +4,7 @@
 #   docs/screenshots/site-process.png  a process page with a map element chosen
 #   docs/screenshots/site-steps.png    the same page at its step-by-step text
 #   docs/screenshots/site-role.png     a role page ("vem gör vad")
+#   docs/screenshots/site-handovers.png the handover overview of the library
 #   docs/screenshots/site-index-en.png the index in English
 # Publishes examples/ (drafts included) to a temporary folder and takes the
 # pictures with headless Chromium from file:// URLs.
@@ -47,4 +48,5 @@ sed 's|</head>|<style>main > h1, main > section:nth-of-type(-n+2) { display: non
   "$work/sv/$page" >"$work/sv/processer/steg-vy.html"
 shot site-steps.png "file://$work/sv/processer/steg-vy.html" 1400 900
 shot site-role.png "file://$work/sv/roller/socialsekreterare.html" 1400 900
+shot site-handovers.png "file://$work/sv/overlamningar.html" 1400 900
 shot site-index-en.png "file://$work/en/index.html?q=barn" 1400 700
