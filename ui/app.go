@@ -330,6 +330,9 @@ func (a *App) changed(c edit.Change) {
 
 func (a *App) selectionChanged(ids []string) {
 	a.props.setSelection(ids)
+	if a.showHandovers {
+		a.hand.follow(ids)
+	}
 	a.status.setZoom(a.editor.Zoom())
 	a.palette.markActive(a.editor.Tool()) // Esc may have dropped the tool
 }

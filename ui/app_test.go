@@ -263,6 +263,18 @@ func TestHandoverListSelectsFlow(t *testing.T) {
 	if got := a.editor.Selection(); !slices.Equal(got, []string{rows[last].Flow}) {
 		t.Errorf("canvas selection %v, want [%s]", got, rows[last].Flow)
 	}
+	// Selecting a handover on the canvas highlights its row.
+	a.editor.SetSelection([]string{rows[0].Flow})
+	if a.hand.selected != 0 {
+		t.Errorf("row %d highlighted, want 0", a.hand.selected)
+	}
+	if got := a.editor.Selection(); !slices.Equal(got, []string{rows[0].Flow}) {
+		t.Errorf("selection %v after following", got)
+	}
+	a.editor.SetSelection(nil)
+	if a.hand.selected != -1 {
+		t.Errorf("row %d still highlighted with nothing selected", a.hand.selected)
+	}
 	a.setHandovers(false)
 	if a.centre.Objects[0] != fyne.CanvasObject(a.editorArea) {
 		t.Error("hiding handovers left the list open")

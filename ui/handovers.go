@@ -44,57 +44,53 @@ func handoverRows(d *model.Definitions) []handoverRow {
 
 // handoverList is the table under the canvas that the handovers toggle
 // opens: from role → to role, from step → to step. Selecting a row selects
-// that flow on the canvas.
+// that flow on the canvas. It is a List of four-column rows rather than a
+// Table so that a whole row highlights.
 type handoverList struct {
 	rows     []handoverRow
-	table    *widget.Table
+	list     *widget.List
 	title    *widget.Label
 	box      fyne.CanvasObject
+	selected int // highlighted row, -1 for none
 	onSelect func(flowID string)
 }
 
 func newHandoverList(onSelect func(flowID string)) *handoverList {
-	h := &handoverList{onSelect: onSelect}
-	headers := []string{
-		lang.X("handovers.fromRole", "From role"),
-		lang.X("handovers.toRole", "To role"),
-		lang.X("handovers.fromStep", "From step"),
-		lang.X("handovers.toStep", "To step"),
+	h := &handoverList{onSelect: onSelect, selected: -1}
+	cell := func(s string, bold bool) *widget.Label {
+		l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
 	}
-	h.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(h.rows), len(headers) },
+	header := container.NewGridWithColumns(4,
+		cell(lang.X("handovers.fromRole", "From role"), true),
+		cell(lang.X("handovers.toRole", "To role"), true),
+		cell(lang.X("handovers.fromStep", "From step"), true),
+		cell(lang.X("handovers.toStep", "To step"), true),
+	)
+	h.list = widget.NewList(
+		func() int { return len(h.rows) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return container.NewGridWithColumns(4, cell("", false), cell("", false), cell("", false), cell("", false))
 		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < 0 || id.Row >= len(h.rows) {
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < 0 || i >= len(h.rows) {
 				return
 			}
-			r := h.rows[id.Row]
-			text := [...]string{r.FromRole, "→ " + r.ToRole, r.FromStep, "→ " + r.ToStep}[id.Col]
-			o.(*widget.Label).SetText(text)
+			r := h.rows[i]
+			for c, s := range [...]string{r.FromRole, "→ " + r.ToRole, r.FromStep, "→ " + r.ToStep} {
+				o.(*fyne.Container).Objects[c].(*widget.Label).SetText(s)
+			}
 		})
-	h.table.ShowHeaderColumn = false
-	h.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	h.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(headers) {
-			o.(*widget.Label).SetText(headers[id.Col])
-		}
-	}
-	for c, w := range []float32{170, 170, 230, 230} {
-		h.table.SetColumnWidth(c, w)
-	}
-	h.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(h.rows) && h.onSelect != nil {
-			h.onSelect(h.rows[id.Row].Flow)
+	h.list.OnUnselected = func(widget.ListItemID) { h.selected = -1 }
+	h.list.OnSelected = func(i widget.ListItemID) {
+		h.selected = i
+		if i >= 0 && i < len(h.rows) && h.onSelect != nil {
+			h.onSelect(h.rows[i].Flow)
 		}
 	}
 	h.title = heading("")
-	h.box = container.NewBorder(h.title, nil, nil, nil, h.table)
+	h.box = container.NewBorder(container.NewVBox(h.title, header, widget.NewSeparator()), nil, nil, nil, h.list)
 	return h
 }
 
@@ -105,11 +101,22 @@ func (h *handoverList) show(d *model.Definitions) {
 		h.rows = handoverRows(d)
 	}
 	h.title.SetText(lang.X("handovers.title", "Handovers ({{.Count}})", map[string]any{"Count": len(h.rows)}))
-	h.table.UnselectAll()
-	h.table.Refresh()
+	h.list.UnselectAll()
+	h.list.Refresh()
 }
 
 // selectRow selects row i as if the user clicked it.
-func (h *handoverList) selectRow(i int) {
-	h.table.Select(widget.TableCellID{Row: i, Col: 0})
+func (h *handoverList) selectRow(i int) { h.list.Select(i) }
+
+// follow highlights the row of a handover selected on the canvas.
+func (h *handoverList) follow(ids []string) {
+	if len(ids) == 1 {
+		for i, r := range h.rows {
+			if r.Flow == ids[0] {
+				h.list.Select(i) // selecting the same flow again changes nothing
+				return
+			}
+		}
+	}
+	h.list.UnselectAll()
 }
