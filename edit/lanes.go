@@ -217,11 +217,12 @@ func (p *planeSnap) restore(before bool) {
 	p.g.ID, p.g.Name, p.g.PlaneID, p.g.Element = v.id, v.name, v.planeID, v.element
 }
 
-// AddLane adds a lane next to ref (a lane or pool) or, with Inside, splits
-// ref into nested lanes, as bpmn-js does: a pool without lanes first gets
-// one lane around its content; a new sibling lane is NewLaneSize deep and
-// pushes what follows it away while the pool grows; a split divides the
-// lane evenly and adds one more nested lane. Returns the new lane's id.
+// AddLane adds a lane next to ref (a lane or pool) or, with Inside, a
+// nested lane at the end of ref, as bpmn-js does: a pool (or lane) without
+// lanes inside first gets one around its whole area and content; a new
+// lane is NewLaneSize deep and pushes what follows it away while the lanes
+// around it and the pool grow. SplitLane divides evenly instead. Returns
+// the new lane's id.
 func (s *Session) AddLane(ref string, where Where) (string, error) {
 	c, err := s.laneCtx(ref)
 	if err != nil {
@@ -257,11 +258,27 @@ func contentArea(a ax, r model.Rect) model.Rect {
 
 func (s *Session) addLane(t *tx, c laneCtx, where Where) (string, error) {
 	if where == Inside {
-		kids := c.proc.Lanes
-		if c.lane != nil {
-			kids = c.lane.Children
+		if c.lane == nil {
+			// A pool's nested lanes are its lanes.
+			return s.addLane(t, c, Below)
 		}
-		return s.splitLane(t, c, max(2, len(kids)+1))
+		if len(c.lane.Children) == 0 {
+			// The lane's first nested lane takes the whole lane and its
+			// content, so nothing lands on a seam; the new one follows it.
+			kid, _ := newLane(t, c.a, contentArea(c.a, c.sh.Bounds))
+			t.lane(c.lane).Children = []*model.Lane{kid}
+			if c.lane.ChildLaneSetID == "" {
+				c.lane.ChildLaneSetID = model.NewID("LaneSet")
+			}
+			t.d.Touch()
+			s.relane(t, c.proc)
+		}
+		last := c.lane.Children[len(c.lane.Children)-1]
+		lc, err := s.laneCtx(last.ID)
+		if err != nil {
+			return "", err
+		}
+		return s.addLane(t, lc, Below)
 	}
 	proc := c.proc
 	if proc.LaneSetID == "" {

@@ -384,11 +384,13 @@ func TestSplitLane(t *testing.T) {
 	})
 	t.Run("nested lane into two", func(t *testing.T) {
 		both(t, func(t *testing.T, f *lanesFix) {
-			id := mustID(t)(f.s.AddLane("Nested_A", Inside))
+			ids, err := f.s.SplitLane("Nested_A", 2)
+			must(t, err)
 			l := f.d.Lane("Nested_A")
-			if len(l.Children) != 2 || l.Children[1].ID != id || l.ChildLaneSetID == "" {
+			if len(l.Children) != 2 || l.Children[1].ID != ids[1] || l.ChildLaneSetID == "" {
 				t.Fatalf("Nested_A children %v, child lane set %q", l.Children, l.ChildLaneSetID)
 			}
+			id := ids[1]
 			first := l.Children[0].ID
 			f.want(t, first, rect(162, 33, 450, 91))
 			f.want(t, id, rect(162, 124, 450, 90))
@@ -396,7 +398,7 @@ func TestSplitLane(t *testing.T) {
 			if got := laneIDs(f.d, "Task"); !slices.Equal(got, slices.Sorted(slices.Values([]string{"Lane_A", "Nested_A", first}))) {
 				t.Errorf("Task in %v, want the parents and %s", got, first)
 			}
-			if _, err := f.s.AddLane("Lane_B", Inside); err == nil {
+			if _, err := f.s.SplitLane("Lane_B", 2); err == nil {
 				t.Errorf("split of a 107 deep lane into two of less than %g succeeded", MinLaneSize)
 			}
 		})
@@ -545,6 +547,46 @@ func TestDeleteLaneContentToOneNeighbour(t *testing.T) {
 		f.want(t, "Nested_C", rect(132, 345, 480, 124))
 		if got := laneIDs(f.d, id); !slices.Equal(got, []string{"Lane_A", "Nested_A"}) {
 			t.Errorf("content in %v, want [Lane_A Nested_A]", got)
+		}
+	})
+}
+
+func TestAddLaneInside(t *testing.T) {
+	rect := func(x, y, w, h float64) model.Rect { return model.Rect{X: x, Y: y, W: w, H: h} }
+	both(t, func(t *testing.T, f *lanesFix) {
+		// Lane_B has no nested lanes: the first takes all of it, the new
+		// one follows, Lane_B and the pool grow.
+		id := mustID(t)(f.s.AddLane("Lane_B", Inside))
+		l := f.d.Lane("Lane_B")
+		if len(l.Children) != 2 || l.Children[1].ID != id {
+			t.Fatalf("children %v", l.Children)
+		}
+		f.want(t, l.Children[0].ID, rect(132, 469, 480, 107))
+		f.want(t, id, rect(132, 576, 480, NewLaneSize))
+		f.want(t, "Lane_B", rect(102, 469, 510, 107+NewLaneSize))
+		f.want(t, "Pool", rect(72, 33, 540, 543+NewLaneSize))
+		// Lane_A has three: a fourth joins at the end.
+		id2 := mustID(t)(f.s.AddLane("Lane_A", Inside))
+		la := f.d.Lane("Lane_A")
+		if len(la.Children) != 4 || la.Children[3].ID != id2 {
+			t.Fatalf("Lane_A children %v", la.Children)
+		}
+		f.want(t, id2, rect(132, 469, 480, NewLaneSize))
+		f.want(t, "Lane_B", rect(102, 469+NewLaneSize, 510, 107+NewLaneSize))
+		if got := laneIDs(f.d, "Task"); !slices.Equal(got, []string{"Lane_A", "Nested_A"}) {
+			t.Errorf("Task in %v", got)
+		}
+	})
+	// Content of a lane that gets nested lanes goes to the first one.
+	both(t, func(t *testing.T, f *lanesFix) {
+		id := mustID(t)(f.s.AddLane("Nested_A", Inside))
+		first := f.d.Lane("Nested_A").Children[0].ID
+		want := slices.Sorted(slices.Values([]string{"Lane_A", "Nested_A", first}))
+		if got := laneIDs(f.d, "Task"); !slices.Equal(got, want) {
+			t.Errorf("Task in %v, want %v", got, want)
+		}
+		if got := laneIDs(f.d, "Task"); slices.Contains(got, id) {
+			t.Errorf("content went to the new lane")
 		}
 	})
 }
