@@ -681,7 +681,7 @@ func (h *writer) step(p *Process, s *content.Step, lane string) {
 				t += " (" + role + ")"
 			}
 			if e.Label != "" {
-				t = e.Label + " → " + t
+				t = e.Label + ": " + t
 			}
 			parts = append(parts, t)
 		}

@@ -14,7 +14,9 @@ import (
 	"unicode/utf16"
 
 	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/font/sfnt"
 
+	"lanemap/assets"
 	"lanemap/draw"
 	"lanemap/export/site/content"
 	"lanemap/export/site/fixture"
@@ -369,4 +371,30 @@ func TestCuts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTextsHaveGlyphs: every text the handbook may print exists in the
+// embedded font (a missing glyph prints as a box).
+func TestTextsHaveGlyphs(t *testing.T) {
+	f, err := sfnt.Parse(assets.FontRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	check := func(where, s string) {
+		for _, r := range s {
+			if r == '\n' || r == '%' {
+				continue
+			}
+			if i, err := f.GlyphIndex(&buf, r); err != nil || i == 0 {
+				t.Errorf("%s: %q has no glyph for %q", where, s, r)
+			}
+		}
+	}
+	for k, v := range content.Keys() {
+		check(k+" (sv)", v[0])
+		check(k+" (en)", v[1])
+	}
+	// The separators and marks handbook.go writes itself.
+	check("handbook", "· … – ()")
 }
