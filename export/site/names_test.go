@@ -60,3 +60,24 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+func TestAnchor(t *testing.T) {
+	tests := []struct {
+		id   string
+		n    int
+		want string
+	}{
+		{"Task_1", 3, "steg-Task_1"},
+		{"_x.y-z", 3, "steg-_x.y-z"},
+		{"1abc", 3, "steg--3"},
+		{"-ingen-1", 4, "steg--4"},
+		{"a b", 5, "steg--5"},
+		{"Åtgärd", 6, "steg--6"},
+		{"", 7, "steg--7"},
+	}
+	for _, tc := range tests {
+		if got := anchor("steg-", tc.id, tc.n); got != tc.want {
+			t.Errorf("anchor(%q) = %q, want %q", tc.id, got, tc.want)
+		}
+	}
+}

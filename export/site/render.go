@@ -187,7 +187,9 @@ func userLink(l model.Link) linkView {
 // anchor is the page-local id of a step or lane: readable ids stay, others
 // fall back to a number.
 func anchor(prefix, id string, n int) string {
-	ok := id != ""
+	// Like an NCName, but ASCII only: a letter or '_' first, so the
+	// fallbacks ("n3", "-ingen-1") can never equal a readable one.
+	ok := id != "" && (id[0] == '_' || id[0] >= 'a' && id[0] <= 'z' || id[0] >= 'A' && id[0] <= 'Z')
 	for _, c := range id {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.') {
 			ok = false
@@ -197,7 +199,7 @@ func anchor(prefix, id string, n int) string {
 	if ok {
 		return prefix + id
 	}
-	return prefix + "n" + strconv.Itoa(n)
+	return prefix + "-" + strconv.Itoa(n)
 }
 
 func stepAnchor(s *content.Step) string { return anchor("steg-", s.ID, s.Number) }
@@ -635,7 +637,7 @@ func (r *renderer) procPage(p *proc) (*procData, error) {
 			lv := laneView{ID: l.ID, Sub: multi, Path: strings.Join(l.Path, " › ")}
 			lv.Anchor = anchor("roll-", l.ID, i+1)
 			if l.ID == "" {
-				lv.Anchor = "roll-ingen-" + strconv.Itoa(len(pd.Pools)+1)
+				lv.Anchor = "roll--ingen-" + strconv.Itoa(len(pd.Pools)+1)
 				lv.Heading = r.t.Must("steps.nolane")
 			} else {
 				who := l.Role
