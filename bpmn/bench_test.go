@@ -116,3 +116,26 @@ func BenchmarkEncodeFresh(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDecodeInferredLanes reads 5,000 nodes whose lanes list no
+// flowNodeRef, so membership comes from geometry.
+func BenchmarkDecodeInferredLanes(b *testing.B) {
+	d := gen.Collaboration(5000)
+	for _, l := range d.AllLanes() {
+		l.NodeRefs = nil
+	}
+	var buf bytes.Buffer
+	if err := Encode(&buf, d, nil); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		d2, _, _, err := Decode(bytes.NewReader(data))
+		if err != nil || d2.LaneOf("Node_1") == nil {
+			b.Fatalf("membership not inferred (%v)", err)
+		}
+	}
+	reportCPU(b, start)
+}

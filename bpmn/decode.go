@@ -706,6 +706,7 @@ func (s *Source) colors(e *etree.Element) model.Colors {
 // bounds hold its centre.
 func (dc *decoder) inferLanes() {
 	d := dc.d
+	var shapes []map[string]*model.Shape // per diagram, built when first needed
 	for _, p := range d.Processes {
 		if len(p.Lanes) == 0 || dc.laneRefsSeen[p.ID] {
 			continue
@@ -733,14 +734,19 @@ func (dc *decoder) inferLanes() {
 			continue
 		}
 		sort.SliceStable(boxes, func(i, j int) bool { return boxes[i].depth > boxes[j].depth })
+		if shapes == nil {
+			for _, g := range d.Diagrams {
+				shapes = append(shapes, g.ShapeIndex())
+			}
+		}
 		count := 0
 		for _, n := range d.Nodes {
 			if n.Container != p.ID || !n.Kind.IsFlowNode() {
 				continue
 			}
 			var c *model.Point
-			for _, g := range d.Diagrams {
-				if sh := g.Shape(n.ID); sh != nil {
+			for _, idx := range shapes {
+				if sh := idx[n.ID]; sh != nil {
 					pt := sh.Bounds.Center()
 					c = &pt
 					break
