@@ -617,3 +617,30 @@ func TestResizeSubProcessKeepsContent(t *testing.T) {
 	}
 	must(t, f.s.ResizeNode(sub, model.Rect{X: b.X, Y: b.Y, W: b.W + 40, H: b.H}))
 }
+
+func TestDropTarget(t *testing.T) {
+	f := newFixture(t)
+	sub := mustID(t)(f.s.AddNode(model.SubProcess, f.lane2, model.Point{X: 700, Y: 325}))
+	cases := []struct {
+		p               model.Point
+		moving          []string
+		container, lane string
+		ok              bool
+	}{
+		{model.Point{X: 300, Y: 175}, nil, f.proc, f.lane1, true},
+		{model.Point{X: 300, Y: 300}, nil, f.proc, f.lane2, true},
+		{model.Point{X: 700, Y: 325}, nil, sub, "", true},
+		{model.Point{X: 700, Y: 325}, []string{sub}, f.proc, f.lane2, true},
+		{model.Point{X: 300, Y: 900}, nil, "", "", false},
+	}
+	for _, c := range cases {
+		before := dump(f.d)
+		container, lane, ok := f.s.DropTarget(c.p, c.moving)
+		if container != c.container || lane != c.lane || ok != c.ok {
+			t.Errorf("DropTarget(%v, %v) = %q, %q, %v; want %q, %q, %v", c.p, c.moving, container, lane, ok, c.container, c.lane, c.ok)
+		}
+		if dump(f.d) != before {
+			t.Fatal("DropTarget changed the model")
+		}
+	}
+}

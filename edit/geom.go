@@ -200,3 +200,24 @@ func (s *Session) landing(c model.Point, skip map[string]bool) (place, bool) {
 	}
 	return place{}, false
 }
+
+// DropTarget says where a node dropped at p would land, for the canvas's
+// drop feedback: the container it would join (process or sub-process) and
+// its innermost lane ("" for none). moving lists the ids being dragged, so
+// a sub-process never receives itself. ok is false outside every pool of a
+// collaboration. It changes nothing.
+func (s *Session) DropTarget(p model.Point, moving []string) (container, lane string, ok bool) {
+	skip := map[string]bool{}
+	for _, id := range moving {
+		skip[id] = true
+	}
+	s.closure(skip)
+	pl, ok := s.landing(p, skip)
+	if !ok {
+		return "", "", false
+	}
+	if len(pl.lanes) > 0 && pl.proc != nil && pl.container == pl.proc.ID {
+		lane = pl.lanes[len(pl.lanes)-1].ID
+	}
+	return pl.container, lane, true
+}
