@@ -89,6 +89,7 @@ func BenchmarkMoveAcrossLanes(b *testing.B) {
 			e.r.generate(int(sz.Width), int(sz.Height))
 			lane := e.s.Doc.LaneOf("Node_4").ID
 			dy := 140.0
+			builds, paints := e.builds, e.r.paints
 			for b.Loop() {
 				if err := e.s.MoveNodes(ids, 0, dy); err != nil {
 					b.Fatal(err)
@@ -99,6 +100,8 @@ func BenchmarkMoveAcrossLanes(b *testing.B) {
 			if e.s.Doc.LaneOf("Node_4").ID == lane && b.N%2 == 1 {
 				b.Fatal("the move did not change the lane")
 			}
+			b.ReportMetric(float64(e.builds-builds)/float64(b.N), "builds/op")
+			b.ReportMetric(float64(e.r.paints-paints)/float64(b.N), "fullpaints/op")
 		})
 	}
 }

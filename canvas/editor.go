@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"image/color"
+	"reflect"
 	"slices"
 	"time"
 
@@ -61,9 +62,11 @@ type Editor struct {
 	scene  *draw.Scene
 	shapes map[string]*model.Shape
 	opts   draw.Options
-	ver    uint64   // bumped whenever the scene changes
-	builds int      // full scene builds, for tests
-	dirty  dirtySet // what the cached picture must repaint
+	ver    uint64       // bumped whenever the scene changes
+	builds int          // full scene builds, for tests
+	ext    []model.Rect // painted extent of each scene item (see extents)
+	extVer uint64       // the ver ext belongs to
+	dirty  dirtySet     // what the cached picture must repaint
 
 	v       view
 	size    fyne.Size
@@ -294,20 +297,15 @@ func (e *Editor) changed(c edit.Change) {
 		ids[id] = true
 	}
 	old := e.scene
-	var oldExt model.Rect
-	if old != nil && len(ids) > 0 {
-		oldExt = extentOf(old, ids)
-	}
 	switch {
 	case old != nil && len(ids) > 0 && e.patch(ids):
-		e.ver++
+		// patch marked what to repaint.
 		e.shapes = e.s.Diagram.ShapeIndex()
-		e.dirty.add(oldExt)
-		e.dirty.add(extentOf(e.scene, ids))
 	case c.Structure || old == nil || len(ids) == 0:
 		e.rebuild()
 		e.dirty.all()
 	default:
+		oldExt := extentOf(old, ids)
 		e.rebuild()
 		e.dirty.add(oldExt)
 		e.dirty.add(extentOf(e.scene, ids))
@@ -380,14 +378,44 @@ func (e *Editor) patch(ids map[string]bool) bool {
 			return false
 		}
 	}
+	// Replace, and repaint only what really looks different: a lane
+	// whose node list changed is drawn the same.
+	extOK := e.extVer == e.ver && len(e.ext) == len(e.scene.Items)
 	for _, sl := range slots {
 		it := &e.scene.Items[sl.at]
-		*it = fresh[it.Element][sl.from]
+		nw := fresh[it.Element][sl.from]
+		if reflect.DeepEqual(*it, nw) {
+			continue
+		}
+		e.dirty.add(itemExtent(it))
+		*it = nw
+		x := itemExtent(it)
+		e.dirty.add(x)
+		if extOK {
+			e.ext[sl.at] = x
+		}
 	}
 	if part.Bounds.W > 0 || part.Bounds.H > 0 {
 		e.scene.Bounds = e.scene.Bounds.Union(part.Bounds)
 	}
+	e.ver++
+	if extOK {
+		e.extVer = e.ver
+	}
 	return true
+}
+
+// extents returns the painted extent of every scene item, computed once
+// per scene and kept up to date by patch.
+func (e *Editor) extents() []model.Rect {
+	if e.extVer != e.ver || len(e.ext) != len(e.scene.Items) {
+		e.ext = e.ext[:0]
+		for i := range e.scene.Items {
+			e.ext = append(e.ext, itemExtent(&e.scene.Items[i]))
+		}
+		e.extVer = e.ver
+	}
+	return e.ext
 }
 
 func (e *Editor) pruneSelection() {

@@ -102,8 +102,6 @@ type renderer struct {
 	imgVer  uint64
 	imgDark bool
 
-	ext    []model.Rect // painted extent of each scene item
-	extVer uint64
 	culled draw.Scene // reused: the items cull keeps
 
 	overlay []fyne.CanvasObject
@@ -171,13 +169,7 @@ func (r *renderer) generate(w, h int) image.Image {
 // painting what is visible.
 func (r *renderer) cull(clip image.Rectangle, w int) *draw.Scene {
 	e := r.e
-	if r.extVer != e.ver || len(r.ext) != len(e.scene.Items) {
-		r.ext = r.ext[:0]
-		for i := range e.scene.Items {
-			r.ext = append(r.ext, itemExtent(&e.scene.Items[i]))
-		}
-		r.extVer = e.ver
-	}
+	ext := e.extents()
 	s := r.pixelsPerUnit(w) * e.v.zoom
 	m := model.Rect{
 		X: float64(clip.Min.X)/s + e.v.ox - 1, Y: float64(clip.Min.Y)/s + e.v.oy - 1,
@@ -186,7 +178,7 @@ func (r *renderer) cull(clip image.Rectangle, w int) *draw.Scene {
 	r.culled.Bounds, r.culled.Handovers = e.scene.Bounds, e.scene.Handovers
 	r.culled.Items = r.culled.Items[:0]
 	for i := range e.scene.Items {
-		if r.ext[i].Intersects(m) {
+		if ext[i].Intersects(m) {
 			r.culled.Items = append(r.culled.Items, e.scene.Items[i])
 		}
 	}
