@@ -285,8 +285,8 @@ func (h *writer) cover(n int) {
 
 // tocPerPage is how many entries fit on one contents page.
 func (h *writer) tocPerPage() int {
-	_, ph := h.f.GetPageSizeStr(h.size).Wd, h.f.GetPageSizeStr(h.size).Ht
-	usable := ph - bodyTop - footerH - 6 - 16 // heading on the first page
+	ph := h.f.GetPageSizeStr(h.size).Ht // contents pages are portrait
+	usable := ph - bodyTop - footerH - 6 - 16 // room for the heading on the first page
 	return max(1, int(usable/tocLine))
 }
 
@@ -315,9 +315,8 @@ func (h *writer) fillTOC(first int, procs []Process, starts, links []int) {
 	last := f.PageNo()
 	f.SetAutoPageBreak(false, 0)
 	per := h.tocPerPage()
-	pw, _ := f.GetPageSize()
 	f.SetPage(first)
-	pw, _ = f.GetPageSize()
+	pw, _ := f.GetPageSize()
 	h.font("B", 18)
 	h.black()
 	f.SetXY(margin, bodyTop)

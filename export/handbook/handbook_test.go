@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -397,4 +398,46 @@ func TestTextsHaveGlyphs(t *testing.T) {
 	}
 	// The separators and marks handbook.go writes itself.
 	check("handbook", "· … – ()")
+}
+
+// TestContentsPages: a contents list longer than a page still gives every
+// process the page it really starts on.
+func TestContentsPages(t *testing.T) {
+	var procs []Process
+	for i := range 45 {
+		d := fixture.Chain(fmt.Sprintf("p%d", i), fmt.Sprintf("Process %02d", i+1), "Handläggare", "Enhetschef")
+		procs = append(procs, procOf(d, false))
+	}
+	file := filepath.Join(t.TempDir(), "h.pdf")
+	os.WriteFile(file, write(t, procs, Options{}), 0o644)
+	pages := strings.Split(run(t, "pdftotext", "-layout", file, "-"), "\f")
+	entry := regexp.MustCompile(`(Process \d\d)[ .]+(\d+)\s*$`)
+	listed := map[string]int{}
+	var tocPages int
+	for _, pg := range pages[1:] {
+		if !strings.Contains(pg, "Innehåll") && len(listed) == 0 || strings.Contains(pg, "Processkarta") {
+			break
+		}
+		tocPages++
+		for _, line := range strings.Split(pg, "\n") {
+			if m := entry.FindStringSubmatch(line); m != nil {
+				listed[m[1]], _ = strconv.Atoi(m[2])
+			}
+		}
+	}
+	if tocPages < 2 || len(listed) != len(procs) {
+		t.Fatalf("contents: %d pages, %d entries", tocPages, len(listed))
+	}
+	for title, want := range listed {
+		got := 0
+		for i, pg := range pages {
+			if strings.Contains(pg, title+" – Processkarta") {
+				got = i + 1
+				break
+			}
+		}
+		if got != want {
+			t.Errorf("%s listed on page %d, starts on page %d", title, want, got)
+		}
+	}
 }
