@@ -285,7 +285,7 @@ func (h *writer) cover(n int) {
 
 // tocPerPage is how many entries fit on one contents page.
 func (h *writer) tocPerPage() int {
-	ph := h.f.GetPageSizeStr(h.size).Ht // contents pages are portrait
+	ph := h.f.GetPageSizeStr(h.size).Ht       // contents pages are portrait
 	usable := ph - bodyTop - footerH - 6 - 16 // room for the heading on the first page
 	return max(1, int(usable/tocLine))
 }
