@@ -409,6 +409,22 @@ func TestEditsTestdata(t *testing.T) {
 			d.Touch()
 			return []string{"Lane_2b", "Lane_2b_di", "Lane_2a_di", "LaneSet_2", "Plane_1"}
 		}}},
+		{"no-declaration.bpmn", edit{"process data input and output", func(t *testing.T, d *model.Definitions) []string {
+			d.Nodes = append(d.Nodes,
+				&model.Node{ID: "In_1", Kind: model.DataInput, Name: "Ansökan", Container: "Process_1"},
+				&model.Node{ID: "Out_1", Kind: model.DataOutput, Name: "Beslut", Container: "Process_1", IsCollection: true},
+				&model.Node{ID: "Obj_1", Kind: model.DataObject, Container: "Process_1"},
+				&model.Node{ID: "Ref_1", Kind: model.DataObjectReference, Container: "Process_1", ItemRef: "Obj_1", DataState: "ny"})
+			d.Flows = append(d.Flows, &model.Flow{ID: "Assoc_In", Kind: model.DataInputAssociation, Source: "Ref_1", Target: "Task_1", Container: "Task_1"})
+			g := d.Diagrams[0]
+			g.Shapes = append(g.Shapes,
+				&model.Shape{ID: "In_1_di", Element: "In_1", Bounds: model.Rect{X: 10, Y: 10, W: 36, H: 50}},
+				&model.Shape{ID: "Ref_1_di", Element: "Ref_1", Bounds: model.Rect{X: 230, Y: 200, W: 36, H: 50}})
+			g.Edges = append(g.Edges, &model.Edge{ID: "Assoc_In_di", Element: "Assoc_In", Waypoints: []model.Point{{X: 248, Y: 200}, {X: 250, Y: 158}}})
+			d.Touch()
+			return []string{"In_1", "Out_1", "Obj_1", "Ref_1", "Assoc_In", "Property_Assoc_In", "Task_1", "Process_1",
+				"In_1_di", "Ref_1_di", "Assoc_In_di", "Plane_1"}
+		}}},
 		{"cp1252.bpmn", edit{"delete the task", func(t *testing.T, d *model.Definitions) []string {
 			removeNode(d, "Task_1")
 			removeFlow(d, "Flow_1")
@@ -647,6 +663,9 @@ func TestEncodeRefuses(t *testing.T) {
 		}},
 		{"id taken by a non-model element", "already used by <message>", func(d *model.Definitions) {
 			d.Nodes = append(d.Nodes, &model.Node{ID: "Message_1", Kind: model.Task, Container: "Process_1"})
+		}},
+		{"task in a collaboration", "only text annotations and groups", func(d *model.Definitions) {
+			d.Nodes = append(d.Nodes, &model.Node{ID: "X", Kind: model.Task, Container: "Collab_1"})
 		}},
 		{"bad kind", "not a flow node", func(d *model.Definitions) {
 			d.Nodes = append(d.Nodes, &model.Node{ID: "X", Kind: "frobnicator", Container: "Process_1"})

@@ -158,6 +158,9 @@ func (en *encoder) check() error {
 		if !isContainer(n.Container) {
 			return fmt.Errorf("bpmn: %s %q: container %q is not a process, sub-process or collaboration in the model", n.Kind, n.ID, n.Container)
 		}
+		if !n.Kind.IsArtifact() && d.Process(n.Container) == nil && d.Node(n.Container) == nil {
+			return fmt.Errorf("bpmn: %s %q: only text annotations and groups can sit in collaboration %q; put it in a process", n.Kind, n.ID, n.Container)
+		}
 	}
 	for _, f := range d.Flows {
 		switch f.Kind {
