@@ -472,6 +472,36 @@ func TestRoute(t *testing.T) {
 			t.Errorf("%s: ends not on borders: %v", c.name, pts)
 		}
 	}
+	gw := []struct {
+		name     string
+		a, b     model.Rect
+		from, to bool
+		want     []model.Point
+	}{
+		{"split down", r(0, 0, 50, 50), r(100, 100, 100, 80), true, false,
+			[]model.Point{{X: 25, Y: 50}, {X: 25, Y: 140}, {X: 100, Y: 140}}},
+		{"split up", r(0, 200, 50, 50), r(100, 0, 100, 80), true, false,
+			[]model.Point{{X: 25, Y: 200}, {X: 25, Y: 40}, {X: 100, Y: 40}}},
+		{"split straight", r(0, 15, 50, 50), r(100, 0, 100, 80), true, false,
+			[]model.Point{{X: 50, Y: 40}, {X: 100, Y: 40}}},
+		{"join from above", r(0, 0, 100, 80), r(200, 100, 50, 50), false, true,
+			[]model.Point{{X: 100, Y: 40}, {X: 225, Y: 40}, {X: 225, Y: 100}}},
+		{"join from below", r(0, 200, 100, 80), r(200, 0, 50, 50), false, true,
+			[]model.Point{{X: 100, Y: 240}, {X: 225, Y: 240}, {X: 225, Y: 50}}},
+	}
+	for _, c := range gw {
+		got := GatewayRoute(c.a, c.b, false, c.from, c.to)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("gateway %s: %v, want %v", c.name, got, c.want)
+		}
+		tr := GatewayRoute(transpose(c.a), transpose(c.b), true, c.from, c.to)
+		for i := range tr {
+			tr[i] = model.Point{X: tr[i].Y, Y: tr[i].X}
+		}
+		if !slices.Equal(tr, c.want) {
+			t.Errorf("gateway %s across: %v, want transposed %v", c.name, tr, c.want)
+		}
+	}
 	msgs := []struct {
 		name   string
 		a, b   model.Rect

@@ -103,7 +103,14 @@ func (s *Session) route(t *tx, f *model.Flow) error {
 		if p := s.Doc.ProcessOf(f.Source); p != nil {
 			across = !bool(s.laneAxis(p.ID))
 		}
-		pts = Route(a.Bounds, b.Bounds, across)
+		var sg, tg bool
+		if n := s.Doc.Node(f.Source); n != nil {
+			sg = n.Kind.IsGateway()
+		}
+		if n := s.Doc.Node(f.Target); n != nil {
+			tg = n.Kind.IsGateway()
+		}
+		pts = GatewayRoute(a.Bounds, b.Bounds, across, sg, tg)
 	case model.MessageFlow:
 		across := true
 		if p := s.Doc.ProcessOf(f.Source); p != nil {

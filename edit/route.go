@@ -22,6 +22,40 @@ func Route(a, b model.Rect, across bool) []model.Point {
 	return routeSideways(a, b)
 }
 
+// GatewayRoute is Route with the corners bpmn-js gives decisions: a flow
+// out of a gateway (fromGateway) to a target further along the flow but
+// off its axis leaves from the gateway's top or bottom corner and turns
+// into the target's side; a flow into a gateway (toGateway) from further
+// back comes in sideways and turns into the gateway's top or bottom
+// corner. Otherwise it routes as Route.
+func GatewayRoute(a, b model.Rect, across, fromGateway, toGateway bool) []model.Point {
+	if across {
+		pts := GatewayRoute(transpose(a), transpose(b), false, fromGateway, toGateway)
+		for i, p := range pts {
+			pts[i] = model.Point{X: p.Y, Y: p.X}
+		}
+		return pts
+	}
+	ac, bc := a.Center(), b.Center()
+	forward := a.X+a.W+10 <= b.X
+	offAxis := bc.Y < a.Y || bc.Y > a.Y+a.H
+	switch {
+	case fromGateway && forward && offAxis:
+		y := a.Y + a.H // leave from the bottom corner
+		if bc.Y < ac.Y {
+			y = a.Y
+		}
+		return []model.Point{{X: ac.X, Y: y}, {X: ac.X, Y: bc.Y}, {X: b.X, Y: bc.Y}}
+	case toGateway && forward && (ac.Y < b.Y || ac.Y > b.Y+b.H):
+		y := b.Y // come in at the top corner
+		if ac.Y > bc.Y {
+			y = b.Y + b.H
+		}
+		return []model.Point{{X: a.X + a.W, Y: ac.Y}, {X: bc.X, Y: ac.Y}, {X: bc.X, Y: y}}
+	}
+	return Route(a, b, false)
+}
+
 // MessageRoute joins two shapes in different pools across the pools: out
 // of the side facing the target and into the side facing the source,
 // whichever way the target lies (up or down; left or right when across is
