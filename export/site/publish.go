@@ -45,7 +45,7 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 		base := done
 		b, err := handbookPDF(ctx, procs, opts, pdfRel != "", func(n, _ int) {
 			done = base + n
-			prog("handbok")
+			prog(filepath.Base(pdfOut))
 		})
 		if err != nil {
 			return rep, err
