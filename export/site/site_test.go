@@ -440,19 +440,21 @@ func TestCancel(t *testing.T) {
 }
 
 func TestProgress(t *testing.T) {
-	var last, total, calls int
-	_, err := PublishInputs(context.Background(), testLibrary().inputs(), t.TempDir(), Options{NoPDF: true, Progress: func(d, n int, _ string) {
-		if d < last || d > n {
-			t.Errorf("progress went %d → %d of %d", last, d, n)
+	for _, noPDF := range []bool{true, false} {
+		var last, total, calls int
+		_, err := PublishInputs(context.Background(), testLibrary().inputs(), t.TempDir(), Options{NoPDF: noPDF, Progress: func(d, n int, _ string) {
+			if d < last || d > n || total != 0 && n != total {
+				t.Errorf("noPDF=%v: progress went %d → %d of %d (total was %d)", noPDF, last, d, n, total)
+			}
+			last, total = d, n
+			calls++
+		}})
+		if err != nil {
+			t.Fatal(err)
 		}
-		last, total = d, n
-		calls++
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if last != total || calls < 5 {
-		t.Errorf("progress ended at %d/%d after %d calls", last, total, calls)
+		if last != total || calls < 5 {
+			t.Errorf("noPDF=%v: progress ended at %d/%d after %d calls", noPDF, last, total, calls)
+		}
 	}
 }
 
