@@ -45,9 +45,10 @@ readme=$out/README.md
   echo "# Contact sheet: Lanemap beside the MIWG reference renderings"
   echo
   echo "Made by \`scripts/contact-sheet.sh\`: every reference model of the BPMN"
-  echo "MIWG test suite drawn with \`lanemap render --scale 1\` (left or top) beside the"
-  echo "reference picture shipped with the model (right or bottom). Compare meaning,"
-  echo "not pixels: the reference tools use other fonts and colours."
+  echo "MIWG test suite drawn with \`lanemap render --scale 1\` (captioned Lanemap)"
+  echo "beside or above the reference picture shipped with the model (captioned"
+  echo "Reference). Compare meaning, not pixels: the reference tools use other fonts"
+  echo "and colours, and a picture is scaled to fit the sheet."
   echo
   echo "Reference models and pictures: BPMN 2.0 test models and tool results by the"
   echo "OMG BPMN Model Interchange Working Group (MIWG) and the contributing tool"
