@@ -347,7 +347,7 @@ func (dc *decoder) lanes(ls *etree.Element, processID string) []*model.Lane {
 			continue
 		}
 		l := &model.Lane{ID: id, Name: attrv(x, "name"), Documentation: dc.documentation(x)}
-		l.Role, _ = dc.laneRole(x)
+		l.Role = dc.laneRole(x)
 		for _, c := range childElems(x) {
 			if !dc.bpmn(c) {
 				continue

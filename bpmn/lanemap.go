@@ -39,14 +39,14 @@ func (dc *decoder) links(e *etree.Element) []model.Link {
 	return out
 }
 
-func (dc *decoder) laneRole(e *etree.Element) (string, bool) {
+func (dc *decoder) laneRole(e *etree.Element) string {
 	_, ours := dc.s.ourChildren(e)
 	for _, x := range ours {
 		if x.Tag == "role" {
-			return strings.TrimSpace(text(x)), true
+			return strings.TrimSpace(text(x))
 		}
 	}
-	return "", false
+	return ""
 }
 
 // metaFields maps Meta's string fields to their element names, in the

@@ -101,9 +101,8 @@ func TestScannerMatchesEncodingXML(t *testing.T) {
 		"<a>\u00e5\u00e4\u00f6 \u20ac</a>",
 		`<a b = "1" ></a >`,
 	}
-	for i, s := range snippets {
+	for i := range snippets {
 		files = append(files, fmt.Sprintf("snippet %d", i))
-		_ = s
 	}
 	for _, f := range files {
 		var data []byte
