@@ -124,6 +124,9 @@ func decodeDoc(p *parsed) (*model.Definitions, *Source, []Warning, error) {
 	dc := &decoder{s: s, order: p.order, d: &model.Definitions{}, skip: map[*etree.Element]bool{}, laneRefsSeen: map[string]bool{}}
 	dc.warns = append(dc.warns, p.warns...)
 	s.indent = detectIndent(root)
+	if id := attrv(root, "id"); id != "" {
+		s.byID[id] = root // some planes point at the definitions
+	}
 	dc.indexIDs(root, map[string]*etree.Element{})
 
 	d := dc.d

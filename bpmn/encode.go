@@ -296,6 +296,14 @@ func (en *encoder) create(parent *etree.Element, local, id string) *etree.Elemen
 
 func (en *encoder) definitions() {
 	e, d, o := en.s.root, en.d, en.old
+	if o.ID != d.ID {
+		if en.s.byID[o.ID] == e {
+			delete(en.s.byID, o.ID)
+		}
+		if d.ID != "" {
+			en.s.byID[d.ID] = e
+		}
+	}
 	en.str(e, "id", o.ID, d.ID)
 	en.str(e, "name", o.Name, d.Name)
 	tns := d.TargetNamespace
