@@ -193,6 +193,7 @@ func FuzzOps(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, seed uint64) {
-		randomOps(t, buildFixture(t, seed%2 == 0), seed, 60)
+		// Some sequences delete the pool early; then little else applies.
+		randomOpsMin(t, buildFixture(t, seed%2 == 0), seed, 60, 3)
 	})
 }
