@@ -96,7 +96,7 @@ func Encode(w io.Writer, d *model.Definitions, src *Source) error {
 		return fmt.Errorf("bpmn: nothing to encode (nil definitions)")
 	}
 	if src == nil {
-		src = newSource()
+		src = NewSource()
 	}
 	var buf bytes.Buffer
 	if err := src.apply(d, &buf); err != nil {
@@ -105,6 +105,12 @@ func Encode(w io.Writer, d *model.Definitions, src *Source) error {
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// NewSource returns the Source of an empty document, for a model that was
+// never read from a file: the first Encode writes everything fresh and
+// later Encodes with the same Source change only what the model changed,
+// like for a file that was read.
+func NewSource() *Source { return newSource() }
 
 // ReadFile decodes the file at path; errors read "path:line:col: what".
 func ReadFile(path string) (*model.Definitions, *Source, []Warning, error) {

@@ -687,3 +687,19 @@ func TestEncodeRefuses(t *testing.T) {
 		})
 	}
 }
+
+// A Source from NewSource makes later saves of a new document diffs.
+func TestNewSource(t *testing.T) {
+	d, _, _, _ := decodeFile(t, "full.bpmn")
+	src := NewSource()
+	first := encode(t, d, src)
+	var fresh bytes.Buffer
+	if err := Encode(&fresh, d, nil); err != nil || !bytes.Equal(first, fresh.Bytes()) {
+		t.Fatal("first save with NewSource differs from Encode with nil")
+	}
+	d.Node("Task_2").Name = "Fatta beslut"
+	second := encode(t, d, src)
+	if got := changedIDs(canon(t, first), canon(t, second)); !slices.Equal(got, []string{"Task_2"}) {
+		t.Errorf("second save changed %v, want only Task_2", got)
+	}
+}
