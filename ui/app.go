@@ -63,6 +63,10 @@ type App struct {
 	conflict        *dialog.CustomDialog
 	conflictButtons map[string]*widget.Button
 	stopAutosave    func()
+	// noWatch keeps the library from watching its folder. Fyne's test
+	// driver runs fyne.Do at once on the calling goroutine, so a watcher
+	// would race with the test; tests call libraryChanged themselves.
+	noWatch bool
 
 	// errorShown records the last error dialog's text, for tests.
 	errorShown string
@@ -295,6 +299,7 @@ func (a *App) setTheme(mode string) {
 	if a.editor != nil {
 		a.editor.SetDark(a.dark)
 	}
+	a.refreshThemeMenu()
 }
 
 // showDocument refreshes everything that depends on which process is open.

@@ -58,12 +58,20 @@ func examples(t *testing.T) string {
 	return dir
 }
 
+// newTestApp is a window on Fyne's test driver that does not watch folders.
+func newTestApp(t *testing.T) *App {
+	a := New(test.NewTempApp(t))
+	a.noWatch = true
+	t.Cleanup(a.stopped)
+	return a
+}
+
 // openApp starts the app on a copy of the examples with the given file open.
 func openApp(t *testing.T, file string) (*App, string) {
 	t.Helper()
 	english(t)
 	dir := examples(t)
-	a := New(test.NewTempApp(t))
+	a := newTestApp(t)
 	if err := a.Open(filepath.Join(dir, file)); err != nil {
 		t.Fatal(err)
 	}
@@ -428,7 +436,7 @@ func TestSidebarListsAndSearches(t *testing.T) {
 
 func TestOpenErrorsSayWhat(t *testing.T) {
 	english(t)
-	a := New(test.NewTempApp(t))
+	a := newTestApp(t)
 	err := a.Open(filepath.Join(t.TempDir(), "saknas.bpmn"))
 	if err == nil || !strings.Contains(err.Error(), "saknas.bpmn") {
 		t.Errorf("missing file: %v", err)
@@ -445,7 +453,7 @@ func TestOpenErrorsSayWhat(t *testing.T) {
 
 func TestNewProcessSaveAs(t *testing.T) {
 	english(t)
-	a := New(test.NewTempApp(t))
+	a := newTestApp(t)
 	a.newProcess()
 	if a.doc == nil || a.doc.path != "" {
 		t.Fatal("no new process")
@@ -493,7 +501,7 @@ func TestSwedish(t *testing.T) {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	}
-	a := New(test.NewTempApp(t))
+	a := newTestApp(t)
 	if got := a.win.MainMenu().Items[0].Label; got != "Arkiv" {
 		t.Errorf("first menu %q, want Arkiv", got)
 	}
@@ -549,4 +557,56 @@ func TestQuickAddIntoSelectedLane(t *testing.T) {
 	if !connected {
 		t.Errorf("new task not connected from the lane's last step %s", last)
 	}
+}
+
+func TestThemeToggle(t *testing.T) {
+	a, _ := openApp(t, "lex-sarah.bpmn")
+	a.setTheme(themeDark)
+	if !a.dark || a.fyneApp.Preferences().String(prefThemeMode) != themeDark {
+		t.Error("dark theme not applied or not remembered")
+	}
+	if !a.themeItems[themeDark].Checked || a.themeItems[themeLight].Checked {
+		t.Error("View › Theme does not mark Dark")
+	}
+	a.themeItems[themeLight].Action()
+	if a.dark || !a.themeItems[themeLight].Checked || a.themeItems[themeDark].Checked {
+		t.Error("View › Theme › Light did not switch or mark itself")
+	}
+	if v := a.fyneApp.Settings().Theme().Color("background", 0); v == nil {
+		t.Error("no theme installed")
+	}
+}
+
+func TestPublishWarningForClassified(t *testing.T) {
+	a, _ := openApp(t, "skyddade-personuppgifter.bpmn")
+	d := a.doc.defs
+	m := d.Meta
+	m.Publish, m.Classification = true, 2
+	if err := a.doc.sess.SetMeta(m); err != nil {
+		t.Fatal(err)
+	}
+	if !containsText(a.props.box, "never published") {
+		t.Error("no warning that classification 2 is never published")
+	}
+}
+
+// containsText reports whether a visible label under o contains s.
+func containsText(o fyne.CanvasObject, s string) bool {
+	switch w := o.(type) {
+	case *widget.Label:
+		return w.Visible() && strings.Contains(w.Text, s)
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			if containsText(c, s) {
+				return true
+			}
+		}
+	case *widget.Form:
+		for _, it := range w.Items {
+			if containsText(it.Widget, s) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -40,7 +40,11 @@ func (a *App) Open(path string) error {
 // When the library cannot be opened, file still opens on its own.
 func (a *App) openLibrary(dir, file string) error {
 	if a.lib == nil || a.lib.dir != dir {
-		lib, err := openLibraryView(dir, func(ch []library.Change) { fyne.Do(func() { a.libraryChanged(ch) }) })
+		onChange := func(ch []library.Change) { fyne.Do(func() { a.libraryChanged(ch) }) }
+		if a.noWatch {
+			onChange = nil
+		}
+		lib, err := openLibraryView(dir, onChange)
 		if err != nil {
 			if file == "" {
 				return fmt.Errorf("%s", libraryMessage(err))
@@ -143,7 +147,7 @@ func (a *App) load(path string) error {
 	} else {
 		var err error
 		if doc, err = loadDocument(path); err != nil {
-			return err
+			return fmt.Errorf("%v\n\n%s", err, lang.X("err.open.what", "The file could not be read as BPMN 2.0 XML. Check that it is a .bpmn file; if it came from another tool, export it from there again as BPMN 2.0."))
 		}
 	}
 	a.setDocument(doc)

@@ -136,7 +136,7 @@ func TestAutosaveAndRecovery(t *testing.T) {
 	a.doc.sess.Rename(task.ID, "Sparad undan")
 	a.autosaveTick()
 	// The program "crashes": a second window opens the same library.
-	b := New(test.NewTempApp(t))
+	b := newTestApp(t)
 	if err := b.Open(dir); err != nil {
 		t.Fatal(err)
 	}

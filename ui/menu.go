@@ -68,7 +68,7 @@ func (a *App) buildMenus() {
 	a.menuHandovers.Checked = a.showHandovers
 	themeItem := func(mode, label string) *fyne.MenuItem {
 		m := fyne.NewMenuItem(label, nil)
-		m.Action = func() { a.setTheme(mode); a.refreshThemeMenu() }
+		m.Action = func() { a.setTheme(mode) }
 		return m
 	}
 	a.themeItems = map[string]*fyne.MenuItem{
@@ -108,6 +108,9 @@ func (a *App) quitItem() *fyne.MenuItem {
 func (a *App) clip() fyne.Clipboard { return a.fyneApp.Clipboard() }
 
 func (a *App) refreshThemeMenu() {
+	if a.win == nil {
+		return
+	}
 	for mode, m := range a.themeItems {
 		m.Checked = mode == a.themeMode
 	}

@@ -370,7 +370,13 @@ func (p *propsPanel) buildMeta() {
 	publish := widget.NewCheck(lang.X("meta.publish.check", "Publish on the intranet"), nil)
 	publish.SetChecked(d.Meta.Publish)
 	publish.OnChanged = func(b bool) { setMeta(func(m *model.Meta) { m.Publish = b }) }
-	form.Append(lang.X("meta.publish", "Publish"), publish)
+	// Classification 2 and above is never published, whatever the box says.
+	never := widget.NewLabel(lang.X("meta.publish.never", "Classification 2 and above is never published."))
+	never.Wrapping = fyne.TextWrapWord
+	never.Importance = widget.WarningImportance
+	showNever := func() { never.Hidden = !(d.Meta.Publish && d.Meta.Classification >= 2) }
+	showNever()
+	form.Append(lang.X("meta.publish", "Publish"), container.NewVBox(publish, never))
 
 	tags := text("tags", lang.X("meta.tags", "Tags"), func(m model.Meta) string { return strings.Join(m.Tags, ", ") },
 		func(m *model.Meta, s string) { m.Tags = splitTags(s) }, nil)
@@ -394,6 +400,8 @@ func (p *propsPanel) buildMeta() {
 		showStatus()
 		showClass()
 		publish.SetChecked(m.Publish)
+		showNever()
+		never.Refresh()
 		links.show(m.Links)
 	}
 }
