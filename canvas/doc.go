@@ -27,7 +27,8 @@
 // builds. Hit-testing reads the same scene, so picking matches drawing.
 //
 // A drag shows a preview and commits one command on release (MoveNodes,
-// ResizeNode, Connect, ResizeLane), so a gesture is one undo step. Moves snap the
+// ResizeNode, Connect, Reconnect, ResizeLane), so a gesture is one undo
+// step. Moves snap the
 // grabbed shape's centre to a 10-unit grid, or an edge or centre to the
 // same line of a nearby shape, shown by a guide. Double clicks are timed
 // here rather than by the driver, whose double-tap support would delay
@@ -70,9 +71,10 @@
 // Mouse: click selects, Shift+click toggles, drag on a node moves the
 // selection, drag on empty space lassos (Shift adds), corner handles resize
 // activities, the round handle right of a step (or any drag with the
-// Connect tool) connects, dragging the line between two lanes moves it (a
-// pool's outer edge grows the pool), double-click edits the label, the
-// wheel scrolls (Shift+wheel: sideways, Ctrl+wheel: zoom about the
-// pointer), Space+drag, middle-drag and the Hand tool pan. KeyMap returns
-// this table, translated, for the app's Help.
+// Connect tool) connects, the end handles of a selected flow reconnect it,
+// dragging the line between two lanes moves it (a pool's outer edge grows
+// the pool), double-click edits the label, the wheel scrolls (Shift+wheel:
+// sideways, Ctrl+wheel: zoom about the pointer), Space+drag, middle-drag
+// and the Hand tool pan. KeyMap returns this table, translated, for the
+// app's Help.
 package canvas

@@ -388,3 +388,25 @@ func TestClickModifiersEndWithTheClick(t *testing.T) {
 	}
 	h.wantSel("T2")
 }
+
+func TestReconnectFlowEnd(t *testing.T) {
+	h := newHarness(t)
+	h.e.SetSelection([]string{"F3"}) // T2 → End
+	end := h.e.v.toScreen(model.Point{X: 600, Y: 300})
+	to := h.centre("T1")
+	h.realDrag(end, fyne.Delta{DX: (to.X - end.X) / 2, DY: (to.Y - end.Y) / 2}, fyne.Delta{DX: (to.X - end.X) / 2, DY: (to.Y - end.Y) / 2})
+	f := h.s.Doc.Flow("F3")
+	if f.Source != "T2" || f.Target != "T1" {
+		t.Fatalf("after dragging its end F3 is %s → %s, want T2 → T1", f.Source, f.Target)
+	}
+	if !h.s.Undo() || h.s.Doc.Flow("F3").Target != "End" || h.s.Stack.CanUndo() {
+		t.Error("reconnecting was not one undo step")
+	}
+	// Dropped on nothing: nothing changes.
+	h.e.SetSelection([]string{"F3"})
+	start := h.e.v.toScreen(model.Point{X: 500, Y: 300})
+	h.realDrag(start, fyne.Delta{DX: 0, DY: 80})
+	if f := h.s.Doc.Flow("F3"); f.Source != "T2" || h.s.Stack.CanUndo() {
+		t.Error("a drop on empty space reconnected")
+	}
+}

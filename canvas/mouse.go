@@ -23,6 +23,7 @@ const (
 	dragResize
 	dragConnect
 	dragLaneEdge
+	dragReconnect // source is the flow, h which end
 )
 
 // gesture is the state of one press–drag–release.
@@ -134,6 +135,18 @@ func (e *Editor) pickNode(pos fyne.Position) string {
 // handleAtPos finds a handle of the single selected node under pos.
 func (e *Editor) handleAtPos(pos fyne.Position) (string, handle, bool) {
 	id := e.single()
+	if ed := e.edgeOf(id); ed != nil && len(ed.Waypoints) >= 2 {
+		for _, h := range []handle{handleFlowStart, handleFlowEnd} {
+			p := ed.Waypoints[0]
+			if h == handleFlowEnd {
+				p = ed.Waypoints[len(ed.Waypoints)-1]
+			}
+			if at := e.v.toScreen(p); abs32(at.X-pos.X) <= handleSize && abs32(at.Y-pos.Y) <= handleSize {
+				return id, h, true
+			}
+		}
+		return "", noHandle, false
+	}
 	if id == "" || !e.isNode(id) {
 		return "", noHandle, false
 	}
@@ -305,7 +318,7 @@ func (e *Editor) Dragged(ev *fyne.DragEvent) {
 		if s := e.shapes[d.node]; s != nil {
 			d.rect = resizeRect(s.Bounds, d.h, e.v.toModel(d.cur))
 		}
-	case dragConnect:
+	case dragConnect, dragReconnect:
 		d.target = ""
 		if t := e.pickNode(d.cur); t != "" && t != d.source {
 			d.target = t
@@ -384,6 +397,11 @@ func (e *Editor) beginDrag(start fyne.Position) {
 		return
 	}
 	if id, h, ok := e.handleAtPos(start); ok {
+		if h == handleFlowStart || h == handleFlowEnd {
+			d.kind, d.source, d.h = dragReconnect, id, h
+			e.status(lang.X("canvas.hint.reconnect", "Drop the end of the flow on another element."))
+			return
+		}
 		if h == noHandle {
 			d.kind, d.source = dragConnect, id
 			e.status(lang.X("canvas.hint.connect", "Drag from one element to another to connect them."))
@@ -444,7 +462,7 @@ func (e *Editor) DragEnd() {
 		e.Refresh()
 		return
 	}
-	if d.kind == dragMove || d.kind == dragConnect {
+	if d.kind == dragMove || d.kind == dragConnect || d.kind == dragReconnect {
 		e.status("") // the hint of the gesture is done
 	}
 	switch d.kind {
@@ -459,6 +477,16 @@ func (e *Editor) DragEnd() {
 	case dragConnect:
 		if d.target != "" {
 			e.connect(d.source, d.target)
+		}
+	case dragReconnect:
+		if d.target != "" {
+			src, tgt := d.target, ""
+			if d.h == handleFlowEnd {
+				src, tgt = "", d.target
+			}
+			if !e.failed(e.s.Reconnect(d.source, src, tgt)) {
+				e.status(lang.X("canvas.status.connected", "Connected."))
+			}
 		}
 	case dragLaneEdge:
 		if d.delta != 0 {

@@ -316,10 +316,17 @@ func (e *Editor) overlayObjects() []fyne.CanvasObject {
 		for _, id := range e.sel {
 			if ed := e.edgeOf(id); ed != nil {
 				// A flow shows its waypoints, not a box across half the map.
-				for _, p := range ed.Waypoints {
+				for i, p := range ed.Waypoints {
 					c := fcanvas.NewRectangle(accent())
-					c.Move(e.v.toScreen(p).SubtractXY(3.5, 3.5))
-					c.Resize(fyne.NewSquareSize(7))
+					sz := float32(7)
+					if (i == 0 || i == len(ed.Waypoints)-1) && len(e.sel) == 1 {
+						// The ends are handles: drag one to reconnect.
+						c.FillColor = theme.Color(theme.ColorNameBackground)
+						c.StrokeColor, c.StrokeWidth = accent(), 1.5
+						sz = handleSize
+					}
+					c.Move(e.v.toScreen(p).SubtractXY(sz/2, sz/2))
+					c.Resize(fyne.NewSquareSize(sz))
 					out = append(out, c)
 				}
 			} else if b, ok := e.boundsOf(id); ok {
@@ -391,11 +398,23 @@ func (e *Editor) overlayObjects() []fyne.CanvasObject {
 			l.Position1, l.Position2 = e.v.toScreen(a), e.v.toScreen(c)
 			out = append(out, l)
 		}
-	case dragConnect:
+	case dragConnect, dragReconnect:
+		var from fyne.Position
+		ok := false
 		if s := e.shapes[d.source]; s != nil {
+			from, ok = e.v.toScreen(s.Bounds.Center()), true
+		} else if ed := e.edgeOf(d.source); ed != nil && len(ed.Waypoints) >= 2 {
+			// Reconnecting: the line runs from the end that stays.
+			p := ed.Waypoints[len(ed.Waypoints)-1]
+			if d.h == handleFlowEnd {
+				p = ed.Waypoints[0]
+			}
+			from, ok = e.v.toScreen(p), true
+		}
+		if ok {
 			l := fcanvas.NewLine(accent())
 			l.StrokeWidth = 2
-			l.Position1, l.Position2 = e.v.toScreen(s.Bounds.Center()), d.cur
+			l.Position1, l.Position2 = from, d.cur
 			out = append(out, l)
 		}
 		if t := e.shapes[d.target]; t != nil {

@@ -110,15 +110,18 @@ func dedupeGuides(gs []guide) []guide {
 	return out
 }
 
-// handle names a resize handle by the corner it drags.
+// handle names a grab point: a resize handle by the corner it drags, or
+// an end of a selected flow.
 type handle int
 
 const (
-	noHandle handle = iota
+	noHandle handle = iota // on a node: its connect handle
 	handleNW
 	handleNE
 	handleSW
 	handleSE
+	handleFlowStart
+	handleFlowEnd
 )
 
 // minNodeSize keeps a resized shape grabbable.
