@@ -28,11 +28,10 @@
 //
 // A drag shows a preview and commits one command on release (MoveNodes,
 // ResizeNode, Connect, Reconnect, ResizeLane), so a gesture is one undo
-// step. Moves snap the
-// grabbed shape's centre to a 10-unit grid, or an edge or centre to the
-// same line of a nearby shape, shown by a guide. Double clicks are timed
-// here rather than by the driver, whose double-tap support would delay
-// every single click.
+// step. Moves snap the grabbed shape's centre to a 10-unit grid, or an
+// edge or centre to the same line of a nearby shape, shown by a guide.
+// Double clicks are timed here rather than by the driver, whose double-tap
+// support would delay every single click.
 //
 // # Keys
 //
