@@ -65,6 +65,7 @@
 //	Ctrl+A                 select all
 //	Ctrl++ (Ctrl+=), Ctrl+-  zoom in / out
 //	Ctrl+0, Ctrl+1         fit the map / 100 %
+//	Home, End              go to a start / end event (again: the next one)
 //	Page Up, Page Down     scroll a screen
 //
 // Mouse: click selects, Shift+click toggles, drag on a node moves the

@@ -32,6 +32,7 @@ func KeyMap() []KeyHelp {
 		k("→ ←", "walk", "Go to the next or previous step along the flow"),
 		k("↑ ↓", "siblings", "Go to a parallel step (another branch)"),
 		k("Shift+Tab", "back", "Go back to a predecessor"),
+		k("Home, End", "ends", "Go to a start event, an end event (again: the next one)"),
 		k("Shift+arrows", "nudge", "Nudge the selection by one grid step"),
 		k(lang.X("canvas.keys.typing", "Typing a letter"), "type", "Rename the selection, starting with that letter"),
 		k("Enter, F2", "rename", "Edit the label"),
@@ -134,6 +135,10 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 		e.escape()
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		e.DeleteSelection()
+	case fyne.KeyHome:
+		e.selectKind(model.StartEvent)
+	case fyne.KeyEnd:
+		e.selectKind(model.EndEvent)
 	case fyne.KeyPageUp, fyne.KeyPageDown:
 		h := e.size.Height * 0.8
 		if k.Name == fyne.KeyPageUp {
@@ -221,6 +226,31 @@ func (e *Editor) customShortcut(key fyne.KeyName, mod fyne.KeyModifier) {
 			e.moveToLane(-1)
 		case fyne.KeyDown:
 			e.moveToLane(+1)
+		}
+	}
+}
+
+// selectKind selects the next node of kind k after the selected one (in
+// document order, wrapping), so Home and End cycle through the start and
+// end events.
+func (e *Editor) selectKind(k model.Kind) {
+	if !e.ready() {
+		return
+	}
+	nodes := e.s.Doc.Nodes
+	from := -1
+	for i, n := range nodes {
+		if n.ID == e.single() {
+			from = i
+		}
+	}
+	for j := 1; j <= len(nodes); j++ {
+		n := nodes[(from+j+len(nodes))%len(nodes)]
+		if n.Kind == k && e.shapes[n.ID] != nil {
+			e.setSelection([]string{n.ID})
+			e.reveal(n.ID)
+			e.Refresh()
+			return
 		}
 	}
 }

@@ -306,3 +306,13 @@ func TestKeyMapMatchesDoc(t *testing.T) {
 		t.Errorf("only %d shortcuts checked", checked)
 	}
 }
+
+func TestHomeEnd(t *testing.T) {
+	h := newHarness(t)
+	h.key(fyne.KeyEnd)
+	h.wantSel("End")
+	h.key(fyne.KeyHome)
+	h.wantSel("Start")
+	h.key(fyne.KeyHome) // the only one: stays
+	h.wantSel("Start")
+}
