@@ -120,8 +120,10 @@ func (s *Session) moveNodes(t *tx, ids []string, dx, dy float64) error {
 	}
 	// Top nodes: those whose container or host does not move with them.
 	var tops []*model.Node
+	seen := map[string]bool{}
 	for _, id := range ids {
-		if n := d.Node(id); n != nil && !set[n.Container] && !set[n.AttachedTo] {
+		if n := d.Node(id); n != nil && !seen[id] && !set[n.Container] && !set[n.AttachedTo] {
+			seen[id] = true
 			tops = append(tops, n)
 		}
 	}

@@ -14,6 +14,7 @@ type Stack struct {
 	cmds   []Command
 	cursor int
 	clean  int // -1: the clean state is no longer reachable
+	sealed bool
 	// Limit caps the history; the oldest steps are dropped beyond it (0 = no cap).
 	Limit int
 }
@@ -29,7 +30,9 @@ func (s *Stack) Push(c Command) {
 		s.clean = -1 // the saved state was in the redo branch we drop now
 	}
 	s.cmds = s.cmds[:s.cursor]
-	if s.cursor > 0 && s.clean != s.cursor {
+	sealed := s.sealed
+	s.sealed = false
+	if s.cursor > 0 && s.clean != s.cursor && !sealed {
 		if m, ok := s.cmds[s.cursor-1].(Merger); ok && m.Merge(c) {
 			return
 		}
@@ -102,6 +105,10 @@ func (s *Stack) RedoLabel() string {
 	}
 	return s.cmds[s.cursor].Label()
 }
+
+// Seal ends a run of mergeable steps: the next Push starts a new step even
+// if it could merge (call it when a name field loses focus, say).
+func (s *Stack) Seal() { s.sealed = true }
 
 // MarkClean records the current state as saved.
 func (s *Stack) MarkClean() { s.clean = s.cursor }

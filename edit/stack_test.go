@@ -103,6 +103,15 @@ func TestMergeTyping(t *testing.T) {
 	if got := dump(f.d); got != before {
 		t.Fatalf("undo of merged steps: %s", diff(before, got))
 	}
+	// A sealed run does not merge with what follows.
+	must(t, s.Rename(f.task, "Utreda igen"))
+	n := s.Stack.Len()
+	s.Stack.Seal()
+	must(t, s.Rename(f.task, "Utreda igen!"))
+	if got := s.Stack.Len(); got != n+1 {
+		t.Fatalf("%d steps after a seal, want %d", got, n+1)
+	}
+	s.Stack.Clear()
 	// Different elements do not merge.
 	must(t, s.Rename(f.task, "a"))
 	must(t, s.Rename(f.start, "b"))
