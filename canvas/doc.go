@@ -74,7 +74,7 @@
 // Connect tool) connects, the end handles of a selected flow reconnect it,
 // dragging the line between two lanes moves it (a pool's outer edge grows
 // the pool), double-click edits the label, the wheel scrolls (Shift+wheel:
-// sideways, Ctrl+wheel: zoom about the pointer), Space+drag, middle-drag
-// and the Hand tool pan. KeyMap returns this table, translated, for the
-// app's Help.
+// sideways, Ctrl+wheel: zoom about the pointer), Space+drag, middle-drag,
+// the Hand tool and the thin scroll bars (shown when part of the map is out
+// of sight) pan. KeyMap returns this table, translated, for the app's Help.
 package canvas

@@ -410,3 +410,26 @@ func TestReconnectFlowEnd(t *testing.T) {
 		t.Error("a drop on empty space reconnected")
 	}
 }
+
+func TestScrollBarDrag(t *testing.T) {
+	h := newHarness(t)
+	h.e.SetZoom(2) // the map no longer fits: both bars show
+	bars := h.e.scrollBarGeometry()
+	if len(bars) != 2 {
+		t.Fatalf("%d scroll bars at 200 %%", len(bars))
+	}
+	ox, oy := h.e.v.ox, h.e.v.oy
+	hb := bars[0]
+	h.realDrag(hb.pos.AddXY(hb.size.Width/2, barThickness/2), fyne.Delta{DX: 40})
+	if want := ox + 40*hb.perUnit; abs64(h.e.v.ox-want) > 1e-6 || h.e.v.oy != oy {
+		t.Errorf("horizontal bar: origin (%v, %v), want (%v, %v)", h.e.v.ox, h.e.v.oy, want, oy)
+	}
+	if h.s.Stack.CanUndo() || len(h.e.Selection()) != 0 {
+		t.Error("dragging a scroll bar changed the model or the selection")
+	}
+	vb := h.e.scrollBarGeometry()[1]
+	h.realDrag(vb.pos.AddXY(barThickness/2, vb.size.Height/2), fyne.Delta{DY: 30})
+	if want := oy + 30*vb.perUnit; abs64(h.e.v.oy-want) > 1e-6 {
+		t.Errorf("vertical bar: oy %v, want %v", h.e.v.oy, want)
+	}
+}

@@ -24,6 +24,7 @@ const (
 	dragConnect
 	dragLaneEdge
 	dragReconnect // source is the flow, h which end
+	dragScroll    // a scroll bar's thumb
 )
 
 // gesture is the state of one press–drag–release.
@@ -51,6 +52,9 @@ type gesture struct {
 
 	// Connect.
 	source, target string
+
+	// Scroll bar being dragged.
+	bar scrollBar
 
 	// Lane edge: which side of which lane or pool, moved by delta (outwards
 	// positive, as edit.ResizeLane takes it).
@@ -309,6 +313,13 @@ func (e *Editor) Dragged(ev *fyne.DragEvent) {
 	case dragPan:
 		e.needFit = false
 		e.v = e.v.pan(ev.Dragged.DX, ev.Dragged.DY)
+	case dragScroll:
+		e.needFit = false
+		if d.bar.vertical {
+			e.v.oy += float64(ev.Dragged.DY) * d.bar.perUnit
+		} else {
+			e.v.ox += float64(ev.Dragged.DX) * d.bar.perUnit
+		}
 	case dragMove:
 		z := e.v.zoom
 		rawX := float64(d.cur.X-d.start.X) / z
@@ -394,6 +405,10 @@ func (e *Editor) beginDrag(start fyne.Position) {
 		d.kind = dragPan
 		return
 	case d.button == desktop.MouseButtonSecondary:
+		return
+	}
+	if sb, ok := e.scrollBarAt(start); ok {
+		d.kind, d.bar = dragScroll, sb
 		return
 	}
 	if id, h, ok := e.handleAtPos(start); ok {

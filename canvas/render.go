@@ -424,9 +424,21 @@ func (e *Editor) overlayObjects() []fyne.CanvasObject {
 	return append(out, e.scrollBars()...)
 }
 
-// scrollBars are thin indicators of where the view lies in the map; they
-// show only when part of the map is out of sight.
-func (e *Editor) scrollBars() []fyne.CanvasObject {
+// scrollBar is one scroll indicator: its thumb on screen and how many
+// model units one screen unit of thumb travel is.
+type scrollBar struct {
+	pos      fyne.Position
+	size     fyne.Size
+	perUnit  float64
+	vertical bool
+}
+
+// barThickness is the scroll bars' width in Fyne units.
+const barThickness = 5
+
+// scrollBarGeometry gives the scroll bars that show where the view lies
+// in the map; a bar exists only when part of the map is out of sight.
+func (e *Editor) scrollBarGeometry() []scrollBar {
 	if e.scene == nil || e.size.IsZero() {
 		return nil
 	}
@@ -435,29 +447,48 @@ func (e *Editor) scrollBars() []fyne.CanvasObject {
 	if all.W <= 0 || all.H <= 0 {
 		return nil
 	}
-	var out []fyne.CanvasObject
-	const t = 5
+	const t = barThickness
+	var out []scrollBar
 	if vis.W < all.W-1 {
 		span := e.size.Width - 2*t
 		x := float32((vis.X-all.X)/all.W) * span
 		w := float32(vis.W/all.W) * span
-		b := fcanvas.NewRectangle(barColor)
-		b.CornerRadius = t / 2
-		b.Move(fyne.NewPos(t+x, e.size.Height-t-2))
-		b.Resize(fyne.NewSize(max(w, 10), t))
-		out = append(out, b)
+		out = append(out, scrollBar{pos: fyne.NewPos(t+x, e.size.Height-t-2), size: fyne.NewSize(max(w, 10), t),
+			perUnit: all.W / float64(span)})
 	}
 	if vis.H < all.H-1 {
 		span := e.size.Height - 2*t
 		y := float32((vis.Y-all.Y)/all.H) * span
 		h := float32(vis.H/all.H) * span
+		out = append(out, scrollBar{pos: fyne.NewPos(e.size.Width-t-2, t+y), size: fyne.NewSize(t, max(h, 10)),
+			perUnit: all.H / float64(span), vertical: true})
+	}
+	return out
+}
+
+// scrollBars are the scroll bars' live objects.
+func (e *Editor) scrollBars() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, sb := range e.scrollBarGeometry() {
 		b := fcanvas.NewRectangle(barColor)
-		b.CornerRadius = t / 2
-		b.Move(fyne.NewPos(e.size.Width-t-2, t+y))
-		b.Resize(fyne.NewSize(t, max(h, 10)))
+		b.CornerRadius = barThickness / 2
+		b.Move(sb.pos)
+		b.Resize(sb.size)
 		out = append(out, b)
 	}
 	return out
+}
+
+// scrollBarAt finds the scroll bar whose thumb (with some slack) is at pos.
+func (e *Editor) scrollBarAt(pos fyne.Position) (scrollBar, bool) {
+	const slack = 4
+	for _, sb := range e.scrollBarGeometry() {
+		if pos.X >= sb.pos.X-slack && pos.X <= sb.pos.X+sb.size.Width+slack &&
+			pos.Y >= sb.pos.Y-slack && pos.Y <= sb.pos.Y+sb.size.Height+slack {
+			return sb, true
+		}
+	}
+	return scrollBar{}, false
 }
 
 // handleSize is the side of a resize handle in Fyne units.
