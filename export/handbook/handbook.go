@@ -253,11 +253,21 @@ func fit(f *gofpdf.Fpdf, s string, w float64) string {
 	if f.GetStringWidth(s) <= w {
 		return s
 	}
-	r := []rune(s)
-	for len(r) > 1 && f.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
+	// Widths add up rune by rune (gofpdf does not kern), so one pass
+	// finds the cut; trimming and re-measuring would be quadratic.
+	room := w - f.GetStringWidth("…")
+	var used float64
+	rs := []rune(s)
+	n := 0
+	for n < len(rs) {
+		cw := f.GetStringWidth(string(rs[n]))
+		if used+cw > room && n > 0 {
+			break
+		}
+		used += cw
+		n++
 	}
-	return string(r) + "…"
+	return string(rs[:n]) + "…"
 }
 
 func (h *writer) cover(n int) {
@@ -722,6 +732,9 @@ func (h *writer) link(l model.Link, lh float64) {
 	f.Write(lh, text)
 }
 
+// maxCellLines is the most lines a table cell shows.
+const maxCellLines = 12
+
 // row writes one table row, wrapping every cell and giving the row the
 // height of its tallest cell.
 func (h *writer) row(cells []string, widths []float64, head bool) {
@@ -736,6 +749,10 @@ func (h *writer) row(cells []string, widths []float64, head bool) {
 	split := make([][]string, len(cells))
 	for i, c := range cells {
 		split[i] = wrap(f, c, widths[i]-2)
+		// A row must fit on a page: very long cells are cut short.
+		if len(split[i]) > maxCellLines {
+			split[i] = append(split[i][:maxCellLines-1], fit(f, split[i][maxCellLines-1]+"…", widths[i]-2))
+		}
 		lines = max(lines, len(split[i]))
 	}
 	hgt := float64(lines)*lh + 2
@@ -784,17 +801,21 @@ func wrap(f *gofpdf.Fpdf, s string, w float64) []string {
 			if line != "" {
 				out = append(out, line)
 			}
+			// A word wider than the cell is split between runes, in one
+			// pass (widths add up rune by rune).
 			line = ""
-			r := []rune(word)
-			for len(r) > 0 && f.GetStringWidth(string(r)) > w {
-				n := len(r) - 1
-				for n > 1 && f.GetStringWidth(string(r[:n])) > w {
-					n--
+			var piece []rune
+			var used float64
+			for _, r := range word {
+				cw := f.GetStringWidth(string(r))
+				if used+cw > w && len(piece) > 0 {
+					out = append(out, string(piece))
+					piece, used = piece[:0], 0
 				}
-				out = append(out, string(r[:n]))
-				r = r[n:]
+				piece = append(piece, r)
+				used += cw
 			}
-			line = string(r)
+			line = string(piece)
 		}
 		out = append(out, line)
 	}

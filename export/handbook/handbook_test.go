@@ -19,6 +19,7 @@ import (
 
 	"lanemap/assets"
 	"lanemap/draw"
+	"lanemap/export/pdf"
 	"lanemap/export/site/content"
 	"lanemap/export/site/fixture"
 	"lanemap/internal/gen"
@@ -438,6 +439,53 @@ func TestContentsPages(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%s listed on page %d, starts on page %d", title, want, got)
+		}
+	}
+}
+
+func TestLongWordsAndFarShapes(t *testing.T) {
+	d := fixture.Chain("w", strings.Repeat("Långtord", 3000), "Handläggare", "Enhetschef")
+	d.Node("Task_w_1").Name = strings.Repeat("ö", 20000)
+	// A shape a million units away would need thousands of sheets.
+	d.Diagrams[0].Shape("End_w").Bounds.X = 1e6
+	p := procOf(d, false)
+	out := write(t, []Process{p}, Options{})
+	file := filepath.Join(t.TempDir(), "h.pdf")
+	os.WriteFile(file, out, 0o644)
+	info := run(t, "pdfinfo", file)
+	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(info)
+	if n := mustAtoi(m[1]); n > 60 {
+		t.Errorf("%d pages", n)
+	}
+}
+
+func TestFitAndWrap(t *testing.T) {
+	f := gofpdf.New("P", "mm", "A4", "")
+	if err := pdf.RegisterFonts(f); err != nil {
+		t.Fatal(err)
+	}
+	f.SetFont(pdf.FontFamily, "", 10)
+	for _, s := range []string{"", "kort", "Ansökan om ekonomiskt bistånd", strings.Repeat("å", 500)} {
+		got := fit(f, s, 40)
+		if f.GetStringWidth(got) > 40+1e-6 && len([]rune(got)) > 2 {
+			t.Errorf("fit(%q) = %q is %.1f mm", s, got, f.GetStringWidth(got))
+		}
+		if f.GetStringWidth(s) <= 40 && got != s {
+			t.Errorf("fit changed %q that fits", s)
+		}
+		lines := wrap(f, s+" och "+s, 30)
+		if strings.Join(lines, "") == "" && s != "" {
+			t.Errorf("wrap lost %q", s)
+		}
+		var runes int
+		for _, l := range lines {
+			if f.GetStringWidth(l) > 30+1e-6 && len([]rune(l)) > 1 {
+				t.Errorf("wrap line %q is %.1f mm", l, f.GetStringWidth(l))
+			}
+			runes += len([]rune(strings.ReplaceAll(l, " ", "")))
+		}
+		if want := len([]rune(strings.ReplaceAll(s+" och "+s, " ", ""))); runes != want {
+			t.Errorf("wrap kept %d runes of %d", runes, want)
 		}
 	}
 }

@@ -18,7 +18,9 @@ const (
 	// maxZoom caps enlargement of small maps (times natural size).
 	maxZoom = 1.5
 	overlap = 40 // units shown again at the start of the next sheet
-	cutGap  = 6  // units kept clear on each side of a cut
+	// maxSheets bounds the sheets of one map.
+	maxSheets = 60
+	cutGap    = 6 // units kept clear on each side of a cut
 )
 
 // tile is one sheet's window on the scene, in scene units.
@@ -71,6 +73,11 @@ func planMap(sc *draw.Scene, w, h float64, solid func(id string) bool) plan {
 			s, cols, rows = try, c, r
 			break
 		}
+	}
+	// A map that would take more than maxSheets (absurd coordinates in a
+	// broken file) is fitted on one sheet instead: small, but bounded.
+	if len(cols)*len(rows) > maxSheets {
+		return plan{Scale: fit, Tiles: []tile{{Window: b}}}
 	}
 	p := plan{Scale: s, HeaderW: hw}
 	boxes := solidBoxes(sc, solid)
