@@ -274,13 +274,16 @@ func (s *Session) quickProcess(anchor *model.Node) (*model.Process, error) {
 func (s *Session) roleLane(t *tx, proc *model.Process, role string) (*model.Lane, error) {
 	var found *model.Lane
 	for _, l := range allLanes(proc.Lanes) {
-		if len(l.Children) == 0 && (strings.EqualFold(strings.TrimSpace(l.RoleName()), role) ||
-			strings.EqualFold(strings.TrimSpace(l.Name), role)) {
+		if strings.EqualFold(strings.TrimSpace(l.RoleName()), role) ||
+			strings.EqualFold(strings.TrimSpace(l.Name), role) {
 			found = l
 			break
 		}
 	}
 	if found != nil {
+		for len(found.Children) > 0 { // a role split into nested lanes: its first
+			found = found.Children[0]
+		}
 		return found, nil
 	}
 	ref := ""

@@ -674,3 +674,15 @@ func TestDropTarget(t *testing.T) {
 		}
 	}
 }
+
+func TestQuickAddNestedRole(t *testing.T) {
+	f := newLanesFix(t, true)
+	must(t, f.s.Rename("Lane_A", "Chef"))
+	id := mustID(t)(f.s.QuickAdd("Task", "chef: Besluta"))
+	if got := laneIDs(f.d, id); !slices.Equal(got, []string{"Lane_A", "Nested_A"}) {
+		t.Errorf("in %v, want the role's first nested lane", got)
+	}
+	if n := len(f.d.Process("Process_Lane").Lanes); n != 2 {
+		t.Errorf("a lane was added for a role that exists: %d lanes", n)
+	}
+}
