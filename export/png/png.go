@@ -66,25 +66,55 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 		return err
 	}
 	bandH := max(1, min(height, bandBytes/(4*width)))
-	band := image.NewRGBA(image.Rect(0, 0, width, bandH))
+
+	// One goroutine paints bands while this one filters and compresses the
+	// band before: two bands circulate between them.
+	type band struct {
+		img *image.RGBA
+		h   int // rows painted
+	}
+	free, full := make(chan *image.RGBA, 2), make(chan band)
+	done := make(chan struct{})
+	defer close(done)
+	for range 2 {
+		free <- image.NewRGBA(image.Rect(0, 0, width, bandH))
+	}
+	go func() {
+		defer close(full)
+		for y0 := 0; y0 < height; y0 += bandH {
+			var img *image.RGBA
+			select {
+			case img = <-free:
+			case <-done:
+				return
+			}
+			h := min(bandH, height-y0)
+			clip := image.Rect(0, 0, width, h)
+			draw.Draw(img, clip, image.White, image.Point{}, draw.Src)
+			tb := t
+			tb.OffY += float64(y0) / scale // this band's first row is device row 0
+			raster.PaintClip(img, s, tb, clip)
+			select {
+			case full <- band{img, h}:
+			case <-done:
+				return
+			}
+		}
+	}()
+
 	// prev is the row above, as RGBA: the band's previous row, or for a
-	// band's first row the last row of the band before (white above row 0
-	// would be wrong: PNG's Up filter takes zeros there).
+	// band's first row the last row of the band before (zeros above row 0,
+	// as PNG's Up filter takes them).
 	prev := make([]byte, 4*width)
 	row := make([]byte, 1+3*width)
 	row[0] = 2 // filter Up: flat-colour pictures turn into runs of zeros
-	for y0 := 0; y0 < height; y0 += bandH {
-		h := min(bandH, height-y0)
-		clip := image.Rect(0, 0, width, h)
-		draw.Draw(band, clip, image.White, image.Point{}, draw.Src)
-		tb := t
-		tb.OffY += float64(y0) / scale // this band's first row is device row 0
-		raster.PaintClip(band, s, tb, clip)
-		for y := 0; y < h; y++ {
-			src := band.Pix[y*band.Stride : y*band.Stride+4*width]
+	for b := range full {
+		pix, stride := b.img.Pix, b.img.Stride
+		for y := 0; y < b.h; y++ {
+			src := pix[y*stride : y*stride+4*width]
 			above := prev
 			if y > 0 {
-				above = band.Pix[(y-1)*band.Stride : (y-1)*band.Stride+4*width]
+				above = pix[(y-1)*stride : (y-1)*stride+4*width]
 			}
 			// Every pixel is opaque (white under everything), so alpha goes.
 			out := row[1:]
@@ -97,7 +127,8 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 				return fmt.Errorf("png: %w", err)
 			}
 		}
-		copy(prev, band.Pix[(h-1)*band.Stride:(h-1)*band.Stride+4*width])
+		copy(prev, pix[(b.h-1)*stride:(b.h-1)*stride+4*width])
+		free <- b.img
 	}
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("png: %w", err)

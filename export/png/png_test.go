@@ -2,6 +2,7 @@ package png_test
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	"image/color"
 	stddraw "image/draw"
@@ -140,4 +141,28 @@ func absDiff(a, b uint8) int {
 		return int(a - b)
 	}
 	return int(b - a)
+}
+
+// failWriter fails once it has taken n bytes.
+type failWriter struct{ n int }
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		return w.n, errors.New("disk full")
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// A write error ends Write with that error (and stops the painter).
+func TestWriteError(t *testing.T) {
+	old := *png.BandBytes
+	*png.BandBytes = 4 * 820 * 8 // many bands
+	defer func() { *png.BandBytes = old }()
+	for _, n := range []int{0, 10, 5000} {
+		err := png.Write(&failWriter{n: n}, rastertest.Sample(), 1)
+		if err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("after %d bytes: error %v, want disk full", n, err)
+		}
+	}
 }
