@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -264,7 +265,7 @@ func (a *App) openFileDialog() {
 				a.showError(err)
 			}
 		}, a.win)
-		d.SetFilter(&bpmnFilter{})
+		d.SetFilter(bpmnFilter{})
 		if a.lib != nil {
 			if l, err := listerFor(a.lib.dir); err == nil {
 				d.SetLocation(l)
@@ -295,6 +296,12 @@ func (a *App) openLibraryDialog() {
 // bpmnFilter shows .bpmn and .xml files in the open dialog.
 type bpmnFilter struct{}
 
+var (
+	_ storage.FileFilter = bpmnFilter{}
+	_ fyne.Layout        = (*keyLayout)(nil)
+)
+
+// Matches is part of storage.FileFilter.
 func (bpmnFilter) Matches(u fyne.URI) bool {
 	switch u.Extension() {
 	case ".bpmn", ".BPMN", ".xml", ".XML":
@@ -342,6 +349,7 @@ type keyLayout struct{}
 
 const keyCol = 260
 
+// Layout is part of fyne.Layout.
 func (*keyLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	pad := theme.Padding()
@@ -358,6 +366,7 @@ func (*keyLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
+// MinSize is part of fyne.Layout.
 func (*keyLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for i := 0; i+1 < len(objs); i += 2 {
