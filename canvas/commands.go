@@ -161,8 +161,16 @@ func (e *Editor) appendInLane(dir int) {
 }
 
 // moveToLane moves the selected nodes into the lane above (-1) or below
-// (+1) of the first one, keeping their x.
+// (+1) of the first one, keeping their x; a selected lane swaps places
+// with its neighbour instead.
 func (e *Editor) moveToLane(dir int) {
+	if id := e.single(); e.ready() && e.s.Doc.Lane(id) != nil {
+		// A lane selected: the lane itself moves among its siblings.
+		e.failed(e.s.MoveLane(id, dir))
+		e.reveal(id)
+		e.Refresh()
+		return
+	}
 	ids := e.selectedNodes()
 	if !e.ready() || len(ids) == 0 {
 		return

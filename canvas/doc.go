@@ -42,6 +42,7 @@
 //	Ctrl+E                 add an end event after it
 //	Ctrl+Up, Ctrl+Down     add the next task in the lane above / below
 //	Alt+Up, Alt+Down       move the selection to the lane above / below
+//	                       (a selected lane swaps with its neighbour)
 //	Right, Left            go to a successor / predecessor along the flow
 //	Up, Down               go to a sibling (another branch); else the
 //	                       nearest shape that way

@@ -28,7 +28,7 @@ func KeyMap() []KeyHelp {
 		k("Ctrl+G", "gateway", "Add an exclusive gateway after the selection"),
 		k("Ctrl+E", "end", "Add an end event after the selection"),
 		k("Ctrl+↑, Ctrl+↓", "nextlane", "Add the next task in the lane above or below (a handover)"),
-		k("Alt+↑, Alt+↓", "movelane", "Move the selection to the lane above or below"),
+		k("Alt+↑, Alt+↓", "movelane", "Move the selection to the lane above or below; a selected lane swaps with its neighbour"),
 		k("→ ←", "walk", "Go to the next or previous step along the flow"),
 		k("↑ ↓", "siblings", "Go to a parallel step (another branch)"),
 		k("Shift+Tab", "back", "Go back to a predecessor"),

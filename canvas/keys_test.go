@@ -316,3 +316,20 @@ func TestHomeEnd(t *testing.T) {
 	h.key(fyne.KeyHome) // the only one: stays
 	h.wantSel("Start")
 }
+
+func TestAltArrowsMoveASelectedLane(t *testing.T) {
+	h := newHarness(t)
+	h.e.SetSelection([]string{"LaneB"})
+	h.shortcut(fyne.KeyUp, fyne.KeyModifierAlt)
+	if a, b := h.bounds("LaneA"), h.bounds("LaneB"); b.Y >= a.Y {
+		t.Errorf("after Alt+Up LaneB (%v) is not above LaneA (%v)", b, a)
+	}
+	if l := h.s.Doc.LaneOf("T2"); l == nil || l.ID != "LaneB" {
+		t.Errorf("T2 left its lane: %v", l)
+	}
+	h.wantSel("LaneB")
+	h.s.Undo()
+	if a, b := h.bounds("LaneA"), h.bounds("LaneB"); b.Y <= a.Y || h.s.Stack.CanUndo() {
+		t.Error("moving the lane was not one undo step")
+	}
+}
