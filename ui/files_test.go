@@ -183,3 +183,18 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return nil
 }
+
+func TestFailedSaveKeepsWorkAndSaysWhatToDo(t *testing.T) {
+	a, _ := openApp(t, "lex-sarah.bpmn")
+	task := firstNode(t, a.doc.defs, isTask)
+	a.doc.sess.Rename(task.ID, "Inte sparad")
+	a.doc.path = filepath.Join(t.TempDir(), "saknad-mapp", "lex-sarah.bpmn") // outside the library, folder missing
+	a.doc.ldoc = nil
+	a.save(nil)
+	if !strings.Contains(a.errorShown, "Save as") || !strings.Contains(a.errorShown, "lex-sarah.bpmn") {
+		t.Errorf("error dialog says %q; want the file and what to do", a.errorShown)
+	}
+	if !a.Dirty() || a.doc.defs.Node(task.ID).Name != "Inte sparad" {
+		t.Error("a failed save lost the unsaved work")
+	}
+}
