@@ -73,6 +73,7 @@
 // selection, drag on empty space lassos (Shift adds), corner handles resize
 // activities, the round handle right of a step (or any drag with the
 // Connect tool) connects, the end handles of a selected flow reconnect it,
+// dragging a pool's header band moves the pool with all it holds,
 // dragging the line between two lanes moves it (a pool's outer edge grows
 // the pool), double-click edits the label, the wheel scrolls (Shift+wheel:
 // sideways, Ctrl+wheel: zoom about the pointer), Space+drag, middle-drag,

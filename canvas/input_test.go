@@ -433,3 +433,19 @@ func TestScrollBarDrag(t *testing.T) {
 		t.Errorf("vertical bar: oy %v, want %v", h.e.v.oy, want)
 	}
 }
+
+func TestDragPoolByItsHeader(t *testing.T) {
+	h := newHarness(t)
+	pool, t1 := h.bounds("Pool"), h.bounds("T1")
+	h.realDrag(h.at(15, 300), steps(4, 0, 10)...) // the pool's header band
+	if got := h.bounds("Pool"); got.Y != pool.Y+40 {
+		t.Errorf("pool at %v, want 40 lower than %v", got, pool)
+	}
+	if got := h.bounds("T1"); got.Y != t1.Y+40 {
+		t.Errorf("T1 did not move with its pool: %v", got)
+	}
+	h.wantSel("Pool")
+	if !h.s.Undo() || h.s.Stack.CanUndo() || h.bounds("Pool") != pool {
+		t.Error("moving the pool was not one undo step")
+	}
+}

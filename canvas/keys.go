@@ -50,7 +50,7 @@ func KeyMap() []KeyHelp {
 		k("Page Up, Page Down", "page", "Scroll a screen up or down"),
 		k(lang.X("canvas.keys.click", "Click, Shift+click"), "click", "Select; add to or remove from the selection"),
 		k(lang.X("canvas.keys.dblclick", "Double-click"), "dblclick", "Edit the label"),
-		k(lang.X("canvas.keys.drag", "Drag"), "drag", "Move the selection (snaps to the grid and to other shapes); on empty space: select with a frame"),
+		k(lang.X("canvas.keys.drag", "Drag"), "drag", "Move the selection (snaps to the grid and to other shapes); on a pool's header: move the pool; on empty space: select with a frame"),
 		k(lang.X("canvas.keys.handles", "Drag a handle"), "handles", "Corners resize; the round handle connects to another element; the ends of a selected flow reconnect it"),
 		k(lang.X("canvas.keys.laneedge", "Drag a lane border"), "laneedge", "Make one lane taller and its neighbour shorter; a pool's outer edge grows the pool"),
 		k(lang.X("canvas.keys.wheel", "Wheel, Shift+wheel, Ctrl+wheel"), "wheel", "Scroll; scroll sideways; zoom at the pointer"),

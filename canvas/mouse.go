@@ -411,6 +411,9 @@ func (e *Editor) beginDrag(start fyne.Position) {
 		d.kind, d.bar = dragScroll, sb
 		return
 	}
+	if !e.ready() {
+		return
+	}
 	if id, h, ok := e.handleAtPos(start); ok {
 		if h == handleFlowStart || h == handleFlowEnd {
 			d.kind, d.source, d.h = dragReconnect, id, h
@@ -435,6 +438,19 @@ func (e *Editor) beginDrag(start fyne.Position) {
 	if hit == "" {
 		if id, edge, ok := e.laneEdgeAt(start); ok {
 			d.kind, d.lane, d.edge = dragLaneEdge, id, edge
+			return
+		}
+		if id := e.pick(start); e.s.Doc.Participant(id) != nil && e.shapes[id] != nil {
+			// The pool's header band: the whole pool moves.
+			e.setSelection([]string{id})
+			b := e.shapes[id].Bounds
+			d.kind, d.ids, d.primary, d.union = dragMove, []string{id}, b, b
+			d.others = d.others[:0]
+			for _, p := range e.s.Doc.Participants() {
+				if s := e.shapes[p.ID]; s != nil && p.ID != id {
+					d.others = append(d.others, s.Bounds)
+				}
+			}
 			return
 		}
 		d.kind = dragLasso
