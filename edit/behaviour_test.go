@@ -686,3 +686,33 @@ func TestQuickAddNestedRole(t *testing.T) {
 		t.Errorf("a lane was added for a role that exists: %d lanes", n)
 	}
 }
+
+func TestSetKindShapes(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	tb := s.Shape(f.task).Bounds
+	must(t, s.SetKind(f.task, model.SubProcess))
+	if sh := s.Shape(f.task); sh.Bounds != tb || sh.IsExpanded == nil || *sh.IsExpanded {
+		t.Errorf("task → sub-process: %v expanded=%v", sh.Bounds, sh.IsExpanded)
+	}
+	must(t, s.SetKind(f.task, model.Task))
+	if sh := s.Shape(f.task); sh.Bounds != tb || sh.IsExpanded != nil {
+		t.Errorf("collapsed sub-process → task: %v", sh.Bounds)
+	}
+	sp := mustID(t)(s.AddNode(model.SubProcess, f.lane2, model.Point{X: 700, Y: 325}))
+	b := mustID(t)(s.AddNode(model.BoundaryEvent, sp, model.Point{X: 700, Y: 500}))
+	must(t, s.SetKind(sp, model.Task))
+	sh := s.Shape(sp)
+	if w, h := model.Task.DefaultSize(); sh.Bounds.W != w || sh.Bounds.H != h {
+		t.Errorf("empty expanded sub-process → task keeps %v", sh.Bounds)
+	}
+	if c := s.Shape(b).Bounds.Center(); !onRectBorder(c, sh.Bounds) {
+		t.Errorf("boundary event left its host's border: %v", c)
+	}
+	gw := mustID(t)(s.AppendNext(f.task, model.ParallelGateway))
+	must(t, s.SetKind(gw, model.ExclusiveGateway))
+	if m := s.Shape(gw).IsMarkerVisible; m == nil || !*m {
+		t.Error("exclusive gateway without its marker")
+	}
+	checkConsistent(t, f)
+}

@@ -313,15 +313,33 @@ func (s *Session) SetKind(id string, k model.Kind) error {
 				return fmt.Errorf("edit: a %s cannot keep %s %q", k, f.Kind, f.ID)
 			}
 		}
-		ow, oh := old.DefaultSize()
 		nw, nh := k.DefaultSize()
-		if k.IsSubProcess() && !old.IsSubProcess() {
-			nw, nh = model.Task.DefaultSize() // a collapsed sub-process
+		resize := family(old) != "activity" // events and gateways keep their kind's size
+		switch {
+		case k.IsSubProcess() && !old.IsSubProcess():
+			// A task becomes a collapsed sub-process of the same size.
 			t.shape(sh).IsExpanded = model.Bool(false)
+		case old.IsSubProcess() && !k.IsSubProcess():
+			// An (empty) sub-process becomes an ordinary activity.
+			resize = sh.Bounds.W != nw || sh.Bounds.H != nh
+			if sh.IsExpanded != nil {
+				t.shape(sh).IsExpanded = nil
+			}
 		}
-		if (ow != nw || oh != nh) && !(old.IsActivity() && k.IsActivity()) {
+		if k == model.ExclusiveGateway && sh.IsMarkerVisible == nil {
+			t.shape(sh).IsMarkerVisible = model.Bool(true)
+		}
+		if resize && (sh.Bounds.W != nw || sh.Bounds.H != nh) {
 			t.shape(sh).Bounds = centered(sh.Bounds.Center(), nw, nh)
-			s.rerouteAttached(t, map[string]bool{id: true})
+			moved := map[string]bool{id: true}
+			for _, b := range s.graph().attached[id] {
+				if bs := s.Shape(b.ID); bs != nil {
+					c := onBorder(sh.Bounds, bs.Bounds.Center())
+					moveShape(t, bs, c.X-bs.Bounds.Center().X, c.Y-bs.Bounds.Center().Y)
+					moved[b.ID] = true
+				}
+			}
+			s.rerouteAttached(t, moved)
 		}
 		return nil
 	})
