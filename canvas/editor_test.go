@@ -193,3 +193,24 @@ func TestResizeKeepsOverlayOnTheShape(t *testing.T) {
 		t.Errorf("after a resize the outline is centred on %v, T1 on %v", got, want)
 	}
 }
+
+func TestViewHoldsOnceTheUserWorks(t *testing.T) {
+	h := newHarness(t)
+	h.e.ZoomFit()
+	h.w.Resize(fyne.NewSize(900, 400)) // still fitted: follows the window
+	fitted := h.e.v
+	if fitted != fit(h.e.scene.Bounds, h.e.size) {
+		t.Fatal("the view did not follow the resize before any work")
+	}
+	test.TapAt(h.e, h.centre("T1"))
+	before := h.e.v
+	h.w.Resize(fyne.NewSize(700, 400)) // e.g. the side panel grew
+	if h.e.v != before {
+		t.Error("the map moved under the pointer after a click and a resize")
+	}
+	h.shortcut(fyne.Key0, fyne.KeyModifierControl)
+	h.w.Resize(fyne.NewSize(1000, 440))
+	if h.e.v != fit(h.e.scene.Bounds, h.e.size) {
+		t.Error("after Ctrl+0 the view does not follow the window again")
+	}
+}

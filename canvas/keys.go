@@ -104,6 +104,7 @@ func (e *Editor) KeyUp(k *fyne.KeyEvent) {
 // TypedRune starts the label editor with the typed character, so naming a
 // selected step is just typing. Space is kept for panning.
 func (e *Editor) TypedRune(r rune) {
+	e.holdView()
 	// No modifier check: the driver sends runes only for text input, and
 	// AltGr (which may look like Alt) types @ £ $ { } on Nordic layouts.
 	if e.editing != "" || !unicode.IsPrint(r) || unicode.IsSpace(r) || e.single() == "" {
@@ -114,6 +115,7 @@ func (e *Editor) TypedRune(r rune) {
 
 // TypedKey handles the keys without Ctrl or Alt (those come as shortcuts).
 func (e *Editor) TypedKey(k *fyne.KeyEvent) {
+	e.holdView()
 	shift := e.heldMods()&fyne.KeyModifierShift != 0
 	switch k.Name {
 	case fyne.KeyTab:
@@ -152,6 +154,7 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 // TypedShortcut handles Ctrl and Alt combinations; the app's menus, when
 // they hold the same shortcuts, get them first and call the same methods.
 func (e *Editor) TypedShortcut(s fyne.Shortcut) {
+	e.holdView() // Ctrl+0 fits again
 	switch s := s.(type) {
 	case *fyne.ShortcutUndo:
 		e.Undo()

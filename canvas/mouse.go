@@ -172,6 +172,7 @@ func abs32(f float32) float32 {
 // MouseDown remembers where and how a press began (the driver reports a
 // drag only once it passes a threshold, and its modifiers never).
 func (e *Editor) MouseDown(ev *desktop.MouseEvent) {
+	e.holdView()
 	e.drag.pressed = true
 	e.drag.pressAt = ev.Position
 	e.drag.button = ev.Button
@@ -182,6 +183,11 @@ func (e *Editor) MouseDown(ev *desktop.MouseEvent) {
 	}
 	e.focus()
 }
+
+// holdView stops the view following window resizes once the user works
+// in the map: side panels change width with the selection, and the map
+// must not jump under the pointer.
+func (e *Editor) holdView() { e.needFit = false }
 
 // MouseUp ends the press; the drag itself ends in DragEnd.
 func (e *Editor) MouseUp(ev *desktop.MouseEvent) {
@@ -228,6 +234,7 @@ func edgeCursor(ed edit.Edge) desktop.Cursor {
 // Tapped selects (Shift toggles), places a new element with a create tool,
 // commits a label being edited, and on a double click edits the label.
 func (e *Editor) Tapped(ev *fyne.PointEvent) {
+	e.holdView()
 	e.focus()
 	if e.editing != "" {
 		e.commitLabel()
@@ -393,6 +400,7 @@ func (e *Editor) laneEdgeAt(pos fyne.Position) (string, edit.Edge, bool) {
 }
 
 func (e *Editor) beginDrag(start fyne.Position) {
+	e.holdView()
 	d := &e.drag
 	d.start, d.cur = start, start
 	mods := e.mods()
