@@ -716,3 +716,26 @@ func TestSetKindShapes(t *testing.T) {
 	}
 	checkConsistent(t, f)
 }
+
+func TestDeleteAcrossDiagrams(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	sp := mustID(t)(s.AddNode(model.SubProcess, f.lane1, model.Point{X: 700, Y: 175}))
+	in := mustID(t)(s.AddNode(model.Task, sp, model.Point{X: 700, Y: 175}))
+	// A second view: the sub-process drilled down, and one showing the task.
+	drill := &model.Diagram{ID: "Drill", Element: sp, Shapes: []*model.Shape{{ID: "in2", Element: in}}}
+	other := &model.Diagram{ID: "Other", Element: f.proc, Shapes: []*model.Shape{{ID: "t2", Element: f.task}}}
+	f.d.Diagrams = append(f.d.Diagrams, drill, other)
+	before := dump(f.d)
+	must(t, s.Delete([]string{sp, f.task}))
+	if len(f.d.Diagrams) != 2 || f.d.Diagrams[1] != other {
+		t.Fatalf("drill-down view of a deleted sub-process kept: %d diagrams", len(f.d.Diagrams))
+	}
+	if len(other.Shapes) != 0 {
+		t.Errorf("another view kept the deleted task's shape")
+	}
+	s.Undo()
+	if got := dump(f.d); got != before {
+		t.Fatalf("undo: %s", diff(before, got))
+	}
+}

@@ -79,6 +79,7 @@ func (s *Session) deleteNodes(t *tx, set map[string]bool) {
 	}
 	t.removeNodes(func(n *model.Node) bool { return set[n.ID] })
 	t.removeShapes(func(sh *model.Shape) bool { return set[sh.Element] })
+	t.dropPlanes(func(id string) bool { return set[id] })
 }
 
 // orphans adds to set the data objects whose last reference is in set,
@@ -179,6 +180,7 @@ func (s *Session) deletePool(t *tx, p *model.Participant) error {
 	}
 	set[p.ID] = true
 	t.removeShapes(func(sh *model.Shape) bool { return set[sh.Element] })
+	t.dropPlanes(func(id string) bool { return set[id] })
 	for _, c := range d.Collaborations {
 		if slices.Contains(c.Participants, p) {
 			t.collaboration(c).Participants = slices.DeleteFunc(slices.Clone(c.Participants), func(x *model.Participant) bool { return x == p })

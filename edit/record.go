@@ -435,25 +435,50 @@ func (t *tx) removeFlows(drop func(*model.Flow) bool) []*model.Flow {
 	return gone
 }
 
+// removeShapes removes matching shapes from every diagram of the
+// document: what is deleted leaves no DI behind in other views either.
 func (t *tx) removeShapes(drop func(*model.Shape) bool) {
-	op, gone := removeOp(&t.g.Shapes, drop, t.s.di.reset)
-	if op != nil {
-		t.rec.addOp(op)
-		t.structural()
-		for _, s := range gone {
-			t.touchID(s.Element)
+	for _, g := range t.d.Diagrams {
+		if g == nil {
+			continue
+		}
+		op, gone := removeOp(&g.Shapes, drop, t.s.di.reset)
+		if op != nil {
+			t.rec.addOp(op)
+			t.structural()
+			for _, s := range gone {
+				t.touchID(s.Element)
+			}
 		}
 	}
 }
 
+// removeEdges removes matching edges from every diagram of the document.
 func (t *tx) removeEdges(drop func(*model.Edge) bool) {
-	op, gone := removeOp(&t.g.Edges, drop, t.s.di.reset)
+	for _, g := range t.d.Diagrams {
+		if g == nil {
+			continue
+		}
+		op, gone := removeOp(&g.Edges, drop, t.s.di.reset)
+		if op != nil {
+			t.rec.addOp(op)
+			t.structural()
+			for _, e := range gone {
+				t.touchID(e.Element)
+			}
+		}
+	}
+}
+
+// dropPlanes removes the other diagrams whose plane shows a deleted
+// element (the drill-down view of a deleted sub-process or pool).
+func (t *tx) dropPlanes(gone func(id string) bool) {
+	op, _ := removeOp(&t.d.Diagrams, func(g *model.Diagram) bool {
+		return g != nil && g != t.g && gone(g.Element)
+	}, nil)
 	if op != nil {
 		t.rec.addOp(op)
 		t.structural()
-		for _, e := range gone {
-			t.touchID(e.Element)
-		}
 	}
 }
 
