@@ -66,6 +66,10 @@ func FuzzRoundTrip(f *testing.F) {
 		if err != nil {
 			t.Fatalf("re-decode: %v", err)
 		}
+		// Lossless: the save means the same XML as the input.
+		if diff := canonDiff(canon(t, data), canon(t, out.Bytes())); diff != "" {
+			t.Fatalf("save without edits changed the XML: %s", diff)
+		}
 		if a, b := dump(d, nil), dump(d2, nil); a != b {
 			t.Fatalf("model changed across a save:\n%s", firstLineDiff(a, b))
 		}
@@ -104,3 +108,4 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 	})
 }
+
