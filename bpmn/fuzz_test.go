@@ -108,4 +108,3 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 	})
 }
-
