@@ -76,7 +76,8 @@ type Editor struct {
 	tool Tool
 	clip edit.Clipboard
 
-	drag gesture
+	drag          gesture
+	dragCancelled bool // Escape during a drag: ignore it until it ends
 
 	// Input state the driver does not hand over with every event.
 	keyMods   fyne.KeyModifier // modifiers held, from KeyDown/KeyUp

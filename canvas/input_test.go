@@ -449,3 +449,22 @@ func TestDragPoolByItsHeader(t *testing.T) {
 		t.Error("moving the pool was not one undo step")
 	}
 }
+
+func TestEscapeCancelsADrag(t *testing.T) {
+	h := newHarness(t)
+	from := h.centre("T1")
+	h.e.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}, Button: desktop.MouseButtonPrimary})
+	h.e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: from.AddXY(50, 0)}, Dragged: fyne.Delta{DX: 50}})
+	h.key(fyne.KeyEscape)
+	h.e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: from.AddXY(90, 0)}, Dragged: fyne.Delta{DX: 40}})
+	h.e.MouseUp(&desktop.MouseEvent{})
+	h.e.DragEnd()
+	if h.s.Stack.CanUndo() || h.bounds("T1").X != 200 {
+		t.Error("a drag cancelled with Escape still moved T1")
+	}
+	// The next drag works again.
+	h.realDrag(h.centre("T1"), fyne.Delta{DX: 50})
+	if h.bounds("T1").X != 250 {
+		t.Errorf("after a cancelled drag the next one moved T1 to %v", h.bounds("T1").X)
+	}
+}

@@ -264,6 +264,7 @@ func (e *Editor) escape() {
 	switch {
 	case e.drag.kind != dragNone:
 		e.drag = gesture{}
+		e.dragCancelled = true // ignore the rest of this drag
 	case e.tool != Select:
 		e.SetTool(Select)
 	default:

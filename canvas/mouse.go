@@ -173,6 +173,7 @@ func abs32(f float32) float32 {
 // drag only once it passes a threshold, and its modifiers never).
 func (e *Editor) MouseDown(ev *desktop.MouseEvent) {
 	e.holdView()
+	e.dragCancelled = false
 	e.drag.pressed = true
 	e.drag.pressAt = ev.Position
 	e.drag.button = ev.Button
@@ -302,6 +303,9 @@ func (e *Editor) TappedSecondary(ev *fyne.PointEvent) {
 // press: a handle resizes or connects, a node moves the selection, empty
 // space lassos.
 func (e *Editor) Dragged(ev *fyne.DragEvent) {
+	if e.dragCancelled {
+		return
+	}
 	d := &e.drag
 	if d.kind == dragNone {
 		start := ev.Position
@@ -496,6 +500,7 @@ func (e *Editor) beginDrag(start fyne.Position) {
 func (e *Editor) DragEnd() {
 	d := e.drag
 	e.drag = gesture{}
+	e.dragCancelled = false
 	e.clickMods = 0
 	if !e.ready() {
 		e.Refresh()
