@@ -32,7 +32,7 @@ func TestCorpusOps(t *testing.T) {
 				}
 			}
 			// Foreign files often lack DI or pools, so fewer actions apply.
-			randomOpsMin(t, f, uint64(1000+i), 50, 1)
+			randomOpsMin(t, f, uint64(1000+i), 40, 1)
 			var buf bytes.Buffer
 			if err := bpmn.Encode(&buf, d, src); err != nil {
 				t.Fatalf("edited model does not save: %v", err)
