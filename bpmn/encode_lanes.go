@@ -1,0 +1,372 @@
+package bpmn
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"lanemap/model"
+)
+
+// Lanes, incoming/outgoing, clean-up of references to deleted ids, metadata.
+
+type laneInfo struct {
+	l       *model.Lane
+	parent  string // parent lane id, "" for a top lane
+	process string
+}
+
+func flattenLanes(d *model.Definitions) (map[string]laneInfo, []laneInfo) {
+	m := map[string]laneInfo{}
+	var order []laneInfo
+	for _, p := range d.Processes {
+		var walk func(parent string, ls []*model.Lane)
+		walk = func(parent string, ls []*model.Lane) {
+			for _, l := range ls {
+				li := laneInfo{l, parent, p.ID}
+				m[l.ID] = li
+				order = append(order, li)
+				walk(l.ID, l.Children)
+			}
+		}
+		walk("", p.Lanes)
+	}
+	return m, order
+}
+
+func (en *encoder) lanes() {
+	oldM, oldOrder := flattenLanes(en.old)
+	newM, newOrder := flattenLanes(en.d)
+	// Deleted lanes first, children before parents.
+	for i := len(oldOrder) - 1; i >= 0; i-- {
+		if _, keep := newM[oldOrder[i].l.ID]; !keep {
+			en.drop(oldOrder[i].l.ID)
+		}
+	}
+	// Inferred membership is written for a whole process at once, as soon
+	// as any lane of it changes: half-written refs would read back as
+	// empty lanes.
+	writeAll := map[string]bool{}
+	for p := range en.s.inferred {
+		changed := false
+		for _, li := range newOrder {
+			if oi, had := oldM[li.l.ID]; li.process == p && (!had || !slices.Equal(oi.l.NodeRefs, li.l.NodeRefs)) {
+				changed = true
+			}
+		}
+		for _, li := range oldOrder {
+			if _, keep := newM[li.l.ID]; li.process == p && !keep {
+				changed = true
+			}
+		}
+		if changed {
+			writeAll[p] = true
+			delete(en.s.inferred, p)
+		}
+	}
+	for _, li := range newOrder {
+		l := li.l
+		oi, had := oldM[l.ID]
+		e := en.s.byID[l.ID]
+		o := oi.l
+		if !had || e == nil {
+			set := en.laneSetFor(li)
+			if set == nil {
+				continue
+			}
+			e = en.newLane(set, li, newM)
+			o = &model.Lane{}
+		} else if oi.parent != li.parent || oi.process != li.process {
+			if set := en.laneSetFor(li); set != nil {
+				en.s.move(e, set)
+			}
+		}
+		en.str(e, "name", o.Name, l.Name)
+		en.documentation(e, o.Documentation, l.Documentation)
+		if o.Role != l.Role {
+			en.writeLinks(e, nil, l.Role)
+		}
+		if writeAll[li.process] {
+			en.laneRefs(e, nil, l.NodeRefs)
+		} else {
+			en.laneRefs(e, o.NodeRefs, l.NodeRefs)
+		}
+		if o.ChildLaneSetID != l.ChildLaneSetID && l.ChildLaneSetID != "" {
+			if cs := en.child(e, "childLaneSet"); cs != nil {
+				setAttr(cs, "id", l.ChildLaneSetID)
+			}
+		}
+	}
+	en.laneOrder(en.d.Processes)
+	// Lane sets left empty by deletions go too.
+	for _, li := range oldOrder {
+		if _, keep := newM[li.l.ID]; keep {
+			continue
+		}
+		for _, id := range []string{li.parent, li.process} {
+			if id == "" {
+				continue
+			}
+			if pe := en.s.byID[id]; pe != nil {
+				for _, name := range []string{"childLaneSet", "laneSet"} {
+					if set := en.child(pe, name); set != nil && en.child(set, "lane") == nil && len(childElems(set)) == 0 {
+						detach(set)
+					}
+				}
+			}
+			break
+		}
+	}
+}
+
+// laneOrder makes the lanes of every lane set follow the model's order
+// (moving only lanes that are out of place).
+func (en *encoder) laneOrder(ps []*model.Process) {
+	var walk func(ls []*model.Lane)
+	walk = func(ls []*model.Lane) {
+		var prev *etree.Element
+		for _, l := range ls {
+			e := en.s.byID[l.ID]
+			if e == nil {
+				continue
+			}
+			if prev != nil && e.Parent() == prev.Parent() && e.Index() < prev.Index() {
+				detach(e)
+				en.s.insertAfter(prev, e)
+			}
+			prev = e
+			walk(l.Children)
+		}
+	}
+	for _, p := range ps {
+		walk(p.Lanes)
+	}
+}
+
+// laneSetFor finds or creates the lane set a lane belongs in.
+func (en *encoder) laneSetFor(li laneInfo) *etree.Element {
+	if li.parent == "" {
+		pe := en.s.byID[li.process]
+		if pe == nil {
+			return nil
+		}
+		if ls := en.child(pe, "laneSet"); ls != nil {
+			return ls
+		}
+		ls := en.newChild(pe, Namespace, "laneSet")
+		// The id is optional; one the model does not know would not
+		// survive a reload, so none is made up.
+		if id := en.d.Process(li.process).LaneSetID; id != "" && en.s.byID[id] == nil {
+			ls.CreateAttr("id", id)
+			en.register(id, ls)
+		}
+		return ls
+	}
+	le := en.s.byID[li.parent]
+	if le == nil {
+		return nil
+	}
+	if cs := en.child(le, "childLaneSet"); cs != nil {
+		return cs
+	}
+	cs := en.newChild(le, Namespace, "childLaneSet")
+	if id := en.d.Lane(li.parent).ChildLaneSetID; id != "" && en.s.byID[id] == nil {
+		cs.CreateAttr("id", id)
+		en.register(id, cs)
+	}
+	return cs
+}
+
+// newLane creates a lane next to its model siblings.
+func (en *encoder) newLane(set *etree.Element, li laneInfo, all map[string]laneInfo) *etree.Element {
+	var sibs []*model.Lane
+	if li.parent == "" {
+		sibs = en.d.Process(li.process).Lanes
+	} else {
+		sibs = all[li.parent].l.Children
+	}
+	i := slices.Index(sibs, li.l)
+	e := etree.NewElement("lane")
+	if q := en.s.qualify(set, Namespace, "lane"); q != "lane" {
+		e.Space = strings.TrimSuffix(q, ":lane")
+	}
+	en.s.ns.set(e, Namespace)
+	placed := false
+	for j := i - 1; j >= 0 && !placed; j-- {
+		if x := en.s.byID[sibs[j].ID]; x != nil && x.Parent() == set {
+			en.s.insertAfter(x, e)
+			placed = true
+		}
+	}
+	for j := i + 1; j < len(sibs) && !placed; j++ {
+		if x := en.s.byID[sibs[j].ID]; x != nil && x.Parent() == set {
+			en.s.insertBefore(x, e)
+			placed = true
+		}
+	}
+	if !placed {
+		en.s.place(set, e, Namespace)
+	}
+	e.CreateAttr("id", li.l.ID)
+	en.register(li.l.ID, e)
+	return e
+}
+
+// laneRefs adds and removes flowNodeRef children; refs to nodes that will
+// not exist are never written.
+func (en *encoder) laneRefs(e *etree.Element, old, v []string) {
+	if slices.Equal(old, v) {
+		return
+	}
+	want := map[string]bool{}
+	for _, id := range v {
+		want[id] = true
+	}
+	have := map[string]bool{}
+	for _, x := range childElems(e) {
+		if x.Tag != "flowNodeRef" || en.s.nsURI(x) != Namespace {
+			continue
+		}
+		id := en.s.localRef(text(x))
+		if !want[id] || have[id] {
+			detach(x)
+			continue
+		}
+		have[id] = true
+	}
+	for _, id := range v {
+		if have[id] || en.d.Node(id) == nil {
+			continue
+		}
+		have[id] = true
+		setText(en.newChild(e, Namespace, "flowNodeRef"), id)
+	}
+}
+
+// ---- incoming / outgoing ----------------------------------------------
+
+// inOut keeps the incoming/outgoing children of flow nodes in step with
+// the sequence flows that changed (only those).
+func (en *encoder) inOut() {
+	if !en.s.inOut {
+		return
+	}
+	remove := func(nodeID, local, flowID string) {
+		e := en.s.byID[nodeID]
+		if e == nil {
+			return
+		}
+		for _, x := range childElems(e) {
+			if x.Tag == local && en.s.nsURI(x) == Namespace && en.s.localRef(text(x)) == flowID {
+				detach(x)
+				return
+			}
+		}
+	}
+	add := func(nodeID, local, flowID string) {
+		e := en.s.byID[nodeID]
+		if e == nil || !nodeKinds[e.Tag] {
+			return
+		}
+		for _, x := range childElems(e) {
+			if x.Tag == local && en.s.nsURI(x) == Namespace && en.s.localRef(text(x)) == flowID {
+				return
+			}
+		}
+		setText(en.newChild(e, Namespace, local), en.qvalue("", flowID))
+	}
+	for _, o := range en.old.Flows {
+		if o.Kind != model.SequenceFlow {
+			continue
+		}
+		f := en.d.Flow(o.ID)
+		if f == nil || f.Kind != model.SequenceFlow || f.Source != o.Source {
+			remove(o.Source, "outgoing", o.ID)
+		}
+		if f == nil || f.Kind != model.SequenceFlow || f.Target != o.Target {
+			remove(o.Target, "incoming", o.ID)
+		}
+	}
+	for _, f := range en.d.Flows {
+		if f.Kind != model.SequenceFlow {
+			continue
+		}
+		o := en.oldFlows[f.ID]
+		if o == nil || o.Kind != model.SequenceFlow || o.Source != f.Source {
+			add(f.Source, "outgoing", f.ID)
+		}
+		if o == nil || o.Kind != model.SequenceFlow || o.Target != f.Target {
+			add(f.Target, "incoming", f.ID)
+		}
+	}
+}
+
+// cleanup removes references to deleted ids that other elements still
+// carry, and the DI of deleted elements.
+func (en *encoder) cleanup() {
+	if len(en.deleted) == 0 {
+		return
+	}
+	refChildren := setOf("flowNodeRef", "incoming", "outgoing", "sourceRef", "targetRef")
+	var walk func(e *etree.Element)
+	walk = func(e *etree.Element) {
+		for i := 0; i < len(e.Child); i++ {
+			x, ok := e.Child[i].(*etree.Element)
+			if !ok {
+				continue
+			}
+			u := en.s.nsURI(x)
+			if u == Namespace {
+				if x.Tag == "extensionElements" {
+					continue
+				}
+				if refChildren[x.Tag] && en.deleted[en.s.localRef(text(x))] {
+					// A data association's own sourceRef/targetRef goes
+					// with the association, which the caller removes.
+					if x.Tag == "flowNodeRef" || x.Tag == "incoming" || x.Tag == "outgoing" {
+						detach(x)
+						i--
+						continue
+					}
+				}
+				for _, a := range []string{"default", "attachedToRef", "processRef"} {
+					if v, ok := attr(x, a); ok && en.deleted[en.s.localRef(v)] {
+						removeAttr(x, a)
+					}
+				}
+				walk(x)
+			} else if u == BPMNDI {
+				if (x.Tag == "BPMNShape" || x.Tag == "BPMNEdge") && en.deleted[en.s.localRef(attrv(x, "bpmnElement"))] {
+					detach(x)
+					i--
+					continue
+				}
+				if x.Tag == "BPMNDiagram" || x.Tag == "BPMNPlane" {
+					walk(x)
+				}
+			}
+		}
+	}
+	walk(en.s.root)
+	for id := range en.deleted {
+		delete(en.s.byID, id)
+	}
+}
+
+// ---- metadata ------------------------------------------------------------
+
+func (en *encoder) meta() {
+	oh, nh := metaHolder(en.old), metaHolder(en.d)
+	if oh == nh && metaEqual(&en.old.Meta, &en.d.Meta) {
+		return
+	}
+	if oh != "" && oh != nh {
+		if e := en.s.byID[oh]; e != nil {
+			en.writeMeta(e, &model.Meta{})
+		}
+	}
+	if e := en.s.byID[nh]; nh != "" && e != nil {
+		en.writeMeta(e, &en.d.Meta)
+	}
+}
