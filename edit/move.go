@@ -158,6 +158,7 @@ func (s *Session) moveNodes(t *tx, ids []string, dx, dy float64) error {
 				return fmt.Errorf("edit: a %s cannot be placed in %q", n.Kind, pl.container)
 			}
 			t.node(n).Container = pl.container
+			t.structural()
 			s.bump()
 			if n.Kind == model.DataObjectReference {
 				s.carryDataObject(t, n)

@@ -184,6 +184,7 @@ func (t *tx) addRef(l *model.Lane, id string) {
 	l.NodeRefs = append(l.NodeRefs, id) // never shared: readers clone
 	t.rec.addOp(op)
 	t.rec.reindex = true
+	t.structural()
 	t.touchID(l.ID)
 }
 
@@ -196,6 +197,7 @@ func (t *tx) dropRef(l *model.Lane, id string) {
 	t.rec.addOp(&refEdit{l: l, id: id, at: i})
 	l.NodeRefs = slices.Delete(slices.Clone(l.NodeRefs), i, i+1)
 	t.rec.reindex = true
+	t.structural()
 	t.touchID(l.ID)
 }
 

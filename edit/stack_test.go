@@ -164,6 +164,12 @@ func TestOnChange(t *testing.T) {
 	if !got[2].Structure {
 		t.Errorf("undo of append: %+v", got[2])
 	}
+	// A move into another lane changes membership: structure.
+	got = nil
+	must(t, f.s.MoveNodes([]string{f.task}, 0, 150))
+	if len(got) != 1 || !got[0].Structure || !slices.Contains(got[0].Elements, f.lane2) {
+		t.Errorf("move across lanes: %+v", got)
+	}
 }
 
 // outside is a hand-written command run through Session.Do.
