@@ -703,3 +703,16 @@ func TestNewSource(t *testing.T) {
 		t.Errorf("second save changed %v, want only Task_2", got)
 	}
 }
+
+// Changing a node's kind renames the element and keeps everything in it.
+func TestKindChangeKeepsContent(t *testing.T) {
+	d, src, _, data := decodeFile(t, "full.bpmn")
+	d.Node("Task_1").Kind = model.ServiceTask
+	out := encode(t, d, src)
+	before := canon(t, data).byID()["Task_1"]
+	after := canon(t, out).byID()["Task_1"]
+	want := strings.Replace(before, "}userTask ", "}serviceTask ", 1)
+	if before == want || after != want {
+		t.Errorf("content changed with the kind:\nbefore %s\nafter  %s", before, after)
+	}
+}
