@@ -271,6 +271,9 @@ func TestHandoverListSelectsFlow(t *testing.T) {
 	if got := a.editor.Selection(); !slices.Equal(got, []string{rows[last].Flow}) {
 		t.Errorf("canvas selection %v, want [%s]", got, rows[last].Flow)
 	}
+	if !containsText(a.props.box, rows[last].FromStep+" → "+rows[last].ToStep) {
+		t.Errorf("properties do not name the flow's ends %q → %q", rows[last].FromStep, rows[last].ToStep)
+	}
 	// Selecting a handover on the canvas highlights its row.
 	a.editor.SetSelection([]string{rows[0].Flow})
 	if a.hand.selected != 0 {

@@ -177,7 +177,9 @@ func (p *propsPanel) info() (elementInfo, bool) {
 		}
 		return elementInfo{kind: KindName(e.Kind), name: name, doc: e.Documentation, links: e.Links, hasDoc: true}, true
 	case *model.Flow:
-		return elementInfo{kind: KindName(e.Kind), name: e.Name, doc: e.Documentation, hasDoc: true}, true
+		// Say what the flow joins: an unnamed flow is otherwise anonymous.
+		kind := KindName(e.Kind) + ": " + p.endName(e.Source) + " → " + p.endName(e.Target)
+		return elementInfo{kind: kind, name: e.Name, doc: e.Documentation, hasDoc: true}, true
 	case *model.Lane:
 		return elementInfo{kind: KindName(model.LaneKind), name: e.Name, doc: e.Documentation, lane: e, hasDoc: true}, true
 	case *model.Participant:
@@ -190,6 +192,20 @@ func (p *propsPanel) info() (elementInfo, bool) {
 	return elementInfo{}, false
 }
 
+// endName names a flow's end: its name, else its kind.
+func (p *propsPanel) endName(id string) string {
+	switch e := p.defs.Element(id).(type) {
+	case *model.Node:
+		if e.Name != "" {
+			return e.Name
+		}
+		return KindName(e.Kind)
+	case *model.Participant:
+		return e.Name
+	}
+	return id
+}
+
 func (p *propsPanel) buildElement() {
 	id := p.id
 	in, ok := p.info()
@@ -198,6 +214,7 @@ func (p *propsPanel) buildElement() {
 		return
 	}
 	kind := widget.NewLabel(in.kind)
+	kind.Wrapping = fyne.TextWrapWord
 	p.box.Add(heading(lang.X("props.element", "Selected element")))
 	p.box.Add(kind)
 
