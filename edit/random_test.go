@@ -59,7 +59,7 @@ func randomOpsMin(t *testing.T, f *fixture, seed uint64, n, minChanged int) {
 	for i := range n {
 		before := dump(f.d)
 		var err error
-		op := r.IntN(24)
+		op := r.IntN(30)
 		switch op {
 		case 0:
 			_, err = s.AddNode(kind(), pickLane(), pt())
@@ -113,6 +113,20 @@ func randomOpsMin(t *testing.T, f *fixture, seed uint64, n, minChanged int) {
 			_, err = s.Duplicate([]string{pickNode()})
 		case 22:
 			err = s.ResizeLaneSpace(pickLane(), Edge(r.IntN(4)), delta()/2)
+		case 24:
+			_, err = s.SplitLane(pickLane(), 2+r.IntN(3))
+		case 25:
+			err = s.SetEventDefinitions(pickNode(), [][]string{nil, {model.MessageDef}, {model.TimerDef}, {model.TerminateDef}}[r.IntN(4)])
+		case 26:
+			err = s.SetDefault(pickNode(), pickFlow())
+		case 27:
+			if r.IntN(4) == 0 {
+				_, err = s.AddPool("Ny", model.Point{X: r.Float64() * 800, Y: r.Float64() * 900})
+			}
+		case 28:
+			err = s.Reconnect(pickFlow(), "", pickNode())
+		case 29:
+			err = s.ResizeNode(pickLane(), model.Rect{X: 100, Y: 100, W: 400 + delta(), H: 300 + delta()})
 		case 23:
 			if r.IntN(4) == 0 && s.Undo() {
 				states = states[:s.Stack.cursor+1]
