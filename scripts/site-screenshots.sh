@@ -10,6 +10,8 @@
 # pictures with headless Chromium from file:// URLs.
 # Usage: scripts/site-screenshots.sh [BIN]   (BIN defaults to a fresh nogui build)
 set -euo pipefail
+# Fyne (in the full build) complains about the C locale; this one it knows.
+export LANG=en_US.UTF-8
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/docs/screenshots
