@@ -80,9 +80,8 @@ func runPublish(env *Env, args []string) int {
 	if bar != nil {
 		bar.done()
 	}
-	sv := *lang == "sv"
 	if !*quiet || err != nil {
-		printReport(env.Stderr, rep, outDir, sv)
+		fmt.Fprint(env.Stderr, rep.Summary(*lang, outDir))
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "lanemap publish: %v\n", err)
@@ -96,43 +95,6 @@ func same(a, b string) bool {
 	aa, err1 := filepath.Abs(a)
 	bb, err2 := filepath.Abs(b)
 	return err1 == nil && err2 == nil && aa == bb
-}
-
-func printReport(w io.Writer, rep site.Report, outDir string, sv bool) {
-	pick := func(s, e string) string {
-		if sv {
-			return s
-		}
-		return e
-	}
-	var drafts int
-	for _, p := range rep.Published {
-		if p.Draft {
-			drafts++
-		}
-	}
-	fmt.Fprintf(w, pick("Publicerade %d processer (%d ej fastställda) i %s: %d filer skrivna, %d oförändrade, %d borttagna.\n",
-		"Published %d processes (%d not approved) in %s: %d files written, %d unchanged, %d removed.\n"),
-		len(rep.Published), drafts, outDir, len(rep.Written), len(rep.Unchanged), len(rep.Removed))
-	if len(rep.Omitted) > 0 {
-		fmt.Fprintln(w, pick("Utelämnade:", "Left out:"))
-		for _, o := range rep.Omitted {
-			why := o.Why
-			if o.Err != nil {
-				why += ": " + o.Err.Error()
-			}
-			fmt.Fprintf(w, "  %s: %s\n", o.Rel, why)
-		}
-	}
-	for _, r := range rep.Removed {
-		fmt.Fprintf(w, pick("Borttagen: %s\n", "Removed: %s\n"), r)
-	}
-	for _, m := range rep.Warnings {
-		fmt.Fprintf(w, pick("Varning: %s\n", "Warning: %s\n"), m)
-	}
-	if rep.Handbook != "" {
-		fmt.Fprintf(w, pick("Handbok: %s\n", "Handbook: %s\n"), rep.Handbook)
-	}
 }
 
 // progressBar draws one updating line on a terminal; nil elsewhere, so

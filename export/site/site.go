@@ -65,6 +65,45 @@ type Report struct {
 	Warnings []string
 }
 
+// Summary says in a few lines, in lang ("sv" or "en"), what was
+// published, left out (and why), removed and warned about: what the CLI
+// prints and the editor's publish dialog shows.
+func (r Report) Summary(lang, outDir string) string {
+	t, err := content.NewWords(lang)
+	if err != nil {
+		t, _ = content.NewWords(Swedish)
+	}
+	var drafts int
+	for _, p := range r.Published {
+		if p.Draft {
+			drafts++
+		}
+	}
+	var b strings.Builder
+	b.WriteString(t.Must("rep.done", len(r.Published), drafts, outDir, len(r.Written), len(r.Unchanged), len(r.Removed)))
+	b.WriteByte('\n')
+	if len(r.Omitted) > 0 {
+		b.WriteString(t.Must("rep.omitted") + "\n")
+		for _, o := range r.Omitted {
+			why := o.Why
+			if o.Err != nil {
+				why += ": " + o.Err.Error()
+			}
+			fmt.Fprintf(&b, "  %s: %s\n", o.Rel, why)
+		}
+	}
+	for _, rel := range r.Removed {
+		b.WriteString(t.Must("rep.removed", rel) + "\n")
+	}
+	for _, w := range r.Warnings {
+		b.WriteString(t.Must("rep.warning", w) + "\n")
+	}
+	if r.Handbook != "" {
+		b.WriteString(t.Must("rep.handbook", r.Handbook) + "\n")
+	}
+	return b.String()
+}
+
 // Published is one process on the site.
 type Published struct {
 	Rel   string // library path
@@ -96,6 +135,12 @@ type proc struct {
 }
 
 // Folder and file names inside the output folder.
+// Languages of the site.
+const (
+	Swedish = content.Swedish
+	English = content.English
+)
+
 const (
 	procDir      = "processer"
 	roleDir      = "roller"
