@@ -37,7 +37,8 @@ type Options struct {
 	Lang string
 	// Title is the handbook's title ("" = "Processhandbok").
 	Title string
-	// Paper is "a4" (default) or "a3".
+	// Paper is the maps' sheet, "a4" (default) or "a3", always landscape;
+	// text pages are A4.
 	Paper string
 	// Date is the edition date, "YYYY-MM-DD"; "" means today.
 	Date string
@@ -46,6 +47,11 @@ type Options struct {
 	// Progress, when set, hears after each process.
 	Progress func(done, total int)
 }
+
+// textPaper is the sheet of the cover, contents and text pages: A4
+// portrait whatever the maps are printed on, so an A3 handbook has A3 maps
+// and readable A4 text.
+const textPaper = "A4"
 
 // Page geometry in millimetres.
 const (
@@ -273,7 +279,7 @@ func fit(f *gofpdf.Fpdf, s string, w float64) string {
 func (h *writer) cover(n int) {
 	f := h.f
 	h.cur = nil
-	f.AddPageFormat("P", f.GetPageSizeStr(h.size))
+	f.AddPageFormat("P", f.GetPageSizeStr(textPaper))
 	pw, ph := f.GetPageSize()
 	f.SetFillColor(18, 53, 91)
 	f.Rect(0, 0, pw, ph*0.38, "F")
@@ -295,7 +301,7 @@ func (h *writer) cover(n int) {
 
 // tocPerPage is how many entries fit on one contents page.
 func (h *writer) tocPerPage() int {
-	ph := h.f.GetPageSizeStr(h.size).Ht       // contents pages are portrait
+	ph := h.f.GetPageSizeStr(textPaper).Ht    // contents pages are portrait
 	usable := ph - bodyTop - footerH - 6 - 16 // room for the heading on the first page
 	return max(1, int(usable/tocLine))
 }
@@ -306,7 +312,7 @@ func (h *writer) reserveTOC(n int) (first int, links []int) {
 	per := h.tocPerPage()
 	pages := max(1, (n+per-1)/per)
 	for i := range pages {
-		f.AddPageFormat("P", f.GetPageSizeStr(h.size))
+		f.AddPageFormat("P", f.GetPageSizeStr(textPaper))
 		if i == 0 {
 			first = f.PageNo()
 			h.font("B", 9)
@@ -463,7 +469,7 @@ func sheetArea(size gofpdf.SizeType) model.Rect {
 func (h *writer) text(p *Process, mark func()) {
 	f := h.f
 	w := h.w
-	f.AddPageFormat("P", f.GetPageSizeStr(h.size))
+	f.AddPageFormat("P", f.GetPageSizeStr(textPaper))
 	mark()
 	pw, _ := f.GetPageSize()
 	tw := pw - 2*margin
@@ -623,7 +629,7 @@ func (h *writer) needs(mm float64) {
 	f := h.f
 	_, ph := f.GetPageSize()
 	if f.GetY()+mm > ph-footerH-6 {
-		f.AddPageFormat("P", f.GetPageSizeStr(h.size))
+		f.AddPageFormat("P", f.GetPageSizeStr(textPaper))
 		f.SetY(bodyTop)
 	}
 }

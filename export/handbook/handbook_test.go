@@ -95,6 +95,30 @@ func TestHandbookPDF(t *testing.T) {
 					t.Errorf("title missing:\n%s", info)
 				}
 			})
+			t.Run("sizes", func(t *testing.T) {
+				// Maps on the chosen paper in landscape, text on A4 portrait.
+				txt := strings.Split(run(t, "pdftotext", "-layout", file, "-"), "\f")
+				info := run(t, "pdfinfo", "-f", "1", "-l", "9999", file)
+				sizes := regexp.MustCompile(`Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)`).FindAllStringSubmatch(info, -1)
+				if len(sizes) < 6 {
+					t.Fatalf("no page sizes in\n%s", info)
+				}
+				wantMap := "1190.55x841.89" // A3 landscape
+				if paper == "a4" {
+					wantMap = "841.89x595.28"
+				}
+				for _, m := range sizes {
+					n := mustAtoi(m[1])
+					got := m[2] + "x" + m[3]
+					isMap := n-1 < len(txt) && strings.Contains(txt[n-1], "Processkarta")
+					switch {
+					case isMap && got != wantMap:
+						t.Errorf("map page %d is %s, want %s", n, got, wantMap)
+					case !isMap && got != "595.28x841.89":
+						t.Errorf("text page %d is %s, want A4 portrait", n, got)
+					}
+				}
+			})
 			t.Run("fonts", func(t *testing.T) {
 				out := run(t, "pdffonts", file)
 				lines := strings.Split(strings.TrimSpace(out), "\n")
