@@ -421,8 +421,8 @@ func (en *encoder) placeholderTarget(e, activity *etree.Element, f *model.Flow) 
 		return
 	}
 	if tr := en.child(e, "targetRef"); tr != nil {
-		if t := en.s.byID[en.s.localRef(text(tr))]; t != nil && t.Parent() == activity {
-			return
+		if t := en.s.byID[en.s.localRef(text(tr))]; t != nil && within(t, activity) {
+			return // already points into this activity (a property or its ioSpecification)
 		}
 		detach(tr)
 	}
@@ -430,6 +430,16 @@ func (en *encoder) placeholderTarget(e, activity *etree.Element, f *model.Flow) 
 	p := en.create(activity, "property", id)
 	p.CreateAttr("name", "__targetRef_placeholder")
 	en.dataRefChild(e, "targetRef", id)
+}
+
+// within reports whether e lies inside anc.
+func within(e, anc *etree.Element) bool {
+	for x := e.Parent(); x != nil; x = x.Parent() {
+		if x == anc {
+			return true
+		}
+	}
+	return false
 }
 
 func (en *encoder) condition(e *etree.Element, old, v string) {
