@@ -229,7 +229,7 @@ func (s *Session) paste(t *tx, c Clipboard, dx, dy float64) ([]string, error) {
 		}
 		t.addEdge(&e)
 		if len(e.Waypoints) < 2 {
-			_ = s.route(t, &f)
+			_ = s.route(t, &f) // both ends were just placed: cannot fail
 		}
 	}
 	// Defaults pointing at flows that were left out go.

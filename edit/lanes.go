@@ -112,7 +112,7 @@ func (s *Session) addPool(name string, at model.Point, horiz bool) (string, erro
 			t.collaboration(collab)
 			// The process the plane showed becomes the first pool.
 			if old := d.Process(s.Diagram.Element); old != nil {
-				if err := s.wrapProcess(t, collab, old, at, horiz); err != nil {
+				if err := s.wrapProcess(t, collab, old, horiz); err != nil {
 					return err
 				}
 			}
@@ -154,7 +154,7 @@ func (s *Session) addPool(name string, at model.Point, horiz bool) (string, erro
 }
 
 // wrapProcess gives an unpooled process a pool around its content.
-func (s *Session) wrapProcess(t *tx, collab *model.Collaboration, proc *model.Process, at model.Point, horiz bool) error {
+func (s *Session) wrapProcess(t *tx, collab *model.Collaboration, proc *model.Process, horiz bool) error {
 	var box model.Rect
 	for _, n := range s.Doc.Nodes {
 		if s.Doc.ProcessOf(n.ID) == proc {
@@ -185,7 +185,6 @@ func (s *Session) wrapProcess(t *tx, collab *model.Collaboration, proc *model.Pr
 	p := &model.Participant{ID: model.NewID(model.ParticipantKind), Name: proc.Name, ProcessRef: proc.ID}
 	collab.Participants = append(collab.Participants, p)
 	t.addShape(&model.Shape{ID: p.ID + "_di", Element: p.ID, Bounds: r, IsHorizontal: model.Bool(horiz)})
-	_ = at
 	return nil
 }
 

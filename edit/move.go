@@ -76,7 +76,7 @@ func (s *Session) translate(t *tx, set map[string]bool, dx, dy float64) {
 				moveEdge(t, e, dx, dy)
 			}
 		case in || out:
-			_ = s.route(t, f)
+			_ = s.route(t, f) // an end without DI keeps its old route
 		}
 	}
 }
