@@ -239,6 +239,11 @@ var fullEdits = []edit{
 		d.Touch()
 		return []string{"DIA_1", "DIA_New", "DOA_New", "Property_DIA_New", "Task_2"}
 	}},
+	{"delete data reference, association left behind", func(t *testing.T, d *model.Definitions) []string {
+		removeNode(d, "DataRef_1")
+		removeDI(d, "DataRef_1")
+		return []string{"DataRef_1", "DataState_1", "DataRef_1_di", "DIA_1", "Process_1", "Plane_1"}
+	}},
 	{"delete second diagram", func(t *testing.T, d *model.Definitions) []string {
 		d.Diagrams = d.Diagrams[:1]
 		return []string{"Diagram_2", "Plane_2", "SubStart_1_di", "SubTask_1_di", "SubEnd_1_di", "EventSub_1_di", "EventSubStart_1_di", "SubFlow_1_di", "SubFlow_2_di", "Defs_1"}
@@ -260,6 +265,11 @@ func prune(d *model.Definitions) {
 		l.NodeRefs = slices.DeleteFunc(l.NodeRefs, func(id string) bool { return d.Node(id) == nil })
 	}
 	exists := func(id string) bool { return d.Element(id) != nil }
+	for _, f := range d.Flows {
+		if f.Kind == model.DataInputAssociation && !exists(f.Source) {
+			f.Source = ""
+		}
+	}
 	for _, g := range d.Diagrams {
 		g.Shapes = slices.DeleteFunc(g.Shapes, func(s *model.Shape) bool { return !exists(s.Element) })
 		g.Edges = slices.DeleteFunc(g.Edges, func(e *model.Edge) bool { return !exists(e.Element) })

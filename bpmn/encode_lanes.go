@@ -322,9 +322,10 @@ func (en *encoder) cleanup() {
 					continue
 				}
 				if refChildren[x.Tag] && en.deleted[en.s.localRef(text(x))] {
-					// A data association's own sourceRef/targetRef goes
-					// with the association, which the caller removes.
-					if x.Tag == "flowNodeRef" || x.Tag == "incoming" || x.Tag == "outgoing" {
+					// A data association's sourceRef is optional and goes;
+					// its targetRef is required, so it stays until the
+					// caller removes the association.
+					if x.Tag != "targetRef" {
 						detach(x)
 						i--
 						continue
