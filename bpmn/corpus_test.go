@@ -261,7 +261,7 @@ func TestCorpusInferredLanes(t *testing.T) {
 	}
 }
 
-func TestCorpusNotBPMN(t *testing.T) {
+func TestNotBPMN(t *testing.T) {
 	_, _, _, err := Decode(strings.NewReader(`<?xml version="1.0"?>` + "\n<html><body/></html>"))
 	var se *SyntaxError
 	if !errors.As(err, &se) || se.Line != 2 || !strings.Contains(se.Msg, "not a BPMN 2.0 file") {
