@@ -478,3 +478,60 @@ func (s *Session) contentSpan(c laneCtx) (lo, hi float64, ok bool) {
 	}
 	return lo, hi, ok
 }
+
+// ResizeLaneRange returns how far ResizeLane may move a lane's (or pool's)
+// edge: every delta in [lo, hi] (whole units) succeeds. The canvas clamps
+// a resize drag to it, so the preview never shows what the command would
+// refuse. It changes nothing.
+func (s *Session) ResizeLaneRange(id string, edge Edge) (lo, hi float64, err error) {
+	c, err := s.laneCtx(id)
+	if err != nil {
+		return 0, 0, err
+	}
+	if edge < Top || edge > Right {
+		return 0, 0, fmt.Errorf("edit: unknown edge %d", edge)
+	}
+	ok := func(delta float64) bool {
+		r := c.sh.Bounds
+		switch edge {
+		case Top:
+			r.Y, r.H = r.Y-delta, r.H+delta
+		case Bottom:
+			r.H += delta
+		case Left:
+			r.X, r.W = r.X-delta, r.W+delta
+		case Right:
+			r.W += delta
+		}
+		return s.dryRun(func(t *tx) error { return s.resizeLane(t, c, r) }) == nil
+	}
+	// Success is monotone in |delta| on each side: search each boundary.
+	const far = 1 << 14
+	search := func(sign float64) float64 {
+		good, bad := 0.0, float64(far)
+		if ok(sign * bad) {
+			return sign * bad
+		}
+		for bad-good > 1 {
+			mid := math.Floor((good + bad) / 2)
+			if ok(sign * mid) {
+				good = mid
+			} else {
+				bad = mid
+			}
+		}
+		return sign * good
+	}
+	return search(-1), search(1), nil
+}
+
+// dryRun runs fn as a command would and then takes everything back.
+func (s *Session) dryRun(fn func(t *tx) error) error {
+	t := s.newTx()
+	err := fn(t)
+	if err == nil {
+		err = s.settlePools(t)
+	}
+	t.rollback()
+	return err
+}

@@ -590,3 +590,32 @@ func TestAddLaneInside(t *testing.T) {
 		}
 	})
 }
+
+func TestResizeLaneRange(t *testing.T) {
+	both(t, func(t *testing.T, f *lanesFix) {
+		before := dump(f.d)
+		lo, hi, err := f.s.ResizeLaneRange("Lane_A", f.edge(Bottom))
+		must(t, err)
+		if dump(f.d) != before {
+			t.Fatal("ResizeLaneRange changed the model")
+		}
+		// Growing: Lane_B (107 deep) may shrink to MinLaneSize.
+		if hi != 107-MinLaneSize {
+			t.Errorf("hi = %g, want %g", hi, 107-MinLaneSize)
+		}
+		// Shrinking: Nested_C (124 deep) may shrink to MinLaneSize.
+		if lo != -(124 - MinLaneSize) {
+			t.Errorf("lo = %g, want %g", lo, -(124 - MinLaneSize))
+		}
+		for _, d := range []float64{lo, hi} {
+			must(t, f.s.ResizeLane("Lane_A", f.edge(Bottom), d))
+			f.s.Undo()
+		}
+		if err := f.s.ResizeLane("Lane_A", f.edge(Bottom), hi+1); err == nil {
+			t.Error("a resize past the range succeeded")
+		}
+		if _, _, err := f.s.ResizeLaneRange("nope", Top); err == nil {
+			t.Error("range of an unknown lane")
+		}
+	})
+}
