@@ -739,3 +739,24 @@ func TestDeleteAcrossDiagrams(t *testing.T) {
 		t.Fatalf("undo: %s", diff(before, got))
 	}
 }
+
+func TestAppendInLaneOtherPool(t *testing.T) {
+	f := newFixture(t)
+	p2 := mustID(t)(f.s.AddPool("Brukare", model.Point{X: 500, Y: 600}))
+	l := mustID(t)(f.s.AddLane(p2, Below))
+	id := mustID(t)(f.s.AppendInLane(f.task, l, model.Task))
+	var fl *model.Flow
+	for _, x := range f.d.Flows {
+		if x.Target == id {
+			fl = x
+		}
+	}
+	if fl == nil || fl.Kind != model.MessageFlow {
+		t.Fatalf("handover to another pool: %+v", fl)
+	}
+	if got := laneIDs(f.d, id); !slices.Equal(got, []string{l}) {
+		t.Errorf("in lanes %v, want [%s]", got, l)
+	}
+	checkRoute(t, f.s, fl.ID)
+	checkConsistent(t, f)
+}
