@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -259,6 +260,22 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 	files := map[string][]byte{}
 	r.keys = map[string]string{}
 	around := r.contextKey()
+	// emit renders one page into files; process pages are rendered by
+	// several goroutines at once, so the shared maps sit behind mu.
+	var mu sync.Mutex
+	store := func(rel, key string, b []byte, reused bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if b != nil {
+			files[rel] = b
+		}
+		if key != "" {
+			r.keys[rel] = key
+		}
+		if reused {
+			r.reused = append(r.reused, rel)
+		}
+	}
 	emit := func(rel string, kind string, pg *page) error {
 		var b strings.Builder
 		pg.Lang, pg.SiteTitle, pg.Handbook = r.t.Lang(), r.siteTitle, r.handbook
@@ -276,47 +293,76 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 			if data, err := json.Marshal(pg); err == nil {
 				sum := sha256.Sum256(append([]byte(programKey+kind+rel), data...))
 				key := hex.EncodeToString(sum[:])
-				r.keys[rel] = key
 				if r.reuse != nil {
 					if b := r.reuse(rel, key); b != nil {
-						files[rel] = b
-						r.reused = append(r.reused, rel)
+						store(rel, key, b, true)
 						return nil
 					}
 				}
+				store(rel, key, nil, false)
 			}
 		}
 		if err := r.pages[kind].ExecuteTemplate(&b, "layout", pg); err != nil {
 			return errorf(rel, err)
 		}
-		files[rel] = []byte(b.String())
+		store(rel, "", []byte(b.String()), false)
 		return nil
 	}
-	for _, p := range r.procs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		prog(p.in.Rel)
+	procPage := func(p *proc) error {
 		if p.in.Hash != "" {
 			key := pageKey(around, p)
-			r.keys[p.page] = key
 			if r.reuse != nil {
 				if b := r.reuse(p.page, key); b != nil {
-					files[p.page] = b
-					r.reused = append(r.reused, p.page)
-					continue
+					store(p.page, key, b, true)
+					return nil
 				}
 			}
+			store(p.page, key, nil, false)
 		}
 		pd, err := r.procPage(p)
 		if err != nil {
-			return nil, errorf(p.in.Rel, err)
+			return errorf(p.in.Rel, err)
 		}
-		if err := emit(p.page, "process", &page{Title: p.dg.Title, Nav: "index", Proc: pd, Crumbs: []crumb{
+		return emit(p.page, "process", &page{Title: p.dg.Title, Nav: "index", Proc: pd, Crumbs: []crumb{
 			{r.t.Must("crumbs.home"), "../index.html"}, {p.dg.Title, ""},
-		}}); err != nil {
-			return nil, err
-		}
+		}})
+	}
+	// Process pages are independent: render them on every core.
+	var wg sync.WaitGroup
+	var firstErr error
+	next := 0
+	for range max(1, min(runtime.GOMAXPROCS(0), len(r.procs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				stop := i >= len(r.procs) || firstErr != nil || ctx.Err() != nil
+				if !stop {
+					prog(r.procs[i].in.Rel)
+				}
+				mu.Unlock()
+				if stop {
+					return
+				}
+				if err := procPage(r.procs[i]); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if firstErr != nil {
+		return nil, firstErr
 	}
 	if err := emit("index.html", "index", &page{Title: r.t.Must("index.h1"), Nav: "index", Index: r.indexData()}); err != nil {
 		return nil, err
@@ -347,6 +393,7 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 		}
 		files[assetDir+"/"+name] = b
 	}
+	sort.Strings(r.reused)
 	return files, nil
 }
 

@@ -249,6 +249,9 @@ func load(in Input, opts Options, t content.Words) (*proc, *Omission) {
 	}
 	base := strings.TrimSuffix(path.Base(in.Rel), path.Ext(in.Rel))
 	p.dg = content.Make(d, p.g, base)
+	if !opts.NoPDF {
+		p.scene() // the handbook draws every map: draw it here, on all cores
+	}
 	return p, nil
 }
 
