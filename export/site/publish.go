@@ -62,7 +62,11 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 		return rep, err
 	}
 	prog("")
-	res, err := syncDir(outDir, files, keys)
+	same := map[string]bool{}
+	for _, rel := range rep.Reused {
+		same[rel] = true
+	}
+	res, err := syncDir(outDir, files, keys, same)
 	rep.Written, rep.Unchanged, rep.Removed = res.Written, res.Unchanged, res.Removed
 	if err != nil {
 		return rep, err

@@ -40,7 +40,8 @@ type syncResult struct {
 // syncDir makes outDir hold files: it writes each file whose bytes differ from
 // what is on disk (atomically), removes files an earlier publication wrote
 // that are no longer wanted, and refuses to overwrite files it did not write.
-func syncDir(outDir string, files map[string][]byte, keys map[string]string) (syncResult, error) {
+// same names files known to be on disk as they are (reused pages).
+func syncDir(outDir string, files map[string][]byte, keys map[string]string, same map[string]bool) (syncResult, error) {
 	var res syncResult
 	names := make([]string, 0, len(files))
 	for rel := range files {
@@ -89,6 +90,12 @@ func syncDir(outDir string, files map[string][]byte, keys map[string]string) (sy
 	made := map[string]bool{}
 	for _, rel := range names {
 		p := filepath.Join(outDir, filepath.FromSlash(rel))
+		// Pages reused from disk were just read and checked against
+		// their sums: they are unchanged without reading them again.
+		if same[rel] {
+			res.Unchanged = append(res.Unchanged, rel)
+			continue
+		}
 		if cur, err := os.ReadFile(p); err == nil && bytes.Equal(cur, files[rel]) {
 			res.Unchanged = append(res.Unchanged, rel)
 			continue
