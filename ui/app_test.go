@@ -613,3 +613,44 @@ func containsText(o fyne.CanvasObject, s string) bool {
 	}
 	return false
 }
+
+// menuItem finds a main-menu item by its (English) label.
+func menuItem(t *testing.T, a *App, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range a.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu item %q", label)
+	return nil
+}
+
+func TestEditMenuActsOnTheMap(t *testing.T) {
+	a, _ := openApp(t, "lex-sarah.bpmn")
+	d := a.doc.defs
+	task := firstNode(t, d, isTask)
+	n := len(d.Nodes)
+	a.editor.SetSelection([]string{task.ID})
+	menuItem(t, a, "Duplicate").Action()
+	if len(d.Nodes) != n+1 {
+		t.Fatalf("Edit › Duplicate: %d nodes, want %d", len(d.Nodes), n+1)
+	}
+	menuItem(t, a, "Delete").Action()
+	if len(d.Nodes) != n {
+		t.Fatalf("Edit › Delete: %d nodes, want %d", len(d.Nodes), n)
+	}
+	menuItem(t, a, "Undo").Action()
+	if len(d.Nodes) != n+1 {
+		t.Fatalf("Edit › Undo: %d nodes, want %d", len(d.Nodes), n+1)
+	}
+	// With a text field focused, Undo belongs to the field, not the map.
+	a.win.Canvas().Focus(a.quick)
+	test.Type(a.quick, "Roll: ")
+	menuItem(t, a, "Undo").Action()
+	if len(d.Nodes) != n+1 {
+		t.Error("Undo with a text field focused undid a map edit")
+	}
+}
