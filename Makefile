@@ -3,9 +3,10 @@ GO        ?= go
 BIN       := bin/lanemap
 # Packages that need no display: they also run under the race detector.
 HEADLESS  := ./model/... ./bpmn/... ./edit/... ./draw/... ./library/... ./export/... ./cli/... ./assets/...
-# Each fuzz target runs FUZZTIME in CI (about 30 s in all).
-FUZZTIME  ?= 10s
-FUZZ      := ./bpmn:FuzzDecode ./bpmn:FuzzRoundTrip ./draw:FuzzBuild
+# Each fuzz target runs FUZZTIME in CI (about 30 s in all); every other
+# Fuzz… target's seeds run as ordinary tests in `unit`.
+FUZZTIME  ?= 6s
+FUZZ      := ./bpmn:FuzzDecode ./bpmn:FuzzRoundTrip ./draw:FuzzBuild ./edit:FuzzOps ./library:FuzzMergeDisjointEdits
 
 .PHONY: run test build nogui deps deps-test vet fmt-check unit race fuzz smoke bench screenshots clean
 
