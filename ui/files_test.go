@@ -198,3 +198,30 @@ func TestFailedSaveKeepsWorkAndSaysWhatToDo(t *testing.T) {
 		t.Error("a failed save lost the unsaved work")
 	}
 }
+
+func TestReadingWarningsInStatusBar(t *testing.T) {
+	english(t)
+	dir := examples(t)
+	path := filepath.Join(dir, "lex-sarah.bpmn")
+	data, _ := os.ReadFile(path)
+	// A flow whose target does not exist: the reader warns and opens the file.
+	broken := strings.Replace(string(data), "</bpmn:process>",
+		`<bpmn:sequenceFlow id="Flow_Dangling" sourceRef="Nowhere" targetRef="Elsewhere" /></bpmn:process>`, 1)
+	if broken == string(data) {
+		t.Fatal("example has no </bpmn:process>")
+	}
+	os.WriteFile(path, []byte(broken), 0o644)
+	a := newTestApp(t)
+	if err := a.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.doc.warnings) == 0 {
+		t.Fatal("no reading warnings for a dangling flow")
+	}
+	if !a.status.warnings.Visible() || !strings.Contains(a.status.warnings.Text, "Warnings:") {
+		t.Errorf("status bar warnings %q (visible %v)", a.status.warnings.Text, a.status.warnings.Visible())
+	}
+	if !strings.Contains(a.doc.warningText(), "lex-sarah.bpmn:") {
+		t.Errorf("warning list lacks file:line: %q", a.doc.warningText())
+	}
+}

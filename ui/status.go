@@ -63,7 +63,7 @@ func (s *statusBar) show(doc *document, lib *libraryView) {
 		s.dirty.SetText(lang.X("status.saved.mark", "Saved"))
 	}
 	if n := len(doc.warnings); n > 0 {
-		s.warnings.SetText(lang.X("status.warnings", "{{.Count}} warnings", map[string]any{"Count": n}))
+		s.warnings.SetText(lang.X("status.warnings", "Warnings: {{.Count}}", map[string]any{"Count": n}))
 		s.warnings.Show()
 	} else {
 		s.warnings.Hide()
