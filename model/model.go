@@ -112,6 +112,10 @@ type Node struct {
 	IsForCompensation bool
 	TriggeredByEvent  bool   // event sub-process
 	CalledElement     string // call activities
+	// CalledKind is what CalledElement names when it is in this file:
+	// ProcessKind for a process, a task kind (Task, UserTask, …) for a
+	// globalTask, globalUserTask, …; "" when unknown (another file).
+	CalledKind Kind
 	Default           string // id of the default outgoing sequence flow
 
 	// Gateways.
@@ -183,6 +187,8 @@ type Edge struct {
 type Colors struct {
 	Fill   string
 	Stroke string
+	// Label is the colour of the element's label (BPMNLabel's color:color).
+	Label string
 }
 
 // Status of a process in its approval cycle.
