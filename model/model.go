@@ -112,11 +112,11 @@ type Node struct {
 	IsForCompensation bool
 	TriggeredByEvent  bool   // event sub-process
 	CalledElement     string // call activities
+	Default           string // id of the default outgoing sequence flow
 	// CalledKind is what CalledElement names when it is in this file:
 	// ProcessKind for a process, a task kind (Task, UserTask, …) for a
 	// globalTask, globalUserTask, …; "" when unknown (another file).
 	CalledKind Kind
-	Default           string // id of the default outgoing sequence flow
 
 	// Gateways.
 	Instantiate      bool   // event-based gateway that starts the process
