@@ -47,6 +47,8 @@ func init() {
 }
 
 // runGUI starts the editor on path, or on the last library when path is "".
+// The app ID must match FyneApp.toml (which `fyne package` reads and
+// rewrites in its own format, bumping Build; plain go build ignores it).
 func runGUI(env *cli.Env, path string) int {
 	ui.Version = cli.Version
 	a := app.NewWithID(ui.AppID)
