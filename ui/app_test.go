@@ -654,3 +654,24 @@ func TestEditMenuActsOnTheMap(t *testing.T) {
 		t.Error("Undo with a text field focused undid a map edit")
 	}
 }
+
+func TestStepNames(t *testing.T) {
+	english(t)
+	for in, want := range map[string]string{
+		"Rename":        "Rename",
+		"Add userTask":  "Add “User task”",
+		"Add Utreda":    "Add “Utreda”",
+		"Something new": "Something new",
+		"Add lane":      "Add lane",
+		"":              "",
+	} {
+		if got := StepName(in); got != want {
+			t.Errorf("StepName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	setLang(t, "sv_SE.UTF-8")
+	t.Cleanup(func() { os.Setenv("LANG", "en_US.UTF-8"); LoadTranslations() })
+	if got := StepName("Add userTask"); got != "Lägg till ”Användaruppgift”" {
+		t.Errorf("Swedish step name %q", got)
+	}
+}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2/lang"
 
 	"lanemap/model"
@@ -83,4 +85,74 @@ func KindName(k model.Kind) string {
 		return lang.X("kind.collaboration", "Collaboration")
 	}
 	return string(k)
+}
+
+// StepName is the translated name of an undo step. The edit package
+// labels its commands in English ("Rename", "Add userTask", "Add Utreda");
+// the palette's undo and redo buttons show them in the user's language.
+// Unknown labels are shown as they are.
+func StepName(label string) string {
+	switch label {
+	case "":
+		return ""
+	case "Add lane":
+		return lang.X("step.addLane", "Add lane")
+	case "Add pool":
+		return lang.X("step.addPool", "Add pool")
+	case "Change event type":
+		return lang.X("step.eventType", "Change event type")
+	case "Change type":
+		return lang.X("step.type", "Change type")
+	case "Colour":
+		return lang.X("step.colour", "Colour")
+	case "Connect":
+		return lang.X("step.connect", "Connect")
+	case "Delete lane":
+		return lang.X("step.deleteLane", "Delete lane")
+	case "Delete":
+		return lang.X("step.delete", "Delete")
+	case "Duplicate":
+		return lang.X("step.duplicate", "Duplicate")
+	case "Edit condition":
+		return lang.X("step.condition", "Edit condition")
+	case "Edit documentation":
+		return lang.X("step.documentation", "Edit documentation")
+	case "Edit links":
+		return lang.X("step.links", "Edit links")
+	case "Edit process data":
+		return lang.X("step.meta", "Edit process data")
+	case "Edit route":
+		return lang.X("step.route", "Edit route")
+	case "Fit lane":
+		return lang.X("step.fitLane", "Fit lane")
+	case "Move label":
+		return lang.X("step.moveLabel", "Move label")
+	case "Move lane":
+		return lang.X("step.moveLane", "Move lane")
+	case "Move":
+		return lang.X("step.move", "Move")
+	case "Paste":
+		return lang.X("step.paste", "Paste")
+	case "Reconnect":
+		return lang.X("step.reconnect", "Reconnect")
+	case "Rename":
+		return lang.X("step.rename", "Rename")
+	case "Resize lane":
+		return lang.X("step.resizeLane", "Resize lane")
+	case "Resize":
+		return lang.X("step.resize", "Resize")
+	case "Set default flow":
+		return lang.X("step.defaultFlow", "Set default flow")
+	case "Set role":
+		return lang.X("step.role", "Set role")
+	case "Split lane":
+		return lang.X("step.splitLane", "Split lane")
+	}
+	if what, ok := strings.CutPrefix(label, "Add "); ok {
+		if k := model.Kind(what); KindName(k) != what {
+			what = KindName(k)
+		}
+		return lang.X("step.add", "Add “{{.What}}”", map[string]any{"What": what})
+	}
+	return label
 }

@@ -173,7 +173,7 @@ func (p *palette) updateUndo(doc *document) {
 	}
 	var ul, rl string
 	if doc != nil {
-		ul, rl = doc.sess.Stack.UndoLabel(), doc.sess.Stack.RedoLabel()
+		ul, rl = StepName(doc.sess.Stack.UndoLabel()), StepName(doc.sess.Stack.RedoLabel())
 	}
 	set(p.undo, canUndo, lang.X("menu.undo", "Undo"), ul)
 	set(p.redo, canRedo, lang.X("menu.redo", "Redo"), rl)
