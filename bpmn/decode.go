@@ -431,6 +431,7 @@ func (dc *decoder) node(e *etree.Element, container string) {
 		}
 		if k == model.CallActivity {
 			n.CalledElement = dc.ref(e, "calledElement", attrv(e, "calledElement"))
+			n.CalledKind = dc.calledKind(n.CalledElement)
 		}
 		for _, x := range childElems(e) {
 			if !dc.bpmn(x) {
@@ -701,7 +702,38 @@ func (s *Source) colors(e *etree.Element) model.Colors {
 	} else if i, ok := s.nsAttr(e, Color, "border-color"); ok {
 		c.Stroke = e.Attr[i].Value
 	}
+	if l := s.diLabel(e); l != nil {
+		if i, ok := s.nsAttr(l, Color, "color"); ok {
+			c.Label = l.Attr[i].Value
+		}
+	}
 	return c
+}
+
+// diLabel returns the BPMNLabel child of a shape or edge, or nil.
+func (s *Source) diLabel(e *etree.Element) *etree.Element {
+	for _, c := range e.Child {
+		if x, ok := c.(*etree.Element); ok && x.Tag == "BPMNLabel" && s.nsURI(x) == BPMNDI {
+			return x
+		}
+	}
+	return nil
+}
+
+// calledKind says what a call activity calls when it is in this file: a
+// process, or the task kind of a global task ("globalUserTask" → userTask).
+func (dc *decoder) calledKind(id string) model.Kind {
+	t := dc.s.byID[id]
+	if t == nil || !dc.bpmn(t) {
+		return ""
+	}
+	if t.Tag == "process" {
+		return model.ProcessKind
+	}
+	if k, ok := strings.CutPrefix(t.Tag, "global"); ok && strings.HasSuffix(k, "Task") {
+		return model.Kind(strings.ToLower(k[:1]) + k[1:])
+	}
+	return ""
 }
 
 // inferLanes fills lane membership from geometry for processes whose lanes

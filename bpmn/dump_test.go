@@ -52,6 +52,7 @@ func dump(d *model.Definitions, warns []Warning) string {
 		add(n.IsForCompensation, "compensation")
 		add(n.TriggeredByEvent, "triggeredByEvent")
 		add(n.CalledElement != "", "called=%s", n.CalledElement)
+		add(n.CalledKind != "", "calledKind=%s", n.CalledKind)
 		add(n.Default != "", "default=%s", n.Default)
 		add(n.Instantiate, "instantiate")
 		add(n.EventGatewayType != "" && n.EventGatewayType != "Exclusive", "gatewayType=%s", n.EventGatewayType)

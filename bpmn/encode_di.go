@@ -256,6 +256,25 @@ func (en *encoder) colors(e *etree.Element, old, v model.Colors) {
 	}
 	one(old.Stroke, v.Stroke, [][2]string{{BioColor, "stroke"}, {Color, "border-color"}})
 	one(old.Fill, v.Fill, [][2]string{{BioColor, "fill"}, {Color, "background-color"}})
+	if old.Label != v.Label {
+		// The label colour is color:color on the BPMNLabel (bpmn.io does the same).
+		l := s.diLabel(e)
+		switch {
+		case v.Label == "" && l != nil:
+			if i, ok := s.nsAttr(l, Color, "color"); ok {
+				l.Attr = append(l.Attr[:i], l.Attr[i+1:]...)
+			}
+		case v.Label != "":
+			if l == nil {
+				l = en.newChild(e, BPMNDI, "BPMNLabel")
+			}
+			if i, ok := s.nsAttr(l, Color, "color"); ok {
+				l.Attr[i].Value = v.Label
+			} else {
+				l.CreateAttr(s.prefixFor(l, Color, true)+":color", v.Label)
+			}
+		}
+	}
 }
 
 func (en *encoder) edges(src *diSource, o, g *model.Diagram) {

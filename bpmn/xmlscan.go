@@ -128,6 +128,11 @@ func (s *scanner) name() (space, local string, err error) {
 	if k == 0 || k == len(b)-1 || k > 0 && bytes.IndexByte(b[k+1:], ':') >= 0 {
 		return "", "", s.errAt(start, "invalid name %q (a colon may only separate prefix and name)", b)
 	}
+	if k > 0 {
+		if c := b[k+1]; c == '-' || c == '.' || c >= '0' && c <= '9' {
+			return "", "", s.errAt(start+k+1, "invalid name %q", b)
+		}
+	}
 	s.pos = i
 	if k > 0 {
 		return s.intern(b[:k]), s.intern(b[k+1:]), nil

@@ -152,6 +152,7 @@ func TestScannerErrors(t *testing.T) {
 		{"<p:a/>", `prefix "p" of <p:a> is not declared`, 1, 1},
 		{"<a p:x='1'/>", `prefix "p" of attribute p:x`, 1, 1},
 		{"<1a/>", "invalid name", 1, 2},
+		{"<a xmlns:0p='u'/>", "invalid name", 1, 10},
 		{"<a b/>", "has no value", 1, 5},
 		{"<a/>\n<?xml version='1.0'?>", "declaration must come first", 2, 1},
 		{"", "no root element", 1, 1},
@@ -186,8 +187,9 @@ func FuzzScanner(f *testing.F) {
 			// We are stricter than encoding/xml where the XML spec is:
 			// a PI target must be followed by whitespace, attributes must
 			// be separated by whitespace and may not repeat, and a name
-			// holds at most one colon (Namespaces in XML).
-			for _, strict := range []string{"invalid processing instruction", "expected whitespace", "given twice", "a colon may only"} {
+			// holds at most one colon, each part starting like a name
+			// (Namespaces in XML).
+			for _, strict := range []string{"invalid processing instruction", "expected whitespace", "given twice", "a colon may only", "invalid name"} {
 				if strings.Contains(err.Error(), strict) {
 					return
 				}
