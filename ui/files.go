@@ -229,6 +229,10 @@ func (a *App) setDocument(doc *document) {
 		a.side.setCurrent(doc.path)
 		if doc.lockedBy != "" {
 			a.status.setHint(doc.lockedBy)
+			// Say it once, plainly: their unsaved work is on the line too.
+			// Editing stays possible; saving refuses to overwrite a newer file.
+			dialog.ShowInformation(lang.X("locked.title", "Someone else has this process open"),
+				doc.lockedBy+"\n\n"+lang.X("locked.what", "You can still look and make changes, but if they save first, Lanemap will ask you to merge or keep your version as a copy."), a.win)
 		}
 	} else {
 		a.editor.SetSession(nil)

@@ -225,3 +225,33 @@ func TestReadingWarningsInStatusBar(t *testing.T) {
 		t.Errorf("warning list lacks file:line: %q", a.doc.warningText())
 	}
 }
+
+func TestLockedBySomeoneElse(t *testing.T) {
+	english(t)
+	dir := examples(t)
+	l, err := library.Open(dir, library.Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A live lock by another user on another host (not stale: fresh heartbeat).
+	lk, err := l.Lock("lex-sarah.bpmn", library.Identity{User: "Anna Andersson", Host: "kontoret", PID: 4242})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lk.Unlock()
+	a := newTestApp(t)
+	if err := a.Open(filepath.Join(dir, "lex-sarah.bpmn")); err != nil {
+		t.Fatal(err)
+	}
+	if a.doc.lock != nil || !strings.Contains(a.doc.lockedBy, "Anna Andersson") {
+		t.Fatalf("lock %v, lockedBy %q", a.doc.lock, a.doc.lockedBy)
+	}
+	if top := a.win.Canvas().Overlays().Top(); top == nil {
+		t.Error("no dialog says who has the process open")
+	}
+	// Switching away must not remove their lock.
+	a.switchTo(filepath.Join(dir, "lss-ansokan.bpmn"))
+	if _, err := os.Stat(filepath.Join(dir, ".lex-sarah.bpmn.lock")); err != nil {
+		t.Errorf("their lock is gone: %v", err)
+	}
+}
