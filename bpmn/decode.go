@@ -152,6 +152,7 @@ func decodeDoc(p *parsed) (*model.Definitions, *Source, []Warning, error) {
 		dc.diagram(i, g)
 	}
 	dc.inferLanes()
+	dc.outsideStores()
 	dc.checkDI()
 	dc.checkRefs()
 	s.snap = cloneDefs(d)
@@ -803,6 +804,44 @@ func (dc *decoder) inferLanes() {
 		}
 		dc.s.inferred[p.ID] = true
 		dc.warn(dc.s.byID[p.ID], "lanes of process %q list no flowNodeRef; membership of %d node(s) inferred from the layout", p.ID, count)
+	}
+	d.Touch()
+}
+
+// outsideStores gives data store references drawn outside every pool of a
+// collaboration diagram that collaboration as container: the schema makes
+// them live in some process, but they serve all of them.
+func (dc *decoder) outsideStores() {
+	d := dc.d
+	for _, g := range d.Diagrams {
+		var collab *model.Collaboration
+		for _, c := range d.Collaborations {
+			if c.ID == g.Element {
+				collab = c
+			}
+		}
+		if collab == nil || len(collab.Participants) == 0 {
+			continue
+		}
+		var pools []model.Rect
+		for _, p := range collab.Participants {
+			if sh := g.Shape(p.ID); sh != nil {
+				pools = append(pools, sh.Bounds)
+			}
+		}
+		for _, sh := range g.Shapes {
+			n := d.Node(sh.Element)
+			if n == nil || n.Kind != model.DataStoreReference || d.Process(n.Container) == nil || d.PoolOf(n.Container) == nil {
+				continue
+			}
+			inside := false
+			for _, r := range pools {
+				inside = inside || r.Contains(sh.Bounds.Center())
+			}
+			if !inside && len(pools) > 0 {
+				n.Container = collab.ID
+			}
+		}
 	}
 	d.Touch()
 }

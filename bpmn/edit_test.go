@@ -246,6 +246,17 @@ var fullEdits = []edit{
 		removeDI(d, "DataRef_1")
 		return []string{"DataRef_1", "DataState_1", "DataRef_1_di", "DIA_1", "Process_1", "Plane_1"}
 	}},
+	{"data store outside the pools", func(t *testing.T, d *model.Definitions) []string {
+		d.Node("StoreRef_1").Container = "Collab_1"
+		d.Diagrams[0].Shape("StoreRef_1").Bounds = model.Rect{X: 1600, Y: 300, W: 50, H: 50}
+		return []string{"StoreRef_1_di"} // it stays in Process_1, as the schema wants
+	}},
+	{"new data store outside the pools", func(t *testing.T, d *model.Definitions) []string {
+		d.Nodes = append(d.Nodes, &model.Node{ID: "Store_New", Kind: model.DataStoreReference, Container: "Collab_1"})
+		d.Diagrams[0].Shapes = append(d.Diagrams[0].Shapes, &model.Shape{ID: "Store_New_di", Element: "Store_New", Bounds: model.Rect{X: 1600, Y: 400, W: 50, H: 50}})
+		d.Touch()
+		return []string{"Store_New", "Store_New_di", "Process_1", "Plane_1"}
+	}},
 	{"delete second diagram", func(t *testing.T, d *model.Definitions) []string {
 		d.Diagrams = d.Diagrams[:1]
 		return []string{"Diagram_2", "Plane_2", "SubStart_1_di", "SubTask_1_di", "SubEnd_1_di", "EventSub_1_di", "EventSubStart_1_di", "SubFlow_1_di", "SubFlow_2_di", "Defs_1"}
@@ -678,7 +689,7 @@ func TestEncodeRefuses(t *testing.T) {
 		{"id taken by a non-model element", "already used by <message>", func(d *model.Definitions) {
 			d.Nodes = append(d.Nodes, &model.Node{ID: "Message_1", Kind: model.Task, Container: "Process_1"})
 		}},
-		{"task in a collaboration", "only text annotations and groups", func(d *model.Definitions) {
+		{"task in a collaboration", "only text annotations, groups and data stores", func(d *model.Definitions) {
 			d.Nodes = append(d.Nodes, &model.Node{ID: "X", Kind: model.Task, Container: "Collab_1"})
 		}},
 		{"bad kind", "not a flow node", func(d *model.Definitions) {

@@ -158,7 +158,12 @@ func (en *encoder) check() error {
 			return fmt.Errorf("bpmn: %s %q: container %q is not a process, sub-process or collaboration in the model", n.Kind, n.ID, n.Container)
 		}
 		if !n.Kind.IsArtifact() && d.Process(n.Container) == nil && d.Node(n.Container) == nil {
-			return fmt.Errorf("bpmn: %s %q: only text annotations and groups can sit in collaboration %q; put it in a process", n.Kind, n.ID, n.Container)
+			if n.Kind != model.DataStoreReference {
+				return fmt.Errorf("bpmn: %s %q: only text annotations, groups and data stores can sit in collaboration %q; put it in a process", n.Kind, n.ID, n.Container)
+			}
+			if en.poolProcess(n.Container) == "" {
+				return fmt.Errorf("bpmn: data store %q outside every pool needs a pool with a process in collaboration %q to be written into", n.ID, n.Container)
+			}
 		}
 	}
 	for _, f := range d.Flows {

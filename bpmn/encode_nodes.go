@@ -28,6 +28,14 @@ func defaultNode(k model.Kind) *model.Node {
 
 // holder returns the element a node of kind k with this container goes in.
 func (en *encoder) holder(k model.Kind, container string) *etree.Element {
+	if k == model.DataStoreReference {
+		// A data store outside every pool is drawn in the collaboration
+		// but, as the schema wants, lives in the first pool's process
+		// (bpmn.io does the same); Decode reads it back by its position.
+		if p := en.poolProcess(container); p != "" {
+			container = p
+		}
+	}
 	c := en.s.byID[container]
 	if c == nil {
 		return nil
@@ -45,6 +53,23 @@ func (en *encoder) holder(k model.Kind, container string) *etree.Element {
 		return io
 	}
 	return c
+}
+
+// poolProcess returns the process of the first pool in collaboration id
+// that has one (present in the model), or "" (also when id is no
+// collaboration).
+func (en *encoder) poolProcess(id string) string {
+	for _, c := range en.d.Collaborations {
+		if c.ID != id {
+			continue
+		}
+		for _, p := range c.Participants {
+			if p.ProcessRef != "" && en.d.Process(p.ProcessRef) != nil {
+				return p.ProcessRef
+			}
+		}
+	}
+	return ""
 }
 
 func (en *encoder) nodes() {
@@ -167,7 +192,7 @@ func (en *encoder) node(e *etree.Element, o, n *model.Node) {
 		}
 	}
 	if o.Container != n.Container {
-		if h := en.holder(n.Kind, n.Container); h != nil {
+		if h := en.holder(n.Kind, n.Container); h != nil && e.Parent() != h {
 			en.s.move(e, h)
 		}
 	}
