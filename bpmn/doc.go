@@ -38,6 +38,12 @@
 // decoded and written back the same way; a file that says UTF-8 but holds
 // invalid bytes is read as Windows-1252 with a warning and saved as UTF-8.
 //
+// Two model conventions are not literal XML: a data store reference drawn
+// outside every pool of a collaboration diagram gets the collaboration as
+// its Container (the schema keeps it in a process; Encode puts it in the
+// first pool's process, as bpmn.io does), and Node.CalledKind is derived
+// from what calledElement names in the file.
+//
 // Elements are matched between model and snapshot by id (DI shapes and
 // edges without an id by the element they show), so changing an id reads
 // as deleting one element and adding another: its vendor content is lost.
