@@ -100,12 +100,12 @@ func (b *builder) drawEdge(e *model.Edge) {
 	id := e.Element
 	el := b.d.Element(id)
 	f, _ := el.(*model.Flow)
-	col := b.pal.resolve(model.Colors{Stroke: e.Style.Stroke})
+	col := b.pal.resolve(model.Colors{Stroke: e.Style.Stroke, Label: e.Style.Label})
 	if len(e.Waypoints) < 2 {
 		// Nothing to draw a line through; a name placed by DI still shows.
 		if f != nil && e.Label != nil {
 			lr := clean(*e.Label)
-			b.externalLabel(id, lr, e.Label, f.Name, col.stroke)
+			b.externalLabel(id, lr, e.Label, f.Name, col.outer())
 		}
 		return
 	}
@@ -173,12 +173,19 @@ func (b *builder) drawEdge(e *model.Edge) {
 		}
 	default:
 		st = stroke(ink, w)
+		if f == nil {
+			// An edge of nothing we know (no bpmnElement, or not a
+			// connecting object) has no flow meaning: a plain dotted line
+			// like an association, as the tools that write them (links
+			// from data to a flow) draw it, never a solid sequence line.
+			st.Dash = dashDotted
+		}
 	}
 	p := b.pb(len(line))
 	p.poly(false, line...)
 	b.add(id, PartEdge, box, p.path(), st)
 	b.sc.Items = append(b.sc.Items, deco...)
-	b.flowLabel(id, box, pts, e.Label, nameOf(el), col.stroke)
+	b.flowLabel(id, box, pts, e.Label, nameOf(el), col.outer())
 }
 
 // flowSourceMarker adds the default-flow slash or the conditional diamond
@@ -219,7 +226,7 @@ func (b *builder) flowLabel(id string, box model.Rect, pts []model.Point, di *mo
 	}
 	if di != nil {
 		if lr := clean(*di); lr.W > 0 || lr.H > 0 {
-			b.externalLabel(id, box, di, text, c)
+			b.placeLabel(id, box, di, text, c, false)
 			return
 		}
 	}

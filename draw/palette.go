@@ -99,6 +99,27 @@ func luminance(c color.NRGBA) float64 {
 // and the ink of what sits inside it (markers, icons, inner labels).
 type colors struct {
 	fill, stroke, ink color.NRGBA
+	// label is the DI label colour (BPMNLabel color:color); alpha 0 when
+	// the file gives none.
+	label color.NRGBA
+}
+
+// outer is the colour of a label outside the shape: the DI label colour,
+// else the element's stroke, as bpmn-js does (getLabelColor).
+func (c colors) outer() color.NRGBA {
+	if c.label.A != 0 {
+		return c.label
+	}
+	return c.stroke
+}
+
+// inner is the colour of a label inside the shape: the DI label colour,
+// else the ink chosen for the fill.
+func (c colors) inner() color.NRGBA {
+	if c.label.A != 0 {
+		return c.label
+	}
+	return c.ink
 }
 
 // resolve applies a shape's or edge's DI colours to the theme. When only
@@ -113,6 +134,9 @@ func (p *palette) resolve(c model.Colors) colors {
 	}
 	if s, ok := parseHex(c.Stroke); ok {
 		out.stroke, out.ink = s, s
+	}
+	if l, ok := parseHex(c.Label); ok {
+		out.label = l
 	}
 	return out
 }

@@ -42,6 +42,8 @@ func TestShapeColours(t *testing.T) {
 		{"dark fill only", model.Colors{Fill: "#0d1b4a"}, false, navy, lightPalette.stroke, lightPalette.light, lightPalette.stroke},
 		{"both given", model.Colors{Fill: "#0d1b4a", Stroke: "#ff8800"}, false, navy, color.NRGBA{0xff, 0x88, 0, 0xff}, color.NRGBA{0xff, 0x88, 0, 0xff}, color.NRGBA{0xff, 0x88, 0, 0xff}},
 		{"light fill in dark theme", model.Colors{Fill: "#ffffff"}, true, color.NRGBA{0xff, 0xff, 0xff, 0xff}, darkPalette.stroke, darkPalette.dark, darkPalette.stroke},
+		{"label colour wins inside and out", model.Colors{Stroke: "#ff8800", Label: "#000000"}, false, lightPalette.fill, color.NRGBA{0xff, 0x88, 0, 0xff}, color.NRGBA{0, 0, 0, 0xff}, color.NRGBA{0, 0, 0, 0xff}},
+		{"broken label colour is ignored", model.Colors{Stroke: "#ff8800", Label: "black"}, false, lightPalette.fill, color.NRGBA{0xff, 0x88, 0, 0xff}, color.NRGBA{0xff, 0x88, 0, 0xff}, color.NRGBA{0xff, 0x88, 0, 0xff}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture()
@@ -88,6 +90,39 @@ func TestRoleFillDarkKeepsHue(t *testing.T) {
 		h, s, l := toHSL(c)
 		if back := fromHSL(h, s, l); back != c {
 			t.Errorf("HSL round trip %v → %v", c, back)
+		}
+	}
+}
+
+// TestFlowLabelColour: a flow's name takes its DI label colour, else the
+// flow's stroke (as bpmn-js does).
+func TestFlowLabelColour(t *testing.T) {
+	orange := color.NRGBA{0xff, 0x88, 0, 0xff}
+	for _, tc := range []struct {
+		name  string
+		style model.Colors
+		want  color.NRGBA
+	}{
+		{"default", model.Colors{}, lightPalette.stroke},
+		{"stroke only", model.Colors{Stroke: "#ff8800"}, orange},
+		{"label colour", model.Colors{Stroke: "#ff8800", Label: "#000000"}, color.NRGBA{0, 0, 0, 0xff}},
+	} {
+		f := newFixture()
+		f.node("a", model.Task, "A", 0, 0, 100, 80)
+		f.node("b", model.Task, "B", 300, 0, 100, 80)
+		f.flow("x", model.SequenceFlow, "a", "b", 100, 40, 300, 40).Name = "Ja"
+		f.g.Edges[0].Style = tc.style
+		got := 0
+		for _, it := range Build(f.d, f.g, Options{}).Items {
+			if it.Element == "x" && it.Part == PartLabel {
+				got++
+				if it.Text.Color != tc.want {
+					t.Errorf("%s: label %v, want %v", tc.name, it.Text.Color, tc.want)
+				}
+			}
+		}
+		if got != 1 {
+			t.Errorf("%s: %d labels", tc.name, got)
 		}
 	}
 }

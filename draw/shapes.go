@@ -63,45 +63,78 @@ func (b *builder) drawNode(s *model.Shape) {
 func (b *builder) drawPlain(s *model.Shape, r model.Rect, col colors, name string) {
 	p := b.pb(10)
 	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), filled(col.fill, col.stroke, wData))
-	b.innerLabel(s.Element, r, name, col.ink, false)
+	b.innerLabel(s.Element, r, name, col.inner(), false)
 }
 
-// innerLabel queues a label wrapped inside r: centred, or at the top for
-// expanded sub-processes.
+// innerLabel queues a label wrapped inside r: centred, or top-left for
+// expanded sub-processes and groups. Top-left is what the MIWG reference
+// tools draw and what foreign DI leaves room for (bpmn-js centres it).
 func (b *builder) innerLabel(elem string, r model.Rect, text string, c color.NRGBA, top bool) {
 	if text == "" {
 		return
 	}
 	w := math.Max(r.W-2*labelPadding, 0)
 	lines := Wrap(text, w, NodeFontSize, false)
-	y := math.NaN()
+	y, align := math.NaN(), AlignCenter
 	if top {
-		y = r.Y + labelPadding
+		y, align = r.Y+labelPadding, AlignLeft
 	}
-	b.addText(elem, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, y, NodeFontSize, AlignCenter, c))
+	b.addText(elem, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, y, NodeFontSize, align, c))
 }
 
 // externalLabel queues the label of an event, gateway, data element or
 // flow: in its DI label bounds when it has them, else centred under r.
-// Inside DI bounds, words are never split: other tools measure with other
-// fonts, so their boxes may be a little narrow for ours.
 func (b *builder) externalLabel(elem string, r model.Rect, di *model.Rect, text string, c color.NRGBA) {
+	b.placeLabel(elem, r, di, text, c, true)
+}
+
+// placeLabel lays out an external label. Other tools size DI label boxes
+// for their own fonts, often too narrow for ours: the text wraps at least
+// as wide as our own labels (extLabelW) and never splits a word, stays
+// centred on the DI box, and when the DI box keeps clear of the shape r
+// (avoid) but the wider or taller text would not, it grows away from the
+// shape from the DI box's edge nearest the shape, so a label never runs
+// over its own symbol.
+func (b *builder) placeLabel(elem string, r model.Rect, di *model.Rect, text string, c color.NRGBA, avoid bool) {
 	if text == "" {
 		return
 	}
 	if di != nil {
 		lr := clean(*di)
 		if lr.W > 0 || lr.H > 0 {
-			w := math.Max(lr.W, widestWord(text, NodeFontSize))
+			w := math.Max(math.Max(lr.W, extLabelW), widestWord(text, NodeFontSize))
 			lines := Wrap(text, w, NodeFontSize, false)
+			tw := 0.0
+			for _, l := range lines {
+				tw = math.Max(tw, Measure(l, NodeFontSize, false))
+			}
+			h := float64(len(lines)) * NodeFontSize * LineSpacing
 			lc := lr.Center()
-			b.addText(elem, r, textBlock(lines, lc.X-w/2, w, lc.Y, math.NaN(), NodeFontSize, AlignCenter, c))
+			t := model.Rect{X: lc.X - tw/2, Y: lc.Y - h/2, W: tw, H: h}
+			if avoid && !overlaps(lr, r) && overlaps(t, r) {
+				switch {
+				case lr.Y+lr.H <= r.Y:
+					t.Y = lr.Y + lr.H - h
+				case lr.Y >= r.Y+r.H:
+					t.Y = lr.Y
+				case lr.X+lr.W <= r.X:
+					t.X = lr.X + lr.W - tw
+				default:
+					t.X = lr.X
+				}
+			}
+			b.addText(elem, r, textBlock(lines, t.X, tw, 0, t.Y, NodeFontSize, AlignCenter, c))
 			return
 		}
 	}
 	lines := Wrap(text, extLabelW, NodeFontSize, false)
 	cx := r.X + r.W/2
 	b.addText(elem, r, textBlock(lines, cx-extLabelW/2, extLabelW, 0, r.Y+r.H+extLabelGap, NodeFontSize, AlignCenter, c))
+}
+
+// overlaps reports whether a and c share some area.
+func overlaps(a, c model.Rect) bool {
+	return a.X < c.X+c.W && c.X < a.X+a.W && a.Y < c.Y+c.H && c.Y < a.Y+a.H
 }
 
 // ---- Events ----
@@ -141,7 +174,7 @@ func (b *builder) drawEvent(s *model.Shape, n *model.Node, r model.Rect, col col
 		b.add(id, PartBody, r, inner.path(), Style{Stroke: col.stroke, Width: wRing, Dash: dash})
 	}
 	b.eventMarker(id, n, r, col)
-	b.externalLabel(id, r, s.Label, n.Name, col.stroke)
+	b.externalLabel(id, r, s.Label, n.Name, col.outer())
 }
 
 // eventMarker draws the event definition's symbol, scaled with the event.
@@ -243,7 +276,7 @@ func (b *builder) drawGateway(s *model.Shape, n *model.Node, r model.Rect, col c
 		pent := b.pb(6)
 		add(pent.regular(c.X, c.Y+0.6*sc, 5, 7*sc, -math.Pi/2).path(), stroke(col.ink, wMarkerBig))
 	}
-	b.externalLabel(id, r, s.Label, n.Name, col.stroke)
+	b.externalLabel(id, r, s.Label, n.Name, col.outer())
 }
 
 // ---- Activities ----
@@ -304,24 +337,43 @@ func (b *builder) drawActivity(s *model.Shape, n *model.Node, r model.Rect, col 
 		inner := b.pb(10)
 		b.add(id, PartBody, r, inner.roundRect(r.Inset(3), taskRadius-2).path(), stroke(col.stroke, wMarkerBig))
 	}
-	b.taskIcon(id, n, r, col)
-	// A collapsed call activity always shows "+", as in bpmn-js: what it
-	// calls is mostly a process in another file, so the model cannot tell
-	// a called process from a (rare) global task.
-	marks := b.activityMarkers(id, n, r, col, container && !exp)
+	// A call activity of a global task is drawn as that task (its type
+	// icon, no "+"); one that calls a process, or something in another
+	// file (mostly a process), shows "+" when collapsed, as in bpmn-js.
+	icon := n.Kind
+	if n.Kind == model.CallActivity {
+		icon = b.calledKind(n)
+	}
+	b.taskIcon(id, icon, n.Instantiate, r, col)
+	collapsed := container && !exp && !icon.IsTask()
+	marks := b.activityMarkers(id, n, r, col, collapsed)
 	if exp || n.Name == "" {
-		b.innerLabel(id, r, n.Name, col.ink, exp)
+		b.innerLabel(id, r, n.Name, col.inner(), exp)
 		return
 	}
-	b.taskLabel(id, r, n, marks, col.ink)
+	b.taskLabel(id, r, n.Name, icon.IsTask() && icon != model.Task, marks, col.inner())
+}
+
+// calledKind is what a call activity calls: the model's CalledKind, else
+// ProcessKind when CalledElement is a process of this file, else "".
+func (b *builder) calledKind(n *model.Node) model.Kind {
+	if n.CalledKind != "" {
+		return n.CalledKind
+	}
+	if _, ok := b.d.Element(n.CalledElement).(*model.Process); ok && n.CalledElement != "" {
+		return model.ProcessKind
+	}
+	return ""
 }
 
 // taskIcon draws the task-type symbol in the top-left corner.
-func (b *builder) taskIcon(id string, n *model.Node, r model.Rect, col colors) {
+// kind is the task kind whose icon is drawn (a call activity passes what it
+// calls); instantiate marks a receive task that starts its process.
+func (b *builder) taskIcon(id string, kind model.Kind, instantiate bool, r model.Rect, col colors) {
 	x, y := r.X, r.Y
 	add := func(p *Path, st Style) { b.add(id, PartMarker, r, p, st) }
 	outline := filled(col.fill, col.ink, wMarker)
-	switch n.Kind {
+	switch kind {
 	case model.UserTask:
 		add(icUserBody.place(x, y, 1), outline)
 		head := b.pb(6)
@@ -340,7 +392,7 @@ func (b *builder) taskIcon(id string, n *model.Node, r model.Rect, col colors) {
 	case model.SendTask:
 		add(icMail.place(x, y, 1), filled(col.ink, col.fill, wMarker))
 	case model.ReceiveTask:
-		if n.Instantiate {
+		if instantiate {
 			c := b.pb(6)
 			add(c.circle(x+16, y+13.5, 11).path(), stroke(col.ink, wMarker))
 		}
@@ -403,13 +455,13 @@ func (b *builder) activityMarkers(id string, n *model.Node, r model.Rect, col co
 // taskLabel centres a collapsed activity's name in the room its type icon
 // and bottom markers leave free, or in the whole box when that room is too
 // small, so icons and text overlap only when they must.
-func (b *builder) taskLabel(id string, r model.Rect, n *model.Node, markers bool, c color.NRGBA) {
+func (b *builder) taskLabel(id string, r model.Rect, name string, icon, markers bool, c color.NRGBA) {
 	w := math.Max(r.W-2*labelPadding, 0)
-	lines := Wrap(n.Name, w, NodeFontSize, false)
+	lines := Wrap(name, w, NodeFontSize, false)
 	h := float64(len(lines)) * NodeFontSize * LineSpacing
 	top, bottom := r.Y+labelPadding, r.Y+r.H-labelPadding
 	cy := r.Y + r.H/2
-	if n.Kind.IsTask() && n.Kind != model.Task {
+	if icon {
 		top = r.Y + 27 // below the type icon
 	}
 	if markers {
@@ -458,7 +510,7 @@ func (b *builder) drawDataObject(s *model.Shape, n *model.Node, r model.Rect, co
 		}
 		label += st
 	}
-	b.externalLabel(id, r, s.Label, label, col.stroke)
+	b.externalLabel(id, r, s.Label, label, col.outer())
 }
 
 func (b *builder) drawDataStore(s *model.Shape, n *model.Node, r model.Rect, col colors) {
@@ -477,7 +529,7 @@ func (b *builder) drawDataStore(s *model.Shape, n *model.Node, r model.Rect, col
 		rings.move(r.X, y).arc(cx, y, rx, ry, math.Pi, 0)
 	}
 	b.add(id, PartMarker, r, rings.path(), stroke(col.stroke, wData))
-	b.externalLabel(id, r, s.Label, n.Name, col.stroke)
+	b.externalLabel(id, r, s.Label, n.Name, col.outer())
 }
 
 func (b *builder) drawAnnotation(s *model.Shape, n *model.Node, r model.Rect, col colors) {
@@ -499,7 +551,7 @@ func (b *builder) drawAnnotation(s *model.Shape, n *model.Node, r model.Rect, co
 	}
 	w := math.Max(r.W-2*labelPadding, 0)
 	lines := Wrap(text, w, NodeFontSize, false)
-	b.addText(id, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, math.NaN(), NodeFontSize, AlignLeft, col.ink))
+	b.addText(id, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, math.NaN(), NodeFontSize, AlignLeft, col.inner()))
 }
 
 // drawGroup draws a group: a dashed rounded box over everything else, its
@@ -515,8 +567,8 @@ func (b *builder) drawGroup(s *model.Shape) {
 		return
 	}
 	if s.Label != nil {
-		b.externalLabel(s.Element, r, s.Label, name, col.stroke)
+		b.externalLabel(s.Element, r, s.Label, name, col.outer())
 		return
 	}
-	b.innerLabel(s.Element, r, name, col.ink, true)
+	b.innerLabel(s.Element, r, name, col.inner(), true)
 }

@@ -138,6 +138,8 @@ func TestFlowDecorations(t *testing.T) {
 		{"association, one way", model.Association, func(_ *fixture, fl *model.Flow) { fl.Direction = "One" }, 1, true},
 		{"association, both ways", model.Association, func(_ *fixture, fl *model.Flow) { fl.Direction = "Both" }, 2, true},
 		{"data input association", model.DataInputAssociation, nil, 1, true},
+		{"edge of nothing: dotted, no ends", model.SequenceFlow, func(f *fixture, _ *model.Flow) { f.g.Edges[0].Element = "" }, 0, true},
+		{"edge of a node: dotted, no ends", model.SequenceFlow, func(f *fixture, _ *model.Flow) { f.g.Edges[0].Element = "a" }, 0, true},
 	} {
 		f := newFixture()
 		f.node("a", model.Task, "A", 0, 0, 100, 80)
@@ -147,16 +149,129 @@ func TestFlowDecorations(t *testing.T) {
 			tc.setup(f, fl)
 		}
 		arrows, dash := 0, false
+		id := f.g.Edges[0].Element
 		for _, it := range Build(f.d, f.g, Options{}).Items {
 			switch {
-			case it.Element == "x" && it.Part == PartArrow:
+			case it.Element == id && it.Part == PartArrow:
 				arrows++
-			case it.Element == "x" && it.Part == PartEdge:
+			case it.Element == id && it.Part == PartEdge:
 				dash = it.Style.Dash != nil
 			}
 		}
 		if arrows != tc.want || dash != tc.dash {
 			t.Errorf("%s: %d decorations dashed=%v, want %d dashed=%v", tc.name, arrows, dash, tc.want, tc.dash)
+		}
+	}
+}
+
+// TestCallActivityLooks: a call activity of a global task is drawn as that
+// task (its icon, no "+"); one that calls a process, or something not in
+// this file, shows "+" when collapsed and none when expanded.
+func TestCallActivityLooks(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		called   string
+		kind     model.Kind
+		expanded bool
+		plus     bool
+		icon     bool
+	}{
+		{"global user task", "gt", model.UserTask, false, false, true},
+		{"global task", "gt", model.Task, false, false, false},
+		{"process named by CalledKind", "p2", model.ProcessKind, false, true, false},
+		{"process of this file, kind unknown", "p2", "", false, true, false},
+		{"another file", "elsewhere", "", false, true, false},
+		{"nothing called", "", "", false, true, false},
+		{"expanded", "p2", model.ProcessKind, true, false, false},
+	} {
+		f := newFixture()
+		f.d.Processes = []*model.Process{{ID: "proc"}, {ID: "p2"}}
+		n := f.node("c", model.CallActivity, "Anropa", 0, 0, 100, 80)
+		n.CalledElement, n.CalledKind = tc.called, tc.kind
+		f.shape("c").IsExpanded = model.Bool(tc.expanded)
+		ms := markers(Build(f.d, f.g, Options{}), "c")
+		// The "+" is two items (box and cross) in the bottom row.
+		plus, icon := 0, 0
+		for _, m := range ms {
+			if m.Bounds.Y+m.Bounds.H-20 <= pathTop(m.Path) {
+				plus++
+			} else {
+				icon++
+			}
+		}
+		if (plus > 0) != tc.plus || (icon > 0) != tc.icon {
+			t.Errorf("%s: %d bottom-row and %d icon items, want plus=%v icon=%v", tc.name, plus, icon, tc.plus, tc.icon)
+		}
+	}
+}
+
+// pathTop is the smallest y a path reaches.
+func pathTop(p *Path) float64 {
+	r, _ := pathBox(p)
+	return r.Y
+}
+
+// TestExpandedLabelTopLeft: an expanded sub-process's name sits top-left,
+// a collapsed one's in the middle.
+func TestExpandedLabelTopLeft(t *testing.T) {
+	for _, exp := range []bool{true, false} {
+		f := newFixture()
+		f.node("s", model.SubProcess, "Kassa", 0, 0, 300, 200)
+		f.shape("s").IsExpanded = model.Bool(exp)
+		for _, it := range Build(f.d, f.g, Options{}).Items {
+			if it.Element != "s" || it.Part != PartLabel {
+				continue
+			}
+			top := it.Text.Box.Y < 20
+			left := it.Text.Align == AlignLeft
+			if top != exp || left != exp {
+				t.Errorf("expanded=%v: label at y=%v align=%v", exp, it.Text.Box.Y, it.Text.Align)
+			}
+		}
+	}
+}
+
+// TestForeignLabelBoxes: a DI label box sized for another tool's font
+// (narrow, beside or above its shape) never makes the text run over its
+// own shape, and the text stays near the box.
+func TestForeignLabelBoxes(t *testing.T) {
+	const name = "Reparation slutförd och kvitterad av kunden"
+	for _, tc := range []struct {
+		name  string
+		label model.Rect
+	}{
+		{"narrow, above", model.Rect{X: 105, Y: 70, W: 30, H: 26}},
+		{"narrow, below", model.Rect{X: 105, Y: 140, W: 30, H: 14}},
+		{"narrow, left", model.Rect{X: 60, Y: 110, W: 30, H: 14}},
+		{"narrow, right", model.Rect{X: 140, Y: 110, W: 30, H: 14}},
+		{"wide, below", model.Rect{X: 60, Y: 140, W: 120, H: 28}},
+	} {
+		f := newFixture()
+		f.node("e", model.EndEvent, name, 100, 100, 36, 36)
+		lr := tc.label
+		f.shape("e").Label = &lr
+		shape := model.Rect{X: 100, Y: 100, W: 36, H: 36}
+		found := false
+		for _, it := range Build(f.d, f.g, Options{}).Items {
+			if it.Element != "e" || it.Part != PartLabel {
+				continue
+			}
+			found = true
+			tb := it.Text.Box
+			if overlaps(tb, shape) {
+				t.Errorf("%s: text %v overlaps its shape", tc.name, tb)
+			}
+			// Near the DI box: the two touch or share a centre line.
+			c, lc := tb.Center(), lr.Center()
+			if !overlaps(tb.Inset(-1), lr) && c.X != lc.X && c.Y != lc.Y {
+				t.Errorf("%s: text %v strayed from its DI box %v", tc.name, tb, lr)
+			}
+			if len(it.Text.Lines) > len(Wrap(name, extLabelW, NodeFontSize, false)) {
+				t.Errorf("%s: %d lines, want the text widened to our own label width", tc.name, len(it.Text.Lines))
+			}
+		}
+		if !found {
+			t.Errorf("%s: no label", tc.name)
 		}
 	}
 }

@@ -38,7 +38,7 @@ func (b *builder) drawPool(s *model.Shape) {
 	name := nameOf(p)
 	if p == nil || p.BlackBox() {
 		lines := Wrap(name, math.Max(r.W-2*labelPadding, 0), HeaderFontSize, false)
-		b.addText(s.Element, r, textBlock(lines, r.X+labelPadding, math.Max(r.W-2*labelPadding, 0), r.Y+r.H/2, math.NaN(), HeaderFontSize, AlignCenter, col.ink))
+		b.addText(s.Element, r, textBlock(lines, r.X+labelPadding, math.Max(r.W-2*labelPadding, 0), r.Y+r.H/2, math.NaN(), HeaderFontSize, AlignCenter, col.inner()))
 		return
 	}
 	b.drawBand(s.Element, r, r, horizontal(s), name, col)
@@ -119,12 +119,12 @@ func (b *builder) drawBand(elem string, bounds, area model.Rect, horiz bool, nam
 	if horiz {
 		w := math.Max(band.H-2*labelPadding, 0)
 		lines := Wrap(name, w, HeaderFontSize, false)
-		t := textBlock(lines, c.X-w/2, w, c.Y, math.NaN(), HeaderFontSize, AlignCenter, col.ink)
+		t := textBlock(lines, c.X-w/2, w, c.Y, math.NaN(), HeaderFontSize, AlignCenter, col.inner())
 		t.Vertical = true
 		b.addText(elem, bounds, t)
 		return
 	}
 	w := math.Max(band.W-2*labelPadding, 0)
 	lines := Wrap(name, w, HeaderFontSize, false)
-	b.addText(elem, bounds, textBlock(lines, band.X+labelPadding, w, c.Y, math.NaN(), HeaderFontSize, AlignCenter, col.ink))
+	b.addText(elem, bounds, textBlock(lines, band.X+labelPadding, w, c.Y, math.NaN(), HeaderFontSize, AlignCenter, col.inner()))
 }
