@@ -225,7 +225,9 @@ func (a *App) quickAdd(text string) {
 		return
 	}
 	after := ""
-	if sel := a.editor.Selection(); len(sel) == 1 {
+	if sel := a.editor.Selection(); len(sel) == 0 {
+		after = loneStart(a.doc.defs)
+	} else if len(sel) == 1 {
 		switch e := a.doc.defs.Element(sel[0]).(type) {
 		case *model.Node:
 			if e.Kind.IsFlowNode() {
@@ -245,6 +247,28 @@ func (a *App) quickAdd(text string) {
 	}
 	a.quick.SetText("")
 	a.editor.SetSelection([]string{id})
+}
+
+// loneStart is the start event a map with nothing after it yet begins
+// with (a new process), so the first quick-added task follows it; "" when
+// there is none or more than one.
+func loneStart(d *model.Definitions) string {
+	start := ""
+	for _, n := range d.Nodes {
+		if n.Kind != model.StartEvent {
+			continue
+		}
+		if start != "" {
+			return ""
+		}
+		start = n.ID
+	}
+	for _, f := range d.Flows {
+		if f.Source == start {
+			return ""
+		}
+	}
+	return start
 }
 
 // lastStepIn is the right-most flow node of lane l (and its sub-lanes), or "".

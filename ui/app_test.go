@@ -461,9 +461,24 @@ func TestNewProcessSaveAs(t *testing.T) {
 	if a.doc == nil || a.doc.path != "" {
 		t.Fatal("no new process")
 	}
+	start := loneStart(a.doc.defs)
+	if start == "" {
+		t.Fatal("the new process has no lone start event")
+	}
 	a.focusQuickAdd()
 	test.Type(a.quick, "Handläggare: Utreda")
 	a.quick.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	first := a.editor.Selection()[0]
+	joined := false
+	for _, f := range a.doc.defs.Flows {
+		joined = joined || (f.Source == start && f.Target == first)
+	}
+	if !joined {
+		t.Error("the first quick-added task does not follow the start event")
+	}
+	if loneStart(a.doc.defs) != "" {
+		t.Error("the start event is still lone after a task follows it")
+	}
 	path := filepath.Join(t.TempDir(), "ny.bpmn")
 	if err := a.write(path); err != nil {
 		t.Fatal(err)

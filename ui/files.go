@@ -225,6 +225,7 @@ func (a *App) setDocument(doc *document) {
 		// has rebuilt its scene and pruned the selection when a.changed runs.
 		doc.sess.OnChange = a.changed
 		a.editor.SetSession(doc.sess)
+		a.editor.ZoomFit() // at once when the canvas has a size, else on its first layout
 		a.props.setDocument(doc.sess, doc.defs)
 		a.side.setCurrent(doc.path)
 		if doc.lockedBy != "" {
