@@ -690,3 +690,17 @@ func TestStepNames(t *testing.T) {
 		t.Errorf("Swedish step name %q", got)
 	}
 }
+
+func TestTypingThenSelectingElsewhereKeepsText(t *testing.T) {
+	a, _ := openApp(t, "lex-sarah.bpmn")
+	d := a.doc.defs
+	task := firstNode(t, d, isTask)
+	a.editor.SetSelection([]string{task.ID})
+	doc := a.props.fields["documentation"]
+	a.win.Canvas().Focus(doc)
+	test.Type(doc, "Skrivet men inte lämnat")
+	a.editor.SetSelection(nil) // e.g. a click on empty canvas
+	if got := d.Node(task.ID).Documentation; !strings.Contains(got, "Skrivet men inte lämnat") {
+		t.Errorf("documentation %q: the typed text was lost", got)
+	}
+}

@@ -138,6 +138,15 @@ func (p *propsPanel) do(err error) {
 }
 
 func (p *propsPanel) rebuild() {
+	// A field still being typed in commits before the form goes away (the
+	// selection moved without the field losing focus first): nothing typed
+	// is lost.
+	for _, f := range p.fields {
+		if f.focused {
+			f.focused = false
+			f.commit()
+		}
+	}
 	p.fields = map[string]*commitEntry{}
 	p.refresh = nil
 	p.box.Objects = nil

@@ -138,7 +138,7 @@ func (a *App) newPublishDialog() *publishDialog {
 	})
 	p.pdf.SetChecked(true)
 
-	rule := widget.NewLabel(pubText("pubdlg.rule", "Processes with classification 2 or higher are never published. Only fastställda processes are, unless drafts are included."))
+	rule := widget.NewLabel(pubText("pubdlg.rule", "Processes with classification 2 or higher are never published. Only approved processes are, unless drafts are included."))
 	rule.Wrapping = fyne.TextWrapWord
 	rule.Importance = widget.LowImportance
 
@@ -363,13 +363,14 @@ func (p *publishDialog) stop() {
 // finish shows how the publication ended. Holds p.mu.
 func (p *publishDialog) finish(ctx context.Context, outDir, siteLang string, rep site.Report, err error) {
 	defer close(p.done)
-	p.cancel()
+	cancelled := err != nil && (errors.Is(err, context.Canceled) || ctx.Err() != nil)
+	p.cancel() // releases the context's resources
 	p.phase = phaseDone
 	p.progress.Hide()
 	p.index = ""
 	buttons := []*widget.Button{p.closeBtn}
 	switch {
-	case err != nil && (errors.Is(err, context.Canceled) || ctx.Err() != nil):
+	case cancelled:
 		p.heading.SetText(pubText("pubdlg.cancelled", "Publishing was cancelled."))
 		p.summary.SetText(pubText("pubdlg.cancelled.what", "The site in {{.Path}} is not complete. Files written before you cancelled are whole and listed in the folder's manifest; publish again to finish the site.", map[string]any{"Path": outDir}))
 		p.heading.Importance = widget.WarningImportance
@@ -388,7 +389,7 @@ func (p *publishDialog) finish(ctx context.Context, outDir, siteLang string, rep
 			p.openBtn.Importance = widget.HighImportance
 			buttons = append(buttons, p.openBtn)
 		}
-		p.a.status.setHint(pubText("pubdlg.status", "Published {{.Count}} processes to {{.Path}}", map[string]any{"Count": len(rep.Published), "Path": outDir}))
+		p.a.status.setHint(pubText("pubdlg.status", "The site is published in {{.Path}}", map[string]any{"Path": outDir}))
 	}
 	p.heading.Refresh()
 	p.result.Show()
