@@ -180,6 +180,10 @@ type Edge struct {
 	Waypoints []Point
 	Label     *Rect
 	Style     Colors
+	// MessageVisibleKind is a message flow's DI messageVisibleKind:
+	// "initiating" or "non_initiating" shows the message as an envelope on
+	// the flow; "" shows none.
+	MessageVisibleKind string
 }
 
 // Colors are BPMN in Color's fill and stroke as "#rrggbb" ("" = default).
