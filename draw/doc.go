@@ -20,6 +20,13 @@
 // absurd sizes are clamped so the scene bounds stay finite. Only explicit
 // DI colours change the picture; a fill alone changes the ink inside the
 // shape (for contrast), never the outline or the labels outside it.
+// Labels take BPMNLabel's colour when the file gives one, else the
+// element's stroke (as bpmn-js). DI label boxes written by other tools are
+// sized for their fonts: ours wrap at least 90 wide around the box's centre
+// and grow away from their own shape rather than over it. An expanded
+// sub-process names itself top-left, as the MIWG reference tools do. A
+// call activity of a global task is drawn as that task (icon, no "+");
+// edges of no known connecting object are plain dotted lines.
 // Segments come from a per-Build arena and measuring reads precomputed
 // advance tables, which keeps a 5,000-node scene in the tens of
 // milliseconds.

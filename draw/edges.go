@@ -160,6 +160,16 @@ func (b *builder) drawEdge(e *model.Edge) {
 			shorten(openArrowLen * k)
 			addDeco(b.arrowHead(last, dir, openArrowLen*k, msgArrowHalf*k, true), filled(b.pal.fill, ink, wFlow))
 		}
+		// The message itself, when DI shows it: an envelope halfway,
+		// white for the initiating message, shaded for the reply.
+		if v := e.MessageVisibleKind; v == "initiating" || v == "non_initiating" {
+			mid, _ := midRoute(pts)
+			fill := b.pal.fill
+			if v == "non_initiating" {
+				fill = b.pal.messageShade
+			}
+			addDeco(icEnvelope.place(mid.X-18, mid.Y-18, 1), filled(fill, ink, wMarker))
+		}
 	case model.Association, model.DataInputAssociation, model.DataOutputAssociation:
 		st = Style{Stroke: ink, Width: w, Dash: dashDotted}
 		end := kind != model.Association || f.Direction == "One" || f.Direction == "Both"
@@ -230,22 +240,7 @@ func (b *builder) flowLabel(id string, box model.Rect, pts []model.Point, di *mo
 			return
 		}
 	}
-	total := 0.0
-	for i := 1; i < len(pts); i++ {
-		total += norm(sub(pts[i], pts[i-1]))
-	}
-	mid, seg := pts[0], model.Point{X: 1}
-	walked := 0.0
-	for i := 1; i < len(pts); i++ {
-		d := sub(pts[i], pts[i-1])
-		l := norm(d)
-		if walked+l >= total/2 && l > 0 {
-			mid = addp(pts[i-1], scale(d, (total/2-walked)/l))
-			seg = d
-			break
-		}
-		walked += l
-	}
+	mid, seg := midRoute(pts)
 	lines := Wrap(text, extLabelW, NodeFontSize, false)
 	if math.Abs(seg.X) >= math.Abs(seg.Y) {
 		lh := float64(len(lines)) * NodeFontSize * LineSpacing
@@ -253,4 +248,24 @@ func (b *builder) flowLabel(id string, box model.Rect, pts []model.Point, di *mo
 		return
 	}
 	b.addText(id, box, textBlock(lines, mid.X+flowLabelGap+2, extLabelW, mid.Y, math.NaN(), NodeFontSize, AlignLeft, c))
+}
+
+// midRoute is the point halfway along a route and the direction of the
+// segment it lies on ((1,0) when the route has no length).
+func midRoute(pts []model.Point) (mid, seg model.Point) {
+	total := 0.0
+	for i := 1; i < len(pts); i++ {
+		total += norm(sub(pts[i], pts[i-1]))
+	}
+	mid, seg = pts[0], model.Point{X: 1}
+	walked := 0.0
+	for i := 1; i < len(pts); i++ {
+		d := sub(pts[i], pts[i-1])
+		l := norm(d)
+		if walked+l >= total/2 && l > 0 {
+			return addp(pts[i-1], scale(d, (total/2-walked)/l)), d
+		}
+		walked += l
+	}
+	return mid, seg
 }

@@ -166,6 +166,7 @@ func symbols() *fixture {
 	f.flow("f4", model.SequenceFlow, "user", "manualTask", 330, 70, 360, 70).Condition = "${ok}"
 	f.flow("f5", model.SequenceFlow, "manual", "end", 700, 600, 1718, 600, 1718, 426)
 	f.flow("m1", model.MessageFlow, "poolBB", "start", 968, 760, 968, 326)
+	f.g.Edges[len(f.g.Edges)-1].MessageVisibleKind = "initiating"
 	f.flow("a1", model.Association, "note", "grp", 1400, 560, 1380, 560)
 	f.flow("a2", model.Association, "note", "store", 1450, 590, 1330, 590).Direction = "One"
 	f.flow("da1", model.DataInputAssociation, "dobj", "manual", 1050, 565, 700, 580)

@@ -20,6 +20,7 @@ type palette struct {
 	handoverGlow   color.NRGBA
 	handoverStroke color.NRGBA
 	ruleHeader     color.NRGBA // business rule table header
+	messageShade   color.NRGBA // envelope of a non-initiating message
 }
 
 var lightPalette = palette{
@@ -32,6 +33,7 @@ var lightPalette = palette{
 	handoverGlow:   color.NRGBA{0xff, 0x9f, 0x1c, 0x66},
 	handoverStroke: color.NRGBA{0xc8, 0x50, 0x00, 0xff},
 	ruleHeader:     color.NRGBA{0xaa, 0xaa, 0xaa, 0xff},
+	messageShade:   color.NRGBA{0xc8, 0xc8, 0xc8, 0xff},
 }
 
 var darkPalette = palette{
@@ -44,6 +46,7 @@ var darkPalette = palette{
 	handoverGlow:   color.NRGBA{0xff, 0xa8, 0x3d, 0x70},
 	handoverStroke: color.NRGBA{0xff, 0xb0, 0x50, 0xff},
 	ruleHeader:     color.NRGBA{0x70, 0x70, 0x70, 0xff},
+	messageShade:   color.NRGBA{0x5a, 0x5a, 0x5a, 0xff},
 }
 
 // parseHex reads "#rrggbb" or "#rgb" (the forms BPMN in Color allows);
