@@ -131,6 +131,9 @@ type Node struct {
 	Text string
 	// Groups.
 	CategoryValueRef string
+	// CategoryValue is the value of the categoryValue CategoryValueRef
+	// names: what a group shows as its label.
+	CategoryValue string
 }
 
 // Flow is a connecting object: sequence flow, message flow, association or
