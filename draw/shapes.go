@@ -563,6 +563,10 @@ func (b *builder) drawGroup(s *model.Shape) {
 	p := b.pb(10)
 	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), Style{Stroke: col.stroke, Width: wData, Dash: dashGroup})
 	name := nameOf(n)
+	if name == "" && n != nil {
+		// A group is named by its category value.
+		name = n.CategoryValue
+	}
 	if name == "" {
 		return
 	}

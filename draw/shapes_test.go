@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"strings"
 	"testing"
 
 	"lanemap/model"
@@ -275,6 +276,28 @@ func TestForeignLabelBoxes(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no label", tc.name)
+		}
+	}
+}
+
+// TestGroupLabel: a group shows its name, else its category value.
+func TestGroupLabel(t *testing.T) {
+	for _, tc := range []struct{ name, value, want string }{
+		{"Grupp", "", "Grupp"},
+		{"", "Kvalitet", "Kvalitet"},
+		{"Grupp", "Kvalitet", "Grupp"},
+		{"", "", ""},
+	} {
+		f := newFixture()
+		f.node("g", model.Group, tc.name, 0, 0, 200, 100).CategoryValue = tc.value
+		got := ""
+		for _, it := range Build(f.d, f.g, Options{}).Items {
+			if it.Element == "g" && it.Part == PartLabel {
+				got = strings.Join(it.Text.Lines, " ")
+			}
+		}
+		if got != tc.want {
+			t.Errorf("name %q value %q: label %q, want %q", tc.name, tc.value, got, tc.want)
 		}
 	}
 }
