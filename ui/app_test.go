@@ -649,6 +649,9 @@ func TestEditMenuActsOnTheMap(t *testing.T) {
 	task := firstNode(t, d, isTask)
 	n := len(d.Nodes)
 	a.editor.SetSelection([]string{task.ID})
+	if menuItem(t, a, "Publish…").Action == nil {
+		t.Error("File › Publish… does nothing")
+	}
 	menuItem(t, a, "Duplicate").Action()
 	if len(d.Nodes) != n+1 {
 		t.Fatalf("Edit › Duplicate: %d nodes, want %d", len(d.Nodes), n+1)

@@ -47,6 +47,8 @@ func (a *App) buildMenus() {
 		item(lang.X("menu.save", "Save"), key(fyne.KeyS), func() { a.save(nil) }),
 		item(lang.X("menu.saveAs", "Save as…"), shiftKey(fyne.KeyS), func() { a.saveAs(nil) }),
 		fyne.NewMenuItemSeparator(),
+		item(lang.X("menu.publish", "Publish…"), key(fyne.KeyP), a.showPublishDialog),
+		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.close", "Close process"), key(fyne.KeyW), a.closeProcess),
 		fyne.NewMenuItemSeparator(),
 		a.quitItem(),
