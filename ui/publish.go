@@ -140,7 +140,6 @@ func (a *App) newPublishDialog() *publishDialog {
 
 	rule := widget.NewLabel(pubText("pubdlg.rule", "Processes with classification 2 or higher are never published. Only approved processes are, unless drafts are included."))
 	rule.Wrapping = fyne.TextWrapWord
-	rule.Importance = widget.LowImportance
 
 	p.problem = widget.NewLabel("")
 	p.problem.Wrapping = fyne.TextWrapWord
