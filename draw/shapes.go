@@ -88,9 +88,15 @@ func (b *builder) externalLabel(elem string, r model.Rect, di *model.Rect, text 
 	b.placeLabel(elem, r, di, text, c, true)
 }
 
+// foreignFontSlack widens DI label boxes before wrapping: the tools that
+// write them mostly measure with Arial or Helvetica, which set a line some
+// 10–15% narrower than our font, and their boxes are cut to the text.
+const foreignFontSlack = 1.15
+
 // placeLabel lays out an external label. Other tools size DI label boxes
-// for their own fonts, often too narrow for ours: the text wraps at least
-// as wide as our own labels (extLabelW) and never splits a word, stays
+// for their own fonts, often too narrow for ours: the text wraps at the
+// box's width plus foreignFontSlack, at least as wide as our own labels
+// (extLabelW), and never splits a word, stays
 // centred on the DI box, and when the DI box keeps clear of the shape r
 // (avoid) but the wider or taller text would not, it grows away from the
 // shape from the DI box's edge nearest the shape, so a label never runs
@@ -102,7 +108,7 @@ func (b *builder) placeLabel(elem string, r model.Rect, di *model.Rect, text str
 	if di != nil {
 		lr := clean(*di)
 		if lr.W > 0 || lr.H > 0 {
-			w := math.Max(math.Max(lr.W, extLabelW), widestWord(text, NodeFontSize))
+			w := math.Max(math.Max(lr.W*foreignFontSlack, extLabelW), widestWord(text, NodeFontSize))
 			lines := Wrap(text, w, NodeFontSize, false)
 			tw := 0.0
 			for _, l := range lines {

@@ -301,3 +301,22 @@ func TestGroupLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignLabelOneLine: a DI label box cut to the text in another
+// tool's font keeps the text on one line in ours (MIWG C.3.0 and B.2.0:
+// "Repair completed" in a 91-wide box, "Parallel Gateway 2" in 94.9).
+func TestForeignLabelOneLine(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		w    float64
+	}{{"Repair completed", 91}, {"Parallel Gateway 2", 94.9}, {"Exclusive Gateway 4", 94.9}} {
+		f := newFixture()
+		f.node("e", model.EndEvent, tc.text, 100, 100, 36, 36)
+		f.shape("e").Label = &model.Rect{X: 118 - tc.w/2, Y: 140, W: tc.w, H: 14}
+		for _, it := range Build(f.d, f.g, Options{}).Items {
+			if it.Element == "e" && it.Part == PartLabel && len(it.Text.Lines) != 1 {
+				t.Errorf("%q in %v wide: %q", tc.text, tc.w, it.Text.Lines)
+			}
+		}
+	}
+}
