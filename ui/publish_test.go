@@ -341,3 +341,14 @@ func TestPublishTranslations(t *testing.T) {
 		t.Error("the site language does not follow a Swedish UI")
 	}
 }
+
+func TestPublishFromTheFileMenu(t *testing.T) {
+	a, _ := openApp(t, "lex-sarah.bpmn")
+	if top := a.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatal("an overlay is open before File › Publish…")
+	}
+	menuItem(t, a, "Publish…").Action()
+	if a.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("File › Publish… opened no dialog")
+	}
+}
