@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -41,33 +42,39 @@ func runPublish(env *Env, args []string) int {
 		fs.Usage()
 		return 2
 	}
+	// Messages follow the user's locale; --lang only chooses the site's.
+	msg := publishMessages[messageLang()]
+	fail := func(code int, key string, a ...any) int {
+		fmt.Fprintf(env.Stderr, "lanemap publish: "+msg[key]+"\n", a...)
+		return code
+	}
 	if *lang != "sv" && *lang != "en" {
-		fmt.Fprintf(env.Stderr, "lanemap publish: --lang must be sv or en, not %q\n", *lang)
-		return 2
+		return fail(2, "lang", *lang)
 	}
 	if *page != "a4" && *page != "a3" {
-		fmt.Fprintf(env.Stderr, "lanemap publish: --page must be a4 or a3, not %q\n", *page)
-		return 2
+		return fail(2, "page", *page)
 	}
 	if *date != "" {
 		if _, err := time.Parse("2006-01-02", *date); err != nil {
-			fmt.Fprintf(env.Stderr, "lanemap publish: --date must be YYYY-MM-DD, not %q\n", *date)
-			return 2
+			return fail(2, "date", *date)
 		}
 	}
 	libDir, outDir := pos[0], pos[1]
 	if fi, err := os.Stat(libDir); err != nil || !fi.IsDir() {
-		fmt.Fprintf(env.Stderr, "lanemap publish: %s is not a folder\n", libDir)
-		return 1
+		return fail(1, "notlib", libDir)
 	}
 	if same(libDir, outDir) {
-		fmt.Fprintln(env.Stderr, "lanemap publish: the output folder must not be the library folder")
-		return 2
+		return fail(2, "samedir")
+	}
+	// The output folder is checked before the library is read, so a bad
+	// folder fails at once and nothing is said to be published.
+	// (Publish checks again, with the handbook's folder too.)
+	if err := site.CheckOutput(outDir); err != nil {
+		return fail(1, "%s", outputMessage(msg, err))
 	}
 	lib, err := library.Open(libDir, library.Options{})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "lanemap publish: %v\n", err)
-		return 1
+		return fail(1, "%s", err.Error())
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -80,14 +87,86 @@ func runPublish(env *Env, args []string) int {
 	if bar != nil {
 		bar.done()
 	}
-	if !*quiet || err != nil {
-		fmt.Fprint(env.Stderr, rep.Summary(*lang, outDir))
-	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "lanemap publish: %v\n", err)
-		return 1
+		// No summary: it would name pages and a handbook that were not
+		// written. The error says what stopped us.
+		if errors.Is(err, site.ErrOutput) {
+			return fail(1, "%s", outputMessage(msg, err))
+		}
+		if errors.Is(err, context.Canceled) {
+			return fail(1, "cancelled")
+		}
+		return fail(1, "%s", err.Error())
+	}
+	if !*quiet {
+		fmt.Fprint(env.Stderr, rep.Summary(messageLang(), outDir))
 	}
 	return 0
+}
+
+// messageLang is the language of the CLI's messages: the process locale
+// (LC_ALL, else LC_MESSAGES, else LANG, as POSIX orders them) when it
+// starts with "sv", else English.
+func messageLang() string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l := os.Getenv(v); l != "" {
+			if strings.HasPrefix(strings.ToLower(l), "sv") {
+				return site.Swedish
+			}
+			return site.English
+		}
+	}
+	return site.English
+}
+
+// publishMessages are the verb's own messages per language; %s and %q
+// take the value named.
+var publishMessages = map[string]map[string]string{
+	site.English: {
+		"lang":      "--lang must be sv or en, not %q",
+		"page":      "--page must be a4 or a3, not %q",
+		"date":      "--date must be YYYY-MM-DD, not %q",
+		"notlib":    "%s is not a folder",
+		"samedir":   "the output folder must not be the library folder",
+		"cancelled": "cancelled; the files written so far are complete and listed in the folder's manifest",
+		"%s":        "%s",
+
+		site.OutputNotDir:      "%s is a file, not a folder; choose a folder",
+		site.OutputNoCreate:    "cannot create the output folder %s: %v",
+		site.OutputNotWritable: "cannot write in the output folder %s: %v",
+		site.OutputPDFIsDir:    "cannot write the handbook to %s: it is a folder; give a file name for --pdf",
+	},
+	site.Swedish: {
+		"lang":      "--lang ska vara sv eller en, inte %q",
+		"page":      "--page ska vara a4 eller a3, inte %q",
+		"date":      "--date ska vara ÅÅÅÅ-MM-DD, inte %q",
+		"notlib":    "%s är ingen mapp",
+		"samedir":   "utmappen får inte vara biblioteksmappen",
+		"cancelled": "avbrutet; filerna som hann skrivas är hela och listade i mappens manifest",
+		"%s":        "%s",
+
+		site.OutputNotDir:      "%s är en fil, inte en mapp; välj en mapp",
+		site.OutputNoCreate:    "kan inte skapa utmappen %s: %v",
+		site.OutputNotWritable: "kan inte skriva i utmappen %s: %v",
+		site.OutputPDFIsDir:    "kan inte skriva handboken till %s: det är en mapp; ge ett filnamn till --pdf",
+	},
+}
+
+// outputMessage words an output-folder error in the message language.
+func outputMessage(msg map[string]string, err error) string {
+	var oe *site.OutputError
+	if !errors.As(err, &oe) {
+		return err.Error()
+	}
+	reason := any(oe.Err)
+	if oe.Err == nil {
+		reason = "?"
+	}
+	f := msg[oe.Problem]
+	if strings.Count(f, "%") == 1 {
+		return fmt.Sprintf(f, oe.Dir)
+	}
+	return fmt.Sprintf(f, oe.Dir, reason)
 }
 
 // same reports whether two paths name the same folder (or b lies in a).

@@ -9,6 +9,7 @@ import (
 )
 
 func TestPublishVerb(t *testing.T) {
+	t.Setenv("LC_ALL", "sv_SE.UTF-8")
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	code := Main([]string{"publish", filepath.Join("..", "examples"), out, "--no-pdf"}, &stdout, &stderr)
@@ -27,9 +28,10 @@ func TestPublishVerb(t *testing.T) {
 		t.Errorf("a classified process was published")
 	}
 
-	// Again in English with drafts and an A3 handbook elsewhere: the
+	// Again with an English locale and drafts and an A3 handbook elsewhere: the
 	// process under review appears, the handbook is where asked.
 	stderr.Reset()
+	t.Setenv("LC_ALL", "en_GB.UTF-8")
 	book := filepath.Join(t.TempDir(), "book.pdf")
 	if code := Main([]string{"publish", "--lang", "en", "--drafts", "--page", "a3", "--pdf", book, "--date", "2026-11-23", filepath.Join("..", "examples"), out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
@@ -45,6 +47,7 @@ func TestPublishVerb(t *testing.T) {
 }
 
 func TestPublishUsage(t *testing.T) {
+	t.Setenv("LC_ALL", "C")
 	tests := []struct {
 		args []string
 		code int
@@ -62,6 +65,87 @@ func TestPublishUsage(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		if code := Main(tc.args, &stdout, &stderr); code != tc.code || !strings.Contains(stderr.String(), tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, stderr.String(), tc.code, tc.want)
+		}
+	}
+}
+
+// TestPublishBadOutput: a folder we cannot write fails before anything is
+// published, with no success summary and nothing written.
+func TestPublishBadOutput(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "en_US.UTF-8")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "notadir")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, out string
+		extra     []string
+		want      string
+	}{
+		{"file", file, nil, file + " is a file, not a folder"},
+		{"file below", filepath.Join(file, "site"), nil, "cannot create the output folder"},
+		{"pdf in a file", filepath.Join(dir, "ok"), []string{"--pdf", filepath.Join(file, "book.pdf")}, file + " is a file"},
+		{"pdf is a folder", filepath.Join(dir, "ok2"), []string{"--pdf", dir}, "it is a folder"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"publish"}, tc.extra...)
+			args = append(args, filepath.Join("..", "examples"), tc.out)
+			code := Main(args, &stdout, &stderr)
+			if code != 1 || !strings.Contains(stderr.String(), tc.want) {
+				t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr.String(), tc.want)
+			}
+			for _, bad := range []string{"Published", "Handbook:", "Publicerade"} {
+				if strings.Contains(stderr.String(), bad) {
+					t.Errorf("stderr claims success (%q):\n%s", bad, stderr.String())
+				}
+			}
+			if fi, err := os.Stat(file); err != nil || fi.Size() != 1 {
+				t.Errorf("the file in the way was touched")
+			}
+			if _, err := os.Stat(filepath.Join(tc.out, "index.html")); err == nil {
+				t.Errorf("pages were written")
+			}
+		})
+	}
+}
+
+// TestPublishMessageLanguage: messages follow the locale, --lang only the site.
+func TestPublishMessageLanguage(t *testing.T) {
+	tests := []struct {
+		lcAll, lcMessages, lang string
+		args                    []string
+		want                    string
+	}{
+		{"", "", "sv_SE.UTF-8", []string{"--page", "a5"}, "--page ska vara a4 eller a3"},
+		{"", "", "en_US.UTF-8", []string{"--page", "a5"}, "--page must be a4 or a3"},
+		{"", "", "", []string{"--page", "a5"}, "--page must be a4 or a3"},
+		{"C", "", "sv_SE.UTF-8", []string{"--page", "a5"}, "--page must be a4 or a3"},
+		{"", "sv_FI.UTF-8", "en_US.UTF-8", []string{"--page", "a5"}, "ska vara"},
+		{"", "", "en_US.UTF-8", []string{"--lang", "sv", "--no-pdf"}, "Published 4 processes"},
+		{"", "", "sv_SE.UTF-8", []string{"--lang", "en", "--no-pdf"}, "Publicerade 4 processer"},
+	}
+	for _, tc := range tests {
+		t.Setenv("LC_ALL", tc.lcAll)
+		t.Setenv("LC_MESSAGES", tc.lcMessages)
+		t.Setenv("LANG", tc.lang)
+		out := t.TempDir()
+		var stdout, stderr bytes.Buffer
+		args := append(append([]string{"publish", "--drafts"}, tc.args...), filepath.Join("..", "examples"), out)
+		Main(args, &stdout, &stderr)
+		if !strings.Contains(stderr.String(), tc.want) {
+			t.Errorf("LC_ALL=%q LC_MESSAGES=%q LANG=%q %v: stderr %q lacks %q", tc.lcAll, tc.lcMessages, tc.lang, tc.args, stderr.String(), tc.want)
+		}
+		// The site's language is --lang's, whatever the messages speak.
+		if b, err := os.ReadFile(filepath.Join(out, "index.html")); err == nil {
+			wantLang := `lang="` + map[bool]string{true: "sv", false: "en"}[strings.Contains(strings.Join(tc.args, " "), "--lang sv")] + `"`
+			if !strings.Contains(string(b), wantLang) {
+				t.Errorf("%v: index.html lacks %s", tc.args, wantLang)
+			}
 		}
 	}
 }

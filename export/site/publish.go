@@ -15,9 +15,17 @@ import (
 // what may be published, renders the site, writes only files whose bytes
 // changed and removes pages an earlier publication wrote that are gone.
 // The context cancels it between files; what was written by then is
-// complete and listed in the folder's manifest.
+// complete and listed in the folder's manifest. An output folder (or
+// handbook folder) that cannot be created or written fails first, with an
+// error wrapping ErrOutput and nothing rendered; Report.Handbook is set
+// only once the handbook is written.
 func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Options) (Report, error) {
 	var rep Report
+	// A folder we cannot write fails before any work, so nothing is
+	// rendered or reported as published for nothing.
+	if err := checkTargets(outDir, opts); err != nil {
+		return rep, err
+	}
 	pdfOut, pdfRel := handbookTarget(outDir, opts)
 	// Progress counts a unit per file read, per page rendered, per process
 	// in the handbook, and one for writing.
@@ -53,10 +61,12 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 		done = base + len(inputs)
 		if pdfRel != "" {
 			files[pdfRel] = b
-		} else if err := writeIfChanged(pdfOut, b); err != nil {
-			return rep, err
+		} else {
+			if err := writeIfChanged(pdfOut, b); err != nil {
+				return rep, err
+			}
+			rep.Handbook = pdfOut
 		}
-		rep.Handbook = pdfOut
 	}
 	if err := ctx.Err(); err != nil {
 		return rep, err
@@ -70,6 +80,10 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 	rep.Written, rep.Unchanged, rep.Removed = res.Written, res.Unchanged, res.Removed
 	if err != nil {
 		return rep, err
+	}
+	// The report names the handbook only once it is on disk.
+	if pdfRel != "" {
+		rep.Handbook = pdfOut
 	}
 	if opts.Progress != nil {
 		opts.Progress(total, total, "")
