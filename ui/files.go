@@ -51,7 +51,7 @@ func (a *App) openLibrary(dir, file string) error {
 			}
 			a.status.setHint(libraryMessage(err))
 		} else {
-			a.closeDocument()
+			a.setDocument(nil) // the old library's process goes with it
 			if a.lib != nil {
 				a.lib.close()
 			}

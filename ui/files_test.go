@@ -255,3 +255,20 @@ func TestLockedBySomeoneElse(t *testing.T) {
 		t.Errorf("their lock is gone: %v", err)
 	}
 }
+
+func TestOpenEmptyLibraryClosesTheOldProcess(t *testing.T) {
+	a, _ := openApp(t, "lex-sarah.bpmn")
+	empty := t.TempDir()
+	if err := a.Open(empty); err != nil {
+		t.Fatal(err)
+	}
+	if a.doc != nil || a.editor.Session() != nil {
+		t.Error("the previous library's process is still shown")
+	}
+	if len(a.side.items) != 0 || a.lib.dir != empty {
+		t.Errorf("sidebar shows %d items of %s", len(a.side.items), a.lib.dir)
+	}
+	if LastLibrary(a.fyneApp.Preferences()) != empty {
+		t.Error("the new library is not remembered")
+	}
+}
