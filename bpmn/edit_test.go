@@ -388,8 +388,8 @@ func TestEditIndentation(t *testing.T) {
 	out := encode(t, d, src)
 	for _, want := range []string{
 		"\n        <bpmn:flowNodeRef>Throw_1</bpmn:flowNodeRef>\n        <bpmn:flowNodeRef>Task_New</bpmn:flowNodeRef>\n      </bpmn:lane>",
-		"\n    <bpmn:userTask id=\"Task_New\" name=\"Ny\"/>\n    <bpmn:textAnnotation id=\"Note_1\">",
-		"\n      </bpmndi:BPMNShape>\n      <bpmndi:BPMNShape id=\"Task_New_di\" bpmnElement=\"Task_New\">\n        <dc:Bounds x=\"1100\" y=\"420\" width=\"100\" height=\"80\"/>\n      </bpmndi:BPMNShape>\n      <bpmndi:BPMNEdge id=\"Flow_1_di\"",
+		"\n    <bpmn:userTask id=\"Task_New\" name=\"Ny\" />\n    <bpmn:textAnnotation id=\"Note_1\">",
+		"\n      </bpmndi:BPMNShape>\n      <bpmndi:BPMNShape id=\"Task_New_di\" bpmnElement=\"Task_New\">\n        <dc:Bounds x=\"1100\" y=\"420\" width=\"100\" height=\"80\" />\n      </bpmndi:BPMNShape>\n      <bpmndi:BPMNEdge id=\"Flow_1_di\"",
 	} {
 		if !bytes.Contains(out, []byte(want)) {
 			t.Errorf("output lacks %q", want)

@@ -423,9 +423,7 @@ func (en *encoder) processes() {
 func (s *Source) serialize(buf *bytes.Buffer) error {
 	var raw bytes.Buffer
 	raw.Grow(1 << 16)
-	if _, err := s.doc.WriteTo(&raw); err != nil {
-		return err
-	}
+	s.writeDoc(&raw)
 	out := raw.Bytes()
 	if s.crlf {
 		var b bytes.Buffer

@@ -57,6 +57,9 @@ func (t *nsTable) set(e *etree.Element, uri string) {
 type parsed struct {
 	doc *etree.Document
 	ns  *nsTable
+	// Habits of the file the writer keeps (see Source).
+	spacedEmpty bool
+	endTag      map[*etree.Element]bool
 	// order holds the start position of every element in document order.
 	order []pos
 	// enc is the declared non-UTF-8 encoding to write back (nil: UTF-8).
@@ -211,6 +214,7 @@ func parse(data []byte) (*parsed, error) {
 		return ""
 	}
 	sawRoot := false
+	spaced, unspaced := 0, 0
 	var t token
 	for {
 		err := sc.next(&t)
@@ -275,6 +279,11 @@ func parse(data []byte) (*parsed, error) {
 			}
 			if t.selfClose {
 				stack = stack[:len(stack)-1]
+				if t.spaced {
+					spaced++
+				} else {
+					unspaced++
+				}
 			}
 		case tEnd:
 			if len(stack) == 1 {
@@ -283,6 +292,12 @@ func parse(data []byte) (*parsed, error) {
 			if top.Tag != t.local || top.Space != t.space {
 				f := stack[len(stack)-1]
 				return nil, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("element <%s> (opened at line %d) is closed by </%s>", top.FullTag(), f.line, joinName(t.space, t.local))}
+			}
+			if len(top.Child) == 0 {
+				if p.endTag == nil {
+					p.endTag = map[*etree.Element]bool{}
+				}
+				p.endTag[top] = true
 			}
 			stack = stack[:len(stack)-1]
 		case tText, tCDATA:
@@ -319,6 +334,7 @@ func parse(data []byte) (*parsed, error) {
 		return nil, &SyntaxError{Line: 1, Col: 1, Msg: "no root element: the file is empty or not XML"}
 	}
 	p.doc = doc
+	p.spacedEmpty = spaced > unspaced
 	if !p.ns.flat {
 		p.ns.record(doc.Root(), nil)
 	}

@@ -43,6 +43,10 @@ type Source struct {
 	inferred map[string]bool
 	// fresh is true until a document made by newSource is first written.
 	fresh bool
+	// spacedEmpty: the file writes empty elements as "<a />".
+	spacedEmpty bool
+	// endTag marks childless elements the file wrote as "<a></a>".
+	endTag map[*etree.Element]bool
 }
 
 // diSource is one BPMNDiagram in the document.

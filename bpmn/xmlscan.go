@@ -36,6 +36,7 @@ type token struct {
 	space, local string    // element name; PI target
 	attrs        []rawAttr // start tags (reused between tokens)
 	selfClose    bool      // <x/>
+	spaced       bool      // <x /> (whitespace before the slash)
 	text         string    // text, CDATA, comment, PI instruction, directive
 }
 
@@ -191,6 +192,12 @@ func (s *scanner) next(t *token) error {
 		if end < 0 {
 			return s.errAt(s.pos, "unexpected end of file in a comment")
 		}
+		if dash := bytes.Index(rest[4:4+end], []byte("--")); dash >= 0 || bytes.HasSuffix(rest[4:4+end], []byte("-")) {
+			if dash < 0 {
+				dash = end - 1
+			}
+			return s.errAt(s.pos+4+dash, "\"--\" inside a comment")
+		}
 		t.kind, t.text = tComment, normNewlines(string(rest[4:4+end]))
 		s.advance(s.pos + 4 + end + 3)
 	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
@@ -282,7 +289,7 @@ func (s *scanner) startTag(t *token) error {
 	if err != nil {
 		return err
 	}
-	t.kind, t.space, t.local, t.selfClose = tStart, sp, lo, false
+	t.kind, t.space, t.local, t.selfClose, t.spaced = tStart, sp, lo, false, false
 	t.attrs = t.attrs[:0]
 	for {
 		before := s.pos
@@ -296,6 +303,7 @@ func (s *scanner) startTag(t *token) error {
 			return nil
 		case '/':
 			if s.pos+1 < len(d) && d[s.pos+1] == '>' {
+				t.spaced = s.pos > 0 && (d[s.pos-1] == ' ' || d[s.pos-1] == '\t' || d[s.pos-1] == '\n' || d[s.pos-1] == '\r')
 				s.pos += 2
 				t.selfClose = true
 				return nil

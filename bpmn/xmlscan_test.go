@@ -96,7 +96,7 @@ func TestScannerMatchesEncodingXML(t *testing.T) {
 	snippets := []string{
 		`<a x='1' y="&lt;&#65;&#x42;&amp;&quot;&apos;"/>`,
 		"<a\r\n  x=\"1\r\n2\">line\r\nend\rx</a>",
-		`<a><![CDATA[ <not> & tags ]]>tail<!-- c -- --><?pi  some data ?></a>`,
+		`<a><![CDATA[ <not> & tags ]]>tail<!-- c - d --><?pi  some data ?></a>`,
 		`<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "x"> <!-- > -->]><a:b xmlns:a="u"><c/></a:b>`,
 		"<a>\u00e5\u00e4\u00f6 \u20ac</a>",
 		`<a b = "1" ></a >`,
@@ -146,6 +146,7 @@ func TestScannerErrors(t *testing.T) {
 		{"<a>&#1;</a>", "illegal character code U+0001", 1, 4},
 		{"<a>\x01</a>", "illegal character code U+0001", 1, 4},
 		{"<a><!-- open", "end of file in a comment", 1, 4},
+		{"<a><!-- a -- b --></a>", `"--" inside a comment`, 1, 11},
 		{"<a>\n<b>", "<b> is not closed", 2, 4},
 		{"<a/><b/>", "more than one root", 1, 5},
 		{"<a/>text", "text outside the root", 1, 5},
@@ -188,8 +189,8 @@ func FuzzScanner(f *testing.F) {
 			// a PI target must be followed by whitespace, attributes must
 			// be separated by whitespace and may not repeat, and a name
 			// holds at most one colon, each part starting like a name
-			// (Namespaces in XML).
-			for _, strict := range []string{"invalid processing instruction", "expected whitespace", "given twice", "a colon may only", "invalid name"} {
+			// (Namespaces in XML), and "--" may not occur in a comment.
+			for _, strict := range []string{"invalid processing instruction", "expected whitespace", "given twice", "a colon may only", "invalid name", "inside a comment"} {
 				if strings.Contains(err.Error(), strict) {
 					return
 				}
