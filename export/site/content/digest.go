@@ -17,7 +17,8 @@ type Digest struct {
 	// Pools holds one entry per process that has flow nodes, pools first in
 	// collaboration order.
 	Pools []*Pool
-	// Steps lists every flow node in reading order; Steps[i].Number is i+1.
+	// Steps lists every flow node in flow order (see readingOrder);
+	// Steps[i].Number is i+1, and each lane lists its steps in this order.
 	Steps []*Step
 	// Handovers lists the sequence flows that pass work between lanes.
 	Handovers []Handover
@@ -266,14 +267,29 @@ func laneFor(d *model.Definitions, n *model.Node) *model.Lane {
 	return nil
 }
 
-// readingOrder walks the sequence flows breadth-first from the steps nothing
-// flows into (start events first), taking unreached steps left to right.
+// readingOrder numbers the steps in flow order: a topological order of
+// the sequence flows (flows that close a loop are left out, so every step
+// comes after the steps that lead to it), starting from the steps nothing
+// flows into (start events first) and taking a whole connected flow before
+// the next start. Steps that become ready together are taken left to
+// right (then top to bottom); a boundary event reads right after the
+// activity it sits on. So numbers increase along every forward flow, and
+// any list of steps in this order (a lane's, a role's) counts upwards.
 func readingOrder(nodes []*model.Node, byID map[string]*Step, incoming map[string]int, pos map[string]*model.Shape) []*Step {
-	at := func(id string) (float64, float64, bool) {
-		if s := pos[id]; s != nil {
-			return s.Bounds.X, s.Bounds.Y, true
+	index := make(map[string]int, len(nodes))
+	for i, n := range nodes {
+		index[n.ID] = i
+	}
+	before := func(a, b *Step) int {
+		if sa, sb := pos[a.ID], pos[b.ID]; sa != nil && sb != nil {
+			if c := cmp.Compare(sa.Bounds.X, sb.Bounds.X); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(sa.Bounds.Y, sb.Bounds.Y); c != 0 {
+				return c
+			}
 		}
-		return 0, 0, false
+		return cmp.Compare(index[a.ID], index[b.ID])
 	}
 	// Seeds in priority order: start events, then other steps without
 	// incoming flows, then everything else; each group left to right.
@@ -286,52 +302,130 @@ func readingOrder(nodes []*model.Node, byID map[string]*Step, incoming map[strin
 		}
 		return 2
 	}
-	seeds := slices.Clone(nodes)
-	slices.SortStableFunc(seeds, func(a, b *model.Node) int {
-		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
+	seeds := make([]*Step, len(nodes))
+	for i, n := range nodes {
+		seeds[i] = byID[n.ID]
+	}
+	ranks := make(map[*Step]int, len(nodes))
+	for _, n := range nodes {
+		ranks[byID[n.ID]] = rank(n)
+	}
+	slices.SortStableFunc(seeds, func(a, b *Step) int {
+		if c := cmp.Compare(ranks[a], ranks[b]); c != 0 {
 			return c
 		}
-		ax, ay, aok := at(a.ID)
-		bx, by, bok := at(b.ID)
-		if aok && bok {
-			if c := cmp.Compare(ax, bx); c != 0 {
-				return c
-			}
-			return cmp.Compare(ay, by)
-		}
-		return 0
+		return before(a, b)
 	})
-	attached := map[string][]*Step{}
-	for _, n := range nodes {
-		if n.AttachedTo != "" {
-			attached[n.AttachedTo] = append(attached[n.AttachedTo], byID[n.ID])
+	// The graph: sequence flows, and host → boundary event.
+	succ := map[*Step][]*Step{}
+	for _, s := range seeds {
+		if s.AttachedTo != nil {
+			succ[s.AttachedTo] = append(succ[s.AttachedTo], s)
+		}
+	}
+	for _, s := range seeds {
+		for _, e := range s.Next {
+			succ[s] = append(succ[s], e.To)
+		}
+	}
+	back := backEdges(seeds, succ)
+	indeg := map[*Step]int{}
+	for from, tos := range succ {
+		for i, to := range tos {
+			if !back[edgeKey{from, i}] {
+				indeg[to]++
+			}
 		}
 	}
 	out := make([]*Step, 0, len(nodes))
-	done := map[string]bool{}
-	var queue []*Step
-	visit := func(s *Step) {
-		if !done[s.ID] {
-			done[s.ID] = true
-			queue = append(queue, s)
+	done := map[*Step]bool{}
+	for _, seed := range seeds {
+		if done[seed] || indeg[seed] > 0 {
+			continue
 		}
-	}
-	for _, n := range seeds {
-		visit(byID[n.ID])
+		done[seed] = true
+		queue := []*Step{seed}
 		for len(queue) > 0 {
 			s := queue[0]
 			queue = queue[1:]
 			out = append(out, s)
-			// Boundary events read right after the activity they sit on.
-			for _, b := range attached[s.ID] {
-				visit(b)
+			var ready, bound []*Step
+			for i, to := range succ[s] {
+				if back[edgeKey{s, i}] || done[to] {
+					continue
+				}
+				if indeg[to]--; indeg[to] == 0 {
+					done[to] = true
+					if to.AttachedTo == s {
+						bound = append(bound, to)
+					} else {
+						ready = append(ready, to)
+					}
+				}
 			}
-			for _, e := range s.Next {
-				visit(e.To)
-			}
+			slices.SortStableFunc(bound, before)
+			slices.SortStableFunc(ready, before)
+			// Boundary events go to the front: read right after their host.
+			queue = append(append(bound, queue...), ready...)
+		}
+	}
+	// Without loops every step is placed; this only guards broken graphs.
+	for _, s := range seeds {
+		if !done[s] {
+			done[s] = true
+			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// edgeKey names the i-th successor edge of a step.
+type edgeKey struct {
+	from *Step
+	i    int
+}
+
+// backEdges finds the edges that close loops: a depth-first walk from the
+// seeds in order marks an edge into a step still on the walk's path.
+// Iterative, so long chains cannot overflow the stack.
+func backEdges(seeds []*Step, succ map[*Step][]*Step) map[edgeKey]bool {
+	const (
+		white = iota
+		grey
+		black
+	)
+	colour := map[*Step]int{}
+	back := map[edgeKey]bool{}
+	type frame struct {
+		s *Step
+		i int
+	}
+	for _, seed := range seeds {
+		if colour[seed] != white {
+			continue
+		}
+		colour[seed] = grey
+		stack := []frame{{seed, 0}}
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			if top.i == len(succ[top.s]) {
+				colour[top.s] = black
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			i := top.i
+			to := succ[top.s][i]
+			top.i++
+			switch colour[to] {
+			case grey:
+				back[edgeKey{top.s, i}] = true
+			case white:
+				colour[to] = grey
+				stack = append(stack, frame{to, 0})
+			}
+		}
+	}
+	return back
 }
 
 // pools groups the steps by process and lane, pools in collaboration order.
