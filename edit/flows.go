@@ -2,6 +2,7 @@ package edit
 
 import (
 	"fmt"
+	"math"
 
 	"lanemap/model"
 )
@@ -118,18 +119,74 @@ func (s *Session) route(t *tx, f *model.Flow) error {
 		} else if pool := s.Doc.Participant(f.Source); pool != nil {
 			across = horizontal(a)
 		}
-		pts = MessageRoute(a.Bounds, b.Bounds, across)
+		pts = keepMessageLine(a.Bounds, b.Bounds, across, t.edgeBefore(e).pts)
+		if pts == nil {
+			pts = MessageRoute(a.Bounds, b.Bounds, across)
+		}
 	default:
 		pts = StraightRoute(a.Bounds, b.Bounds)
 	}
-	old := e.Waypoints
+	was := t.edgeBefore(e)
 	t.edge(e).Waypoints = pts
-	if e.Label != nil && len(old) > 0 {
-		om, nm := mid(old), mid(pts)
-		l := e.Label.Translate(nm.X-om.X, nm.Y-om.Y)
+	if was.label != nil && len(was.pts) > 0 {
+		l := followLabel(*was.label, was.pts, pts)
 		e.Label = &l
 	}
 	return nil
+}
+
+// followLabel moves a flow's label along with its route: the label keeps
+// its offset from the point of the route nearest to it, and that point
+// keeps its share of the route's length. A label beside the first tenth of
+// a message flow, between the pools, thus stays between the pools when the
+// flow gets longer.
+func followLabel(l model.Rect, old, pts []model.Point) model.Rect {
+	if len(old) < 2 || len(pts) < 2 {
+		om, nm := mid(old), mid(pts)
+		return l.Translate(nm.X-om.X, nm.Y-om.Y)
+	}
+	c := l.Center()
+	total, at, best := 0.0, 0.0, math.Inf(1)
+	var near model.Point
+	for i := 1; i < len(old); i++ {
+		a, b := old[i-1], old[i]
+		dx, dy := b.X-a.X, b.Y-a.Y
+		n := math.Hypot(dx, dy)
+		u := 0.0
+		if n > 0 {
+			u = math.Max(0, math.Min(1, ((c.X-a.X)*dx+(c.Y-a.Y)*dy)/(n*n)))
+		}
+		p := model.Point{X: a.X + u*dx, Y: a.Y + u*dy}
+		if d := math.Hypot(c.X-p.X, c.Y-p.Y); d < best {
+			best, near, at = d, p, total+u*n
+		}
+		total += n
+	}
+	if total == 0 {
+		om, nm := mid(old), mid(pts)
+		return l.Translate(nm.X-om.X, nm.Y-om.Y)
+	}
+	np := pointAt(pts, at/total)
+	return l.Translate(round(np.X-near.X), round(np.Y-near.Y))
+}
+
+// pointAt is the point at share f (0…1) of a polyline's length.
+func pointAt(pts []model.Point, f float64) model.Point {
+	total := 0.0
+	for i := 1; i < len(pts); i++ {
+		total += math.Hypot(pts[i].X-pts[i-1].X, pts[i].Y-pts[i-1].Y)
+	}
+	want := f * total
+	for i := 1; i < len(pts); i++ {
+		a, b := pts[i-1], pts[i]
+		n := math.Hypot(b.X-a.X, b.Y-a.Y)
+		if want <= n && n > 0 {
+			u := want / n
+			return model.Point{X: a.X + u*(b.X-a.X), Y: a.Y + u*(b.Y-a.Y)}
+		}
+		want -= n
+	}
+	return pts[len(pts)-1]
 }
 
 // mid is the middle waypoint (or the middle of the middle segment).

@@ -311,9 +311,15 @@ func (s *Session) addLane(t *tx, c laneCtx, where Where) (string, error) {
 	if where == Below {
 		s.insertSpace(t, proc, c.a, st+sz, NewLaneSize, true, grow)
 		r = c.a.setStack(c.sh.Bounds, st+sz, NewLaneSize)
-	} else {
+	} else if s.roomBefore(c.pool, NewLaneSize) {
 		s.insertSpace(t, proc, c.a, st, NewLaneSize, false, grow)
 		r = c.a.setStack(c.sh.Bounds, st-NewLaneSize, NewLaneSize)
+	} else {
+		// No room before the pool: make the space downwards (rightwards)
+		// instead, so the pool grows at its end and pushes the pools after
+		// it rather than run into the one before it.
+		s.insertSpace(t, proc, c.a, st, NewLaneSize, true, grow)
+		r = c.a.setStack(c.sh.Bounds, st, NewLaneSize)
 	}
 	l, _ := newLane(t, c.a, r)
 	sib := slices.Clone(c.siblings())

@@ -193,11 +193,15 @@ func TestAddLane(t *testing.T) {
 				if where == Above {
 					wrap = lanes[1]
 				}
-				f.want(t, wrap.ID, rect(102, 700, 510, 200))
 				if where == Below {
+					f.want(t, wrap.ID, rect(102, 700, 510, 200))
 					f.want(t, id, rect(102, 900, 510, NewLaneSize))
 				} else {
-					f.want(t, id, rect(102, 700-NewLaneSize, 510, NewLaneSize))
+					// Pool lies 124 below Pool_B: too close to grow upwards
+					// (NewLaneSize+Padding), so the space opens downwards.
+					f.want(t, wrap.ID, rect(102, 700+NewLaneSize, 510, 200))
+					f.want(t, id, rect(102, 700, 510, NewLaneSize))
+					f.want(t, "Pool", rect(72, 33, 540, 543))
 				}
 				// The wrapping lane takes the pool's content.
 				if got := laneIDs(f.d, "Task_B"); !slices.Equal(got, []string{wrap.ID}) {

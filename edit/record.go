@@ -214,6 +214,23 @@ type tx struct {
 	touch bool
 	// pools holds the bounds, before the command, of pool shapes it touched.
 	pools map[*model.Shape]model.Rect
+	// edges0 holds the route and label of edges before the command, so
+	// that re-routing the same flow twice (its end moved, then its pool
+	// pushed) works from what the user saw, not from a passing state.
+	edges0 map[*model.Edge]edgeBefore
+}
+
+type edgeBefore struct {
+	pts   []model.Point
+	label *model.Rect
+}
+
+// edgeBefore returns e's route and label before the command.
+func (t *tx) edgeBefore(e *model.Edge) edgeBefore {
+	if b, ok := t.edges0[e]; ok {
+		return b
+	}
+	return edgeBefore{e.Waypoints, e.Label}
 }
 
 func (s *Session) newTx() *tx {
@@ -263,6 +280,12 @@ func (t *tx) shape(s *model.Shape) *model.Shape {
 }
 
 func (t *tx) edge(e *model.Edge) *model.Edge {
+	if !t.seen[e] {
+		if t.edges0 == nil {
+			t.edges0 = map[*model.Edge]edgeBefore{}
+		}
+		t.edges0[e] = edgeBefore{e.Waypoints, e.Label}
+	}
 	keep(t, e, cloneEdge)
 	t.touchID(e.Element)
 	return e

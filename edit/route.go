@@ -89,6 +89,49 @@ func MessageRoute(a, b model.Rect, across bool) []model.Point {
 	return []model.Point{{X: ac.X, Y: from}, {X: ac.X, Y: my}, {X: bc.X, Y: my}, {X: bc.X, Y: to}}
 }
 
+// keepMessageLine re-routes a message flow whose old route was one
+// straight line across the pools (vertical when across is set): when that
+// line still meets both shapes it is kept, running from border to border,
+// so that moving a pool or its content does not shift the flow sideways.
+// It returns nil when the old line cannot be kept.
+func keepMessageLine(a, b model.Rect, across bool, old []model.Point) []model.Point {
+	if len(old) < 2 {
+		return nil
+	}
+	if !across {
+		pts := keepMessageLine(transpose(a), transpose(b), true, transposePts(old))
+		return transposePts(pts)
+	}
+	x := old[0].X
+	for _, p := range old[1:] {
+		if math.Abs(p.X-x) > tol {
+			return nil
+		}
+	}
+	within := func(r model.Rect) bool { return x > r.X+1 && x < r.X+r.W-1 }
+	if !within(a) || !within(b) {
+		return nil
+	}
+	switch aB, bB := a.Y+a.H, b.Y+b.H; {
+	case b.Y >= aB:
+		return []model.Point{{X: x, Y: aB}, {X: x, Y: b.Y}}
+	case bB <= a.Y:
+		return []model.Point{{X: x, Y: a.Y}, {X: x, Y: bB}}
+	}
+	return nil
+}
+
+func transposePts(pts []model.Point) []model.Point {
+	if pts == nil {
+		return nil
+	}
+	out := make([]model.Point, len(pts))
+	for i, p := range pts {
+		out[i] = model.Point{X: p.Y, Y: p.X}
+	}
+	return out
+}
+
 // StraightRoute joins the borders of a and b with one segment on the line
 // between their centres: how associations are drawn.
 func StraightRoute(a, b model.Rect) []model.Point {

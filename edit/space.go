@@ -101,14 +101,21 @@ func (s *Session) insertSpace(t *tx, proc *model.Process, a ax, line, delta floa
 	shapes := s.laneRootShapes(proc)
 	for _, sh := range shapes {
 		st, sz := a.stack(sh.Bounds)
+		touches := st <= line+tol && st+sz >= line-tol
 		switch {
+		case after && grow[sh.Element] && touches:
+			// Checked first: a lane or pool that only starts at line (the
+			// pool of a new first lane) grows instead of moving away.
+			t.shape(sh).Bounds = a.setStack(sh.Bounds, st, sz+delta)
+		case !after && grow[sh.Element] && touches:
+			t.shape(sh).Bounds = a.setStack(sh.Bounds, st-delta, sz+delta)
 		case after && st >= line-tol:
 			t.shape(sh).Bounds = a.shiftRect(sh.Bounds, delta)
-		case after && (grow[sh.Element] || st+sz > line+tol):
+		case after && st+sz > line+tol:
 			t.shape(sh).Bounds = a.setStack(sh.Bounds, st, sz+delta)
 		case !after && st+sz <= line+tol:
 			t.shape(sh).Bounds = a.shiftRect(sh.Bounds, -delta)
-		case !after && (grow[sh.Element] || st < line-tol):
+		case !after && st < line-tol:
 			t.shape(sh).Bounds = a.setStack(sh.Bounds, st-delta, sz+delta)
 		}
 	}
