@@ -110,7 +110,7 @@ func decodeDoc(p *parsed) (*model.Definitions, *Source, []Warning, error) {
 	s := &Source{
 		doc: p.doc, root: root, ns: p.ns, byID: map[string]*etree.Element{},
 		diagrams: map[string]*diSource{}, enc: p.enc, encName: p.encName, bom: p.bom, crlf: p.crlf,
-		spacedEmpty: p.spacedEmpty, endTag: p.endTag,
+		spacedEmpty: p.spacedEmpty, endTag: p.endTag, layout: p.layout, refs: p.refs,
 	}
 	if root == nil || root.Tag != "definitions" || s.nsURI(root) != Namespace {
 		var line, col int

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -13,6 +14,12 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
 )
+
+// tagLayout is how a start tag spread its attributes over lines.
+type tagLayout struct {
+	seps []string // whitespace before each attribute
+	tail string   // whitespace before > or />
+}
 
 // pos is where an element starts (1-based line and column).
 type pos struct{ line, col int32 }
@@ -60,6 +67,8 @@ type parsed struct {
 	// Habits of the file the writer keeps (see Source).
 	spacedEmpty bool
 	endTag      map[*etree.Element]bool
+	layout      map[*etree.Element]*tagLayout
+	refs        refStyle
 	// order holds the start position of every element in document order.
 	order []pos
 	// enc is the declared non-UTF-8 encoding to write back (nil: UTF-8).
@@ -270,6 +279,12 @@ func parse(data []byte) (*parsed, error) {
 				}
 			}
 			p.order = append(p.order, pos{int32(line), int32(col)})
+			if t.odd {
+				if p.layout == nil {
+					p.layout = map[*etree.Element]*tagLayout{}
+				}
+				p.layout[e] = &tagLayout{seps: slices.Clone(t.seps), tail: t.tail}
+			}
 			if scope != nil {
 				if len(stack) == 2 {
 					p.ns.rootNS = scope
@@ -335,6 +350,7 @@ func parse(data []byte) (*parsed, error) {
 	}
 	p.doc = doc
 	p.spacedEmpty = spaced > unspaced
+	p.refs = sc.refs.style()
 	if !p.ns.flat {
 		p.ns.record(doc.Root(), nil)
 	}

@@ -47,6 +47,10 @@ type Source struct {
 	spacedEmpty bool
 	// endTag marks childless elements the file wrote as "<a></a>".
 	endTag map[*etree.Element]bool
+	// layout keeps start tags whose attributes were not single-spaced.
+	layout map[*etree.Element]*tagLayout
+	// refs is how the file spells character references.
+	refs refStyle
 }
 
 // diSource is one BPMNDiagram in the document.

@@ -2,6 +2,7 @@ package bpmn
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -23,15 +24,25 @@ func (s *Source) writeToken(b *bytes.Buffer, t etree.Token) {
 	case *etree.Element:
 		b.WriteByte('<')
 		writeName(b, x.Space, x.Tag)
-		for _, a := range x.Attr {
-			b.WriteByte(' ')
+		lay := s.layout[x]
+		for i, a := range x.Attr {
+			// Attributes added since reading go after the kept ones
+			// with a single space; after a removal the layout is moot.
+			if lay != nil && len(x.Attr) >= len(lay.seps) && i < len(lay.seps) {
+				b.WriteString(lay.seps[i])
+			} else {
+				b.WriteByte(' ')
+			}
 			writeName(b, a.Space, a.Key)
 			b.WriteString(`="`)
-			escape(b, a.Value, true)
+			s.refs.escape(b, a.Value, true)
 			b.WriteByte('"')
 		}
+		if lay != nil && len(x.Attr) >= len(lay.seps) {
+			b.WriteString(lay.tail)
+		}
 		if len(x.Child) == 0 && !s.endTag[x] {
-			if s.spacedEmpty {
+			if s.spacedEmpty && (lay == nil || lay.tail == "") {
 				b.WriteString(" />")
 			} else {
 				b.WriteString("/>")
@@ -53,7 +64,7 @@ func (s *Source) writeToken(b *bytes.Buffer, t etree.Token) {
 			b.WriteString("]]>")
 			return
 		}
-		escape(b, x.Data, false)
+		s.refs.escape(b, x.Data, false)
 	case *etree.Comment:
 		b.WriteString("<!--")
 		b.WriteString(x.Data)
@@ -83,7 +94,7 @@ func writeName(b *bytes.Buffer, space, local string) {
 
 // escape writes text or an attribute value with the references XML needs;
 // characters XML cannot hold at all become U+FFFD.
-func escape(b *bytes.Buffer, v string, attr bool) {
+func (st refStyle) escape(b *bytes.Buffer, v string, attr bool) {
 	last := 0
 	for i := 0; i < len(v); {
 		r, w := utf8.DecodeRuneInString(v[i:])
@@ -97,12 +108,15 @@ func escape(b *bytes.Buffer, v string, attr bool) {
 			esc = "&gt;"
 		case r == '"' && attr:
 			esc = "&quot;"
-		case r == '\t' && attr:
-			esc = "&#x9;"
-		case r == '\n' && attr:
-			esc = "&#xA;"
-		case r == '\r':
-			esc = "&#xD;"
+			if st.quotNum {
+				esc = "&#34;"
+			}
+		case r == '\t' && attr, r == '\n' && attr, r == '\r':
+			if st.hex {
+				esc = "&#x" + strings.ToUpper(strconv.FormatInt(int64(r), 16)) + ";"
+			} else {
+				esc = "&#" + strconv.Itoa(int(r)) + ";"
+			}
 		case !isXMLChar(r) || r == utf8.RuneError && w == 1:
 			esc = "\uFFFD"
 		}

@@ -31,13 +31,32 @@ const (
 
 type rawAttr struct{ space, local, value string }
 
+// refCount tallies how the file spells character references, so the
+// writer can spell new ones the same way.
+type refCount struct{ hex, dec, quotName, quotNum int }
+
+// refStyle is the spelling the writer uses.
+type refStyle struct {
+	hex     bool // &#xA; rather than &#10;
+	quotNum bool // &#34; rather than &quot;
+}
+
+func (c refCount) style() refStyle {
+	return refStyle{hex: c.hex > c.dec, quotNum: c.quotNum > c.quotName}
+}
+
 type token struct {
 	kind         tokKind
 	space, local string    // element name; PI target
 	attrs        []rawAttr // start tags (reused between tokens)
 	selfClose    bool      // <x/>
 	spaced       bool      // <x /> (whitespace before the slash)
-	text         string    // text, CDATA, comment, PI instruction, directive
+	// Layout of a start tag: the whitespace before each attribute and
+	// before the closing > or />; odd when it is not single spaces.
+	seps []string
+	tail string
+	odd  bool
+	text string // text, CDATA, comment, PI instruction, directive
 }
 
 type scanner struct {
@@ -49,6 +68,7 @@ type scanner struct {
 	tokCol    int
 	names     map[string]string
 	spaces    map[string]string
+	refs      refCount
 	buf       []byte
 }
 
@@ -290,19 +310,24 @@ func (s *scanner) startTag(t *token) error {
 		return err
 	}
 	t.kind, t.space, t.local, t.selfClose, t.spaced = tStart, sp, lo, false, false
-	t.attrs = t.attrs[:0]
+	t.attrs, t.seps, t.tail, t.odd = t.attrs[:0], t.seps[:0], "", false
 	for {
 		before := s.pos
 		s.skipSpace()
 		if s.pos >= len(d) {
 			return s.errAt(s.pos, "unexpected end of file in the start tag <%s>", joinName(sp, lo))
 		}
+		ws := d[before:s.pos]
 		switch d[s.pos] {
 		case '>':
+			t.tail = s.ws(ws)
+			t.odd = t.odd || len(ws) > 0 && !(len(ws) == 1 && ws[0] == ' ')
 			s.pos++
 			return nil
 		case '/':
 			if s.pos+1 < len(d) && d[s.pos+1] == '>' {
+				t.tail = s.ws(ws)
+				t.odd = t.odd || len(ws) > 0 && !(len(ws) == 1 && ws[0] == ' ')
 				t.spaced = s.pos > 0 && (d[s.pos-1] == ' ' || d[s.pos-1] == '\t' || d[s.pos-1] == '\n' || d[s.pos-1] == '\r')
 				s.pos += 2
 				t.selfClose = true
@@ -313,6 +338,8 @@ func (s *scanner) startTag(t *token) error {
 		if s.pos == before {
 			return s.errAt(s.pos, "expected whitespace, > or /> in the start tag <%s>, found %q", joinName(sp, lo), s.runeAt(s.pos))
 		}
+		t.seps = append(t.seps, s.ws(ws))
+		t.odd = t.odd || !(len(ws) == 1 && ws[0] == ' ')
 		nameAt := s.pos
 		asp, alo, err := s.name()
 		if err != nil {
@@ -348,6 +375,19 @@ func (s *scanner) startTag(t *token) error {
 		t.attrs = append(t.attrs, rawAttr{asp, alo, v})
 		s.advance(end + 1)
 	}
+}
+
+// ws returns a whitespace run as a shared string.
+func (s *scanner) ws(b []byte) string {
+	if len(b) == 1 && b[0] == ' ' {
+		return " "
+	}
+	if v, ok := s.spaces[string(b)]; ok {
+		return v
+	}
+	v := string(b)
+	s.spaces[v] = v
+	return v
 }
 
 func joinName(space, local string) string {
@@ -392,6 +432,16 @@ func (s *scanner) decodeText(from, to int, isAttr bool) (string, error) {
 			}
 			if !isXMLChar(r) {
 				return "", s.errAt(from+i, "illegal character code %U", r)
+			}
+			switch {
+			case strings.HasPrefix(ent, "#x"):
+				s.refs.hex++
+			case strings.HasPrefix(ent, "#") && r != '"':
+				s.refs.dec++
+			case ent == "quot":
+				s.refs.quotName++
+			case r == '"':
+				s.refs.quotNum++
 			}
 			b = utf8.AppendRune(b, r)
 			i += semi
