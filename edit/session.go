@@ -1,6 +1,7 @@
 package edit
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -17,6 +18,13 @@ type Session struct {
 	// OnChange, when set, is called after every successful change, undo
 	// and redo with what was touched.
 	OnChange func(Change)
+	// ReadOnly refuses every change, undo and redo with ErrReadOnly (a
+	// file another instance holds the lock on).
+	ReadOnly bool
+	// Guard, when set, is asked before every change (not undo or redo)
+	// with the step's label; an error refuses the change and is returned,
+	// so the app can ask first (deleting a lane with steps, say).
+	Guard func(label string) error
 
 	di diIndex
 	g  graph
@@ -57,8 +65,25 @@ func NewSession(d *model.Definitions, g *model.Diagram) *Session {
 	return s
 }
 
+// ErrReadOnly is returned for every change to a ReadOnly session.
+var ErrReadOnly = errors.New("edit: the document is read-only")
+
+// check refuses a change to a read-only session, then asks Guard.
+func (s *Session) check(label string) error {
+	if s.ReadOnly {
+		return ErrReadOnly
+	}
+	if s.Guard != nil {
+		return s.Guard(label)
+	}
+	return nil
+}
+
 // Undo reverts the last step; false when there was none.
 func (s *Session) Undo() bool {
+	if s.ReadOnly {
+		return false
+	}
 	c := s.Stack.Undo(s.Doc)
 	if c == nil {
 		return false
@@ -71,6 +96,9 @@ func (s *Session) Undo() bool {
 
 // Redo does the last undone step again; false when there was none.
 func (s *Session) Redo() bool {
+	if s.ReadOnly {
+		return false
+	}
 	c, err := s.Stack.Redo(s.Doc)
 	if c == nil || err != nil {
 		return false
@@ -84,6 +112,9 @@ func (s *Session) Redo() bool {
 // Do runs an outside command as one step: c must change the model only
 // through its own Do and Undo.
 func (s *Session) Do(c Command) error {
+	if err := s.check(c.Label()); err != nil {
+		return err
+	}
 	if err := c.Do(s.Doc); err != nil {
 		return err
 	}
@@ -102,6 +133,9 @@ func (s *Session) notify(c Change) {
 
 // run records fn as one command named label, pushes it and notifies.
 func (s *Session) run(label, mergeKey string, fn func(t *tx) error) error {
+	if err := s.check(label); err != nil {
+		return err
+	}
 	c := &cmd{s: s, label: label, key: mergeKey, fn: fn}
 	if err := c.Do(s.Doc); err != nil {
 		return err
