@@ -15,7 +15,7 @@ import (
 var benchSize = fyne.NewSize(1400, 900)
 
 // BenchmarkOpen measures opening a generated map to its first frame: the
-// session, the scene, the fitted view and the whole window painted by the
+// session, the scene, the first (readable) view and the whole window painted by the
 // software driver.
 func BenchmarkOpen(b *testing.B) {
 	for _, n := range []int{100, 1000, 5000} {
@@ -39,7 +39,7 @@ func BenchmarkOpen(b *testing.B) {
 
 // BenchmarkMove measures one move command applied and the canvas
 // refreshed: MoveNodes, the scene rebuilt, the touched region repainted
-// into the cached picture, the overlay rebuilt. The view is fitted, so the
+// into the cached picture, the overlay rebuilt. The view is ZoomFitAll, so the
 // whole map is visible.
 func BenchmarkMove(b *testing.B) {
 	for _, n := range []int{100, 1000, 5000} {
@@ -50,7 +50,7 @@ func BenchmarkMove(b *testing.B) {
 			defer w.Close()
 			w.SetPadded(false)
 			w.Resize(benchSize)
-			e.ZoomFit()
+			e.ZoomFitAll()
 			ids := []string{"Node_4"}
 			e.SetSelection(ids)
 			sz := e.size
@@ -82,7 +82,7 @@ func BenchmarkMoveAcrossLanes(b *testing.B) {
 			defer w.Close()
 			w.SetPadded(false)
 			w.Resize(benchSize)
-			e.ZoomFit()
+			e.ZoomFitAll()
 			ids := []string{"Node_4"}
 			e.SetSelection(ids)
 			sz := e.size
@@ -117,7 +117,7 @@ func BenchmarkMoveFrame(b *testing.B) {
 			defer w.Close()
 			w.SetPadded(false)
 			w.Resize(benchSize)
-			e.ZoomFit()
+			e.ZoomFitAll()
 			w.Canvas().Capture()
 			ids := []string{"Node_4"}
 			dx := 10.0
@@ -141,7 +141,7 @@ func BenchmarkDragFrame(b *testing.B) {
 	defer w.Close()
 	w.SetPadded(false)
 	w.Resize(benchSize)
-	e.ZoomFit()
+	e.ZoomFitAll()
 	e.SetSelection([]string{"Node_4"})
 	sz := e.size
 	e.r.generate(int(sz.Width), int(sz.Height))
@@ -178,7 +178,7 @@ func BenchmarkPanFrame(b *testing.B) {
 			w.Resize(benchSize)
 			e.SetZoom(1)
 			if c.fit {
-				e.ZoomFit()
+				e.ZoomFitAll()
 			}
 			sz := e.size
 			e.r.generate(int(sz.Width), int(sz.Height))

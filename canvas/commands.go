@@ -2,9 +2,9 @@ package canvas
 
 import (
 	"errors"
+	"math"
 	"slices"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"lanemap/edit"
@@ -90,22 +90,80 @@ func (e *Editor) Cut() {
 	}
 }
 
-// Paste inserts the clipboard centred on the pointer (or on the middle of
-// the view when the pointer is elsewhere) and selects what was pasted.
+// Paste inserts the clipboard and selects what was pasted. At the
+// pointer when it is over the map and nothing already lies there;
+// otherwise pasteStep right and down of where the copies were taken, one
+// step further for each copy already there, so repeated pastes cascade
+// and a paste never lands exactly on an existing element.
 func (e *Editor) Paste() {
 	if !e.ready() || e.clip.Empty() {
 		return
 	}
-	at := e.v.toModel(fyne.NewPos(e.size.Width/2, e.size.Height/2))
-	if e.hover {
-		at = e.v.toModel(e.pointer)
+	box := e.clip.Box
+	var at model.Point
+	free := false
+	if e.hover && e.pointer.X >= 0 && e.pointer.Y >= 0 && e.pointer.X < e.size.Width && e.pointer.Y < e.size.Height {
+		p := e.v.toModel(e.pointer)
+		at = model.Point{X: snapGrid(p.X), Y: snapGrid(p.Y)}
+		free = !e.pasteOverlaps(at.X-box.Center().X, at.Y-box.Center().Y, false)
 	}
-	at = model.Point{X: snapGrid(at.X), Y: snapGrid(at.Y)}
+	if !free {
+		c := box.Center()
+		for k := 1; k <= maxCascade; k++ {
+			d := float64(k) * pasteStep
+			at = model.Point{X: c.X + d, Y: c.Y + d}
+			if !e.pasteOverlaps(d, d, true) {
+				break
+			}
+		}
+	}
 	ids, err := e.s.Paste(e.clip, at)
 	if !e.failed(err) {
 		e.setSelection(ids)
+		if len(ids) > 0 {
+			e.reveal(ids[0])
+		}
 		e.Refresh()
 	}
+}
+
+// Where a paste goes when not at the pointer: pasteStep further right and
+// down for each copy already there, at most maxCascade steps.
+const (
+	pasteStep  = 20
+	maxCascade = 50
+)
+
+// pasteOverlaps reports whether the clipboard's shapes, moved by dx, dy,
+// would cover an element of the diagram: with exact set, one with the
+// same top-left corner (a copy pasted there before); else any overlap
+// with a step, event, gateway, data object or note (lanes, pools, groups
+// and expanded sub-processes hold things and do not count).
+func (e *Editor) pasteOverlaps(dx, dy float64, exact bool) bool {
+	const tol = 1.0
+	for _, cs := range e.clip.Shapes {
+		r := cs.Bounds.Translate(dx, dy)
+		for _, n := range e.s.Doc.Nodes {
+			s := e.shapes[n.ID]
+			if s == nil {
+				continue
+			}
+			b := s.Bounds
+			if exact {
+				if math.Abs(b.X-r.X) < tol && math.Abs(b.Y-r.Y) < tol {
+					return true
+				}
+				continue
+			}
+			if n.Kind == model.Group || (n.Kind.IsSubProcess() && s.IsExpanded != nil && *s.IsExpanded) {
+				continue
+			}
+			if b.Intersects(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Duplicate copies the selection next to itself and selects the copies.

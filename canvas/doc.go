@@ -61,11 +61,16 @@
 //	Escape                 cancel the gesture, then the tool, then the selection
 //	Ctrl+Z                 undo
 //	Ctrl+Shift+Z, Ctrl+Y   redo
-//	Ctrl+C, Ctrl+X, Ctrl+V copy, cut, paste
+//	Ctrl+C, Ctrl+X, Ctrl+V copy, cut, paste (at the pointer when it is
+//	                       over the map and the spot is free; else 20
+//	                       units right and down of the copied steps,
+//	                       cascading, never exactly on an element)
 //	Ctrl+D                 duplicate
 //	Ctrl+A                 select all
 //	Ctrl++ (Ctrl+=), Ctrl+-  zoom in / out
-//	Ctrl+0, Ctrl+1         fit the map / 100 %
+//	Ctrl+0                 fit the map, readably (below)
+//	Ctrl+Shift+0           the whole map, however small (overview)
+//	Ctrl+1                 100 %
 //	Home, End              go to a start / end event (again: the next one)
 //	Page Up, Page Down     scroll a screen
 //
@@ -78,5 +83,19 @@
 // the pool), double-click edits the label, the wheel scrolls (Shift+wheel:
 // sideways, Ctrl+wheel: zoom about the pointer), Space+drag, middle-drag,
 // the Hand tool and the thin scroll bars (shown when part of the map is out
-// of sight) pan. KeyMap returns this table, translated, for the app's Help.
+// of sight) pan. KeyMap returns this table, translated (key names too),
+// for the app's Help.
+//
+// # View
+//
+// A map opens (SetSession → ResetView) and Ctrl+0 fits it (ZoomFit) never
+// below readableZoom, 85 %: 11-unit labels stay about 9.4 units high, the
+// least a projector shows legibly. A map too big for that opens at its
+// start — the diagram's top-left, with the start event in sight — and
+// Ctrl+Shift+0 (ZoomFitAll) gives the overview at any zoom. A fitted view
+// follows resizes until the user works in the map; after that a resize
+// keeps the map point at the middle of the widget still. Selecting,
+// appending and pasting scroll the element into view together with its
+// label and connect handle; the scroll bars' extent includes labels and a
+// margin for the handles.
 package canvas

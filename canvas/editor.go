@@ -70,7 +70,9 @@ type Editor struct {
 
 	v       view
 	size    fyne.Size
-	needFit bool // the view fits the map (and follows resizes) until the user moves it
+	needFit bool   // the view fits the map (and follows resizes) until the user moves it
+	fitAll  bool   // ... the whole map (ZoomFitAll), not the readable fit
+	pending string // element to reveal once the widget has a size
 
 	sel  []string
 	tool Tool
@@ -133,9 +135,10 @@ func NewEditor(s *edit.Session) *Editor {
 	return e
 }
 
-// SetSession shows another session (after open or reload): the selection is
-// cleared and the view fits the new map. The editor chains itself in front
-// of any OnChange the session already has, so set yours first.
+// SetSession shows another session (after open, reload or File › New):
+// the selection is cleared and the view reset (ResetView), whatever zoom
+// the last map had. The editor chains itself in front of any OnChange the
+// session already has, so set yours first.
 func (e *Editor) SetSession(s *edit.Session) {
 	e.cancelLabel()
 	e.drag = gesture{}
@@ -156,9 +159,9 @@ func (e *Editor) SetSession(s *edit.Session) {
 	}
 	e.rebuild()
 	e.dirty.all()
-	e.needFit = true
+	e.pending = ""
 	e.setSelection(nil)
-	e.Refresh()
+	e.ResetView()
 	if s != nil {
 		e.focus() // keyboard first: an opened map takes the keys
 	}
@@ -171,10 +174,13 @@ func (e *Editor) Session() *edit.Session { return e.s }
 func (e *Editor) Selection() []string { return slices.Clone(e.sel) }
 
 // SetSelection selects these elements (unknown ids are dropped) and
-// scrolls the first into view.
+// scrolls the first into view, with its label and handles; before the
+// widget has a size, on its first layout. A selection made by the app is
+// work in the map: the view stops following resizes, as after a click.
 func (e *Editor) SetSelection(ids []string) {
 	e.setSelection(ids)
 	if len(e.sel) > 0 {
+		e.needFit = false
 		e.reveal(e.sel[0])
 	}
 	e.Refresh()
@@ -239,16 +245,69 @@ func (e *Editor) ZoomIn() { e.SetZoom(e.v.zoom * zoomStep) }
 // ZoomOut zooms out one step.
 func (e *Editor) ZoomOut() { e.SetZoom(e.v.zoom / zoomStep) }
 
-// ZoomFit shows the whole map.
-func (e *Editor) ZoomFit() {
-	e.needFit = true
+// ResetView shows a map as it first opens (SetSession calls it): the
+// whole map when it fits at a readable zoom (readableZoom, 85 %, or more),
+// else the start of the process — the diagram's top-left corner with its
+// start event in sight — at 85 %. The view follows resizes until the user
+// pans, zooms, clicks or types.
+func (e *Editor) ResetView() {
+	e.needFit, e.fitAll = true, false
+	e.applyFit()
+}
+
+// ZoomFit is Ctrl+0: the readable fit of ResetView, so a big map never
+// shrinks to unreadable text. ZoomFitAll is the overview.
+func (e *Editor) ZoomFit() { e.ResetView() }
+
+// ZoomFitAll is Ctrl+Shift+0: the whole map in the window, at whatever
+// zoom that takes (an overview; text may be too small to read).
+func (e *Editor) ZoomFitAll() {
+	e.needFit, e.fitAll = true, true
+	e.applyFit()
+}
+
+// applyFit sets the fitted view for the current size (nothing before the
+// first layout, which fits then) and reports the zoom.
+func (e *Editor) applyFit() {
 	if e.size.IsZero() {
+		e.Refresh()
 		return
 	}
-	if e.scene != nil {
-		e.v = fit(e.scene.Bounds, e.size)
-	}
+	e.v = e.fitted(e.size)
 	e.viewChanged()
+}
+
+// fitted is the view the fit mode gives a widget of this size.
+func (e *Editor) fitted(size fyne.Size) view {
+	if e.scene == nil || e.scene.Bounds.W <= 0 || e.scene.Bounds.H <= 0 {
+		return view{zoom: 1}
+	}
+	if e.fitAll {
+		return fit(e.scene.Bounds, size)
+	}
+	v := readableFit(e.scene.Bounds, size)
+	if v.zoom <= readableZoom {
+		if id := e.startEvent(); id != "" {
+			if r, ok := e.revealBox(id, v.zoom); ok {
+				v = v.reveal(r, size)
+			}
+		}
+	}
+	return v
+}
+
+// startEvent is where a process begins: the first start event (document
+// order) drawn in this diagram, or "".
+func (e *Editor) startEvent() string {
+	if !e.ready() {
+		return ""
+	}
+	for _, n := range e.s.Doc.Nodes {
+		if n.Kind == model.StartEvent && e.shapes[n.ID] != nil {
+			return n.ID
+		}
+	}
+	return ""
 }
 
 func (e *Editor) viewChanged() {
@@ -484,16 +543,40 @@ func (e *Editor) status(msg string) {
 	}
 }
 
-// reveal scrolls so that element id is on screen.
+// reveal scrolls so that element id is on screen with its label and its
+// connect handle; before the first layout it is remembered for then.
 func (e *Editor) reveal(id string) {
 	if e.size.IsZero() {
+		e.pending = id
 		return
 	}
-	if r, ok := e.boundsOf(id); ok {
+	if r, ok := e.revealBox(id, e.v.zoom); ok {
 		if v := e.v.reveal(r, e.size); v != e.v {
 			e.v, e.needFit = v, false
 		}
 	}
+}
+
+// revealBox is what must be on screen for an element to be usable: its
+// box, its label (events and gateways carry it outside) and, for a flow
+// node, the connect handle right of it, which is a fixed screen size.
+func (e *Editor) revealBox(id string, zoom float64) (model.Rect, bool) {
+	r, ok := e.boundsOf(id)
+	if !ok {
+		return r, false
+	}
+	if e.scene != nil && e.s != nil && e.s.Doc != nil && e.s.Doc.Node(id) != nil {
+		for i := range e.scene.Items {
+			if it := &e.scene.Items[i]; it.Element == id && it.Part == draw.PartLabel && it.Text != nil {
+				r = r.Union(it.Text.Box)
+			}
+		}
+		if n := e.s.Doc.Node(id); n.Kind.IsFlowNode() && e.shapes[id] != nil {
+			b := e.shapes[id].Bounds
+			r = r.Union(model.Rect{X: b.X + b.W, Y: b.Y, W: (connectGap + handleSize) / zoom, H: b.H})
+		}
+	}
+	return r, true
 }
 
 // edgeOf is the diagram edge of a flow, or nil.
@@ -517,6 +600,18 @@ func (e *Editor) boundsOf(id string) (model.Rect, bool) {
 		}
 	}
 	return model.Rect{}, false
+}
+
+// FocusCanvas gives the editor the keyboard, as a click on the map does.
+// The app calls it when its own field (quick add) is done — after Enter
+// and after Escape — so Tab, Ctrl+Right and typing reach the map again.
+func (e *Editor) FocusCanvas() {
+	if e.editing != "" {
+		return // the label editor has the keys; it gives them back itself
+	}
+	if c := canvasOf(e); c != nil {
+		c.Focus(e)
+	}
 }
 
 // focus asks the window to send keys here.

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -198,19 +199,19 @@ func TestViewHoldsOnceTheUserWorks(t *testing.T) {
 	h := newHarness(t)
 	h.e.ZoomFit()
 	h.w.Resize(fyne.NewSize(900, 400)) // still fitted: follows the window
-	fitted := h.e.v
-	if fitted != fit(h.e.scene.Bounds, h.e.size) {
+	if h.e.v != h.e.fitted(h.e.size) {
 		t.Fatal("the view did not follow the resize before any work")
 	}
 	test.TapAt(h.e, h.centre("T1"))
-	before := h.e.v
-	h.w.Resize(fyne.NewSize(700, 400)) // e.g. the side panel grew
-	if h.e.v != before {
-		t.Error("the map moved under the pointer after a click and a resize")
+	mid := func() model.Point { return h.e.v.toModel(fyne.NewPos(h.e.size.Width/2, h.e.size.Height/2)) }
+	before, zoom := mid(), h.e.v.zoom
+	h.w.Resize(fyne.NewSize(875, 400)) // e.g. the side panel grew by 25
+	if after := mid(); math.Abs(after.X-before.X) > 0.01 || math.Abs(after.Y-before.Y) > 0.01 || h.e.v.zoom != zoom {
+		t.Errorf("after a click and a resize the middle moved from %v to %v (zoom %v → %v)", before, after, zoom, h.e.v.zoom)
 	}
 	h.shortcut(fyne.Key0, fyne.KeyModifierControl)
 	h.w.Resize(fyne.NewSize(1000, 440))
-	if h.e.v != fit(h.e.scene.Bounds, h.e.size) {
+	if h.e.v != h.e.fitted(h.e.size) {
 		t.Error("after Ctrl+0 the view does not follow the window again")
 	}
 }

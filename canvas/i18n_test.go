@@ -20,7 +20,7 @@ func TestTranslations(t *testing.T) {
 	}
 	used := map[string]bool{}
 	reX := regexp.MustCompile(`lang\.X\("(canvas\.[a-z.]+[a-z])",`)
-	reK := regexp.MustCompile(`k\((?:"[^"]*"|lang\.X\([^)]*\)(?:\+"[^"]*")?), "([a-z]+)"`)
+	reK := regexp.MustCompile(`\bk\("([a-z]+)", "`)
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
@@ -31,6 +31,7 @@ func TestTranslations(t *testing.T) {
 		}
 		for _, m := range reK.FindAllSubmatch(src, -1) {
 			used["canvas.key."+string(m[1])] = true
+			used["canvas.keys."+string(m[1])] = true
 		}
 	}
 	if len(used) < 20 {

@@ -18,43 +18,45 @@ type KeyHelp struct {
 }
 
 // KeyMap lists the editor's keys and mouse gestures for the app's Help
-// window (doc.go has the same table).
+// window (doc.go has the same table). Both columns are translated: key
+// names too (Swedish keyboards say Skift, Tabb, Retur, Mellanslag).
 func KeyMap() []KeyHelp {
-	k := func(keys, id, fallback string) KeyHelp {
-		return KeyHelp{Keys: keys, Action: lang.X("canvas.key."+id, fallback)}
+	k := func(id, keys, action string) KeyHelp {
+		return KeyHelp{Keys: lang.X("canvas.keys."+id, keys), Action: lang.X("canvas.key."+id, action)}
 	}
 	return []KeyHelp{
-		k("Tab, Ctrl+→", "next", "Add the next task after the selection, in its lane"),
-		k("Ctrl+G", "gateway", "Add an exclusive gateway after the selection"),
-		k("Ctrl+E", "end", "Add an end event after the selection"),
-		k("Ctrl+↑, Ctrl+↓", "nextlane", "Add the next task in the lane above or below (a handover)"),
-		k("Alt+↑, Alt+↓", "movelane", "Move the selection to the lane above or below; a selected lane swaps with its neighbour"),
-		k("→ ←", "walk", "Go to the next or previous step along the flow"),
-		k("↑ ↓", "siblings", "Go to a parallel step (another branch)"),
-		k("Shift+Tab", "back", "Go back to a predecessor"),
-		k("Home, End", "ends", "Go to a start event, an end event (again: the next one)"),
-		k("Shift+arrows", "nudge", "Nudge the selection by one grid step"),
-		k(lang.X("canvas.keys.typing", "Typing a letter"), "type", "Rename the selection, starting with that letter"),
-		k("Enter, F2", "rename", "Edit the label"),
-		k(lang.X("canvas.keys.inlabel", "In a label:")+" Enter, Shift+Enter, Tab, Esc", "label",
-			"Save; new line; save and add the next task; cancel"),
-		k("Esc", "escape", "Cancel the gesture, then the tool, then the selection"),
-		k("Delete, Backspace", "delete", "Delete the selection"),
-		k("Ctrl+Z", "undo", "Undo"),
-		k("Ctrl+Shift+Z, Ctrl+Y", "redo", "Redo"),
-		k("Ctrl+C, Ctrl+X, Ctrl+V", "clipboard", "Copy, cut, paste"),
-		k("Ctrl+D", "duplicate", "Duplicate the selection"),
-		k("Ctrl+A", "all", "Select everything"),
-		k("Ctrl++, Ctrl+-", "zoom", "Zoom in, zoom out"),
-		k("Ctrl+0, Ctrl+1", "fit", "Fit the map in the window; 100 %"),
-		k("Page Up, Page Down", "page", "Scroll a screen up or down"),
-		k(lang.X("canvas.keys.click", "Click, Shift+click"), "click", "Select; add to or remove from the selection"),
-		k(lang.X("canvas.keys.dblclick", "Double-click"), "dblclick", "Edit the label"),
-		k(lang.X("canvas.keys.drag", "Drag"), "drag", "Move the selection (snaps to the grid and to other shapes); on a pool's header: move the pool; on empty space: select with a frame"),
-		k(lang.X("canvas.keys.handles", "Drag a handle"), "handles", "Corners resize; the round handle connects to another element; the ends of a selected flow reconnect it"),
-		k(lang.X("canvas.keys.laneedge", "Drag a lane border"), "laneedge", "Make one lane taller and its neighbour shorter; a pool's outer edge grows the pool"),
-		k(lang.X("canvas.keys.wheel", "Wheel, Shift+wheel, Ctrl+wheel"), "wheel", "Scroll; scroll sideways; zoom at the pointer"),
-		k(lang.X("canvas.keys.pan", "Space+drag, middle-drag"), "pan", "Pan the map"),
+		k("next", "Tab, Ctrl+→", "Add the next task after the selection, in its lane"),
+		k("gateway", "Ctrl+G", "Add an exclusive gateway after the selection"),
+		k("end", "Ctrl+E", "Add an end event after the selection"),
+		k("nextlane", "Ctrl+↑, Ctrl+↓", "Add the next task in the lane above or below (a handover)"),
+		k("movelane", "Alt+↑, Alt+↓", "Move the selection to the lane above or below; a selected lane swaps with its neighbour"),
+		k("walk", "→ ←", "Go to the next or previous step along the flow"),
+		k("siblings", "↑ ↓", "Go to a parallel step (another branch)"),
+		k("back", "Shift+Tab", "Go back to a predecessor"),
+		k("ends", "Home, End", "Go to a start event, an end event (again: the next one)"),
+		k("nudge", "Shift+arrows", "Nudge the selection by one grid step"),
+		k("type", "Typing a letter", "Rename the selection, starting with that letter"),
+		k("rename", "Enter, F2", "Edit the label"),
+		k("label", "In a label: Enter, Shift+Enter, Tab, Esc", "Save; new line; save and add the next task; cancel"),
+		k("escape", "Esc", "Cancel the gesture, then the tool, then the selection"),
+		k("delete", "Delete, Backspace", "Delete the selection"),
+		k("undo", "Ctrl+Z", "Undo"),
+		k("redo", "Ctrl+Shift+Z, Ctrl+Y", "Redo"),
+		k("clipboard", "Ctrl+C, Ctrl+X, Ctrl+V", "Copy, cut, paste (at the pointer when that spot is free, else just below and right of the copied steps)"),
+		k("duplicate", "Ctrl+D", "Duplicate the selection"),
+		k("all", "Ctrl+A", "Select everything"),
+		k("zoom", "Ctrl++, Ctrl+-", "Zoom in, zoom out"),
+		k("fit", "Ctrl+0", "Fit the map, never below 85 % so text stays readable; a bigger map shows its start"),
+		k("fitall", "Ctrl+Shift+0", "The whole map in the window, however small (overview)"),
+		k("actual", "Ctrl+1", "Actual size (100 %)"),
+		k("page", "Page Up, Page Down", "Scroll a screen up or down"),
+		k("click", "Click, Shift+click", "Select; add to or remove from the selection"),
+		k("dblclick", "Double-click", "Edit the label"),
+		k("drag", "Drag", "Move the selection (snaps to the grid and to other shapes); on a pool's header: move the pool; on empty space: select with a frame"),
+		k("handles", "Drag a handle", "Corners resize; the round handle connects to another element; the ends of a selected flow reconnect it"),
+		k("laneedge", "Drag a lane border", "Make one lane taller and its neighbour shorter; a pool's outer edge grows the pool"),
+		k("wheel", "Wheel, Shift+wheel, Ctrl+wheel", "Scroll; scroll sideways; zoom at the pointer"),
+		k("pan", "Space+drag, middle-drag", "Pan the map"),
 	}
 }
 
@@ -222,6 +224,8 @@ func (e *Editor) customShortcut(key fyne.KeyName, mod fyne.KeyModifier) {
 			e.Redo()
 		case fyne.KeyEqual, fyne.KeyPlus: // Ctrl++ on most layouts
 			e.ZoomIn()
+		case fyne.Key0:
+			e.ZoomFitAll()
 		}
 	case fyne.KeyModifierAlt:
 		switch key {

@@ -90,6 +90,7 @@ func (e *Editor) cancelLabel() {
 func (e *Editor) closeLabel() {
 	e.editing = "" // first: the focus change below calls FocusLost → commit
 	e.labelHolder.Hide()
+	e.status("") // the editor's key hint is over
 	e.focus()
 }
 

@@ -209,11 +209,21 @@ func (r *renderer) pixelRect(m model.Rect, w int) image.Rectangle {
 
 func (r *renderer) Layout(size fyne.Size) {
 	e := r.e
+	old := e.size
 	e.size = size
-	if e.needFit && !size.IsZero() {
-		if e.scene != nil {
-			e.v = fit(e.scene.Bounds, size)
-		}
+	switch {
+	case size.IsZero():
+	case e.needFit:
+		e.v = e.fitted(size)
+	case !old.IsZero() && old != size:
+		// Keep the middle still: the side panels change width with the
+		// selection, and the map must not slide under the eyes.
+		e.v = e.v.recentre(old, size)
+	}
+	if e.pending != "" && !size.IsZero() {
+		id := e.pending
+		e.pending = ""
+		e.reveal(id)
 	}
 	r.pic.Resize(size)
 	r.pic.Move(fyne.Position{})
@@ -443,20 +453,24 @@ func (e *Editor) scrollBarGeometry() []scrollBar {
 		return nil
 	}
 	vis := e.v.visible(e.size)
-	all := e.scene.Bounds.Union(vis)
+	// A bar shows when part of the map (labels included: Scene.Bounds
+	// has them) is out of sight; it then scrolls over the map plus a
+	// margin for the handles and outlines at its edge.
+	b := e.scene.Bounds
+	all := b.Inset(-fitPad / e.v.zoom).Union(vis)
 	if all.W <= 0 || all.H <= 0 {
 		return nil
 	}
 	const t = barThickness
 	var out []scrollBar
-	if vis.W < all.W-1 {
+	if b.X < vis.X || b.X+b.W > vis.X+vis.W {
 		span := e.size.Width - 2*t
 		x := float32((vis.X-all.X)/all.W) * span
 		w := float32(vis.W/all.W) * span
 		out = append(out, scrollBar{pos: fyne.NewPos(t+x, e.size.Height-t-2), size: fyne.NewSize(max(w, 10), t),
 			perUnit: all.W / float64(span)})
 	}
-	if vis.H < all.H-1 {
+	if b.Y < vis.Y || b.Y+b.H > vis.Y+vis.H {
 		span := e.size.Height - 2*t
 		y := float32((vis.Y-all.Y)/all.H) * span
 		h := float32(vis.H/all.H) * span

@@ -14,9 +14,18 @@ const (
 	minZoom  = 0.02
 	maxZoom  = 4.0
 	fitMax   = 2.0 // ZoomFit never blows a tiny map up further than this
-	fitPad   = 24  // screen units left around a fitted map
+	fitPad   = 32  // screen units around a fitted map: labels' overhang, the connect handle
 	zoomStep = 1.25
 )
+
+// readableZoom is the smallest zoom the readable fit (ResetView, ZoomFit)
+// uses: 11-unit labels (draw.NodeFontSize) come out 9.4 units high, about
+// the smallest a projector at 1400 × 900 shows legibly from the back of a
+// room. Only ZoomFitAll and the user's own zooming go below it.
+const readableZoom = 0.85
+
+// revealMargin is the screen margin reveal leaves around an element.
+const revealMargin = 20
 
 // view maps model coordinates (BPMN-DI units) to the widget's own
 // coordinates (Fyne units): screen = (model - origin) * zoom.
@@ -81,10 +90,43 @@ func fit(b model.Rect, size fyne.Size) view {
 	}
 }
 
+// readableFit is the first view of a map: the whole of b when that fits
+// at readableZoom or more; otherwise readableZoom, each axis that fits
+// centred and each that does not showing b's start (left or top edge), so
+// a big map opens at its beginning rather than as an unreadable strip.
+// The caller then reveals the start event.
+func readableFit(b model.Rect, size fyne.Size) view {
+	v := fit(b, size)
+	if v.zoom >= readableZoom || b.W <= 0 || b.H <= 0 || size.IsZero() {
+		return v
+	}
+	z := readableZoom
+	v = view{zoom: z}
+	axis := func(lo, length float64, screen float32) float64 {
+		s := float64(screen)
+		if length*z+2*fitPad <= s {
+			return lo + length/2 - s/2/z
+		}
+		return lo - fitPad/z
+	}
+	v.ox = axis(b.X, b.W, size.Width)
+	v.oy = axis(b.Y, b.H, size.Height)
+	return v
+}
+
+// recentre keeps the model point at the middle of a widget of size from
+// at the middle of one of size to: the anchor of a resize.
+func (v view) recentre(from, to fyne.Size) view {
+	c := v.toModel(fyne.NewPos(from.Width/2, from.Height/2))
+	v.ox = c.X - float64(to.Width)/2/v.zoom
+	v.oy = c.Y - float64(to.Height)/2/v.zoom
+	return v
+}
+
 // reveal pans the least needed so that r is on screen with a margin.
 func (v view) reveal(r model.Rect, size fyne.Size) view {
 	vis := v.visible(size)
-	m := 20 / v.zoom
+	m := revealMargin / v.zoom
 	switch {
 	case r.W+2*m > vis.W:
 		v.ox = r.Center().X - vis.W/2
