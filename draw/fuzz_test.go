@@ -114,6 +114,9 @@ func fuzzModel(data []byte) (*model.Definitions, *model.Diagram) {
 		for range s.intn(3) {
 			n.EventDefs = append(n.EventDefs, fuzzDefs[s.intn(len(fuzzDefs))])
 		}
+		n.CalledElement = []string{"", "proc", "gt", "nope"}[s.intn(4)]
+		n.CalledKind = []model.Kind{"", model.ProcessKind, model.UserTask, model.Task, "weird"}[s.intn(5)]
+		n.CategoryValue = s.str()
 		d.Nodes = append(d.Nodes, n)
 	}
 	for i := range 2 {
@@ -127,6 +130,7 @@ func fuzzModel(data []byte) (*model.Definitions, *model.Diagram) {
 			r := rect()
 			sh.Label = &r
 		}
+		sh.Style.Label = []string{"", "#000000", "black"}[s.intn(3)]
 		g.Shapes = append(g.Shapes, sh)
 	}
 	for range s.intn(6) {
@@ -138,6 +142,8 @@ func fuzzModel(data []byte) (*model.Definitions, *model.Diagram) {
 			r := rect()
 			e.Label = &r
 		}
+		e.MessageVisibleKind = []string{"", "initiating", "non_initiating", "x"}[s.intn(4)]
+		e.Style = model.Colors{Stroke: []string{"", "#f80"}[s.intn(2)], Label: []string{"", "#000", "nope"}[s.intn(3)]}
 		g.Edges = append(g.Edges, e)
 	}
 	return d, g
