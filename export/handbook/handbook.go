@@ -563,6 +563,11 @@ func (h *writer) text(p *Process, mark func()) {
 	}
 
 	// Handovers.
+	cols, widths, hos := h.handoverTable(p)
+	if len(hos) > 0 {
+		// The heading stays with the table's first rows.
+		h.needs(headingRoom + h.tableLead(cols, widths, hos))
+	}
 	h.heading(w.Must("ho.h2"), 1)
 	if len(p.Digest.Handovers) == 0 {
 		h.font("", 10)
@@ -570,19 +575,36 @@ func (h *writer) text(p *Process, mark func()) {
 		f.MultiCell(tw, lineH, w.Must("ho.none"), "", "L", false)
 		return
 	}
-	cols := []string{w.Must("col.fromrole"), w.Must("col.fromstep"), w.Must("col.torole"), w.Must("col.tostep"), w.Must("col.what")}
-	widths := []float64{0.17, 0.24, 0.17, 0.24, 0.18}
+	h.table(cols, widths, hos)
+}
+
+// handoverTable is the handover table's header, column widths and rows;
+// the condition column only when some handover has a condition.
+func (h *writer) handoverTable(p *Process) (cols []string, widths []float64, rows [][]string) {
+	w := h.w
+	pw, _ := h.f.GetPageSize()
+	tw := pw - 2*margin
+	cols = []string{w.Must("col.fromrole"), w.Must("col.fromstep"), w.Must("col.torole"), w.Must("col.tostep"), w.Must("col.what")}
+	widths = []float64{0.17, 0.24, 0.17, 0.24, 0.18}
+	conds := false
+	for _, ho := range p.Digest.Handovers {
+		conds = conds || ho.Condition != ""
+	}
+	if conds {
+		cols = append(cols, w.Must("col.condition"))
+		widths = []float64{0.14, 0.19, 0.14, 0.19, 0.18, 0.16}
+	}
 	for i := range widths {
 		widths[i] *= tw
 	}
-	h.row(cols, widths, true)
 	for _, ho := range p.Digest.Handovers {
-		what := ho.What()
-		if what == "" {
-			what = h.stepName(ho.To)
+		r := []string{ho.FromRole, h.numbered(ho.From), ho.ToRole, h.numbered(ho.To), w.Handed(ho)}
+		if conds {
+			r = append(r, w.Condition(ho))
 		}
-		h.row([]string{ho.FromRole, h.numbered(ho.From), ho.ToRole, h.numbered(ho.To), what}, widths, false)
+		rows = append(rows, r)
 	}
+	return cols, widths, rows
 }
 
 func (h *writer) stepName(s *content.Step) string {
@@ -627,6 +649,7 @@ func (h *writer) sub(s string, pt float64) {
 // heading never sits alone at the foot of a page.
 func (h *writer) needs(mm float64) {
 	f := h.f
+	mm = min(mm, h.pageRoom()) // more than a page cannot be kept together
 	_, ph := f.GetPageSize()
 	if f.GetY()+mm > ph-footerH-6 {
 		f.AddPageFormat("P", f.GetPageSizeStr(textPaper))
@@ -741,43 +764,161 @@ func (h *writer) link(l model.Link, lh float64) {
 // maxCellLines is the most lines a table cell shows.
 const maxCellLines = 12
 
-// row writes one table row, wrapping every cell and giving the row the
-// height of its tallest cell.
-func (h *writer) row(cells []string, widths []float64, head bool) {
+// minRowsTogether is the fewest rows of a table a page holds: a table
+// starts on a new page rather than with fewer rows under its header, and a
+// break never leaves fewer on the last page.
+const minRowsTogether = 3
+
+// cellLine is a table's line height in millimetres.
+const cellLine = 4.6
+
+// tableRow is one measured row: each cell's lines and the row's height.
+type tableRow struct {
+	lines [][]string
+	h     float64
+	head  bool
+}
+
+// measure wraps every cell of a row; the row is as tall as its tallest
+// cell. Very long cells are cut short, so a row always fits a page.
+func (h *writer) measure(cells []string, widths []float64, head bool) tableRow {
 	f := h.f
-	style, pt := "", 9.0
+	style := ""
 	if head {
 		style = "B"
 	}
-	h.font(style, pt)
-	lh := 4.6
-	lines := 1
-	split := make([][]string, len(cells))
+	h.font(style, 9)
+	r := tableRow{lines: make([][]string, len(cells)), head: head}
+	n := 1
 	for i, c := range cells {
-		split[i] = wrap(f, c, widths[i]-2)
-		// A row must fit on a page: very long cells are cut short.
-		if len(split[i]) > maxCellLines {
-			split[i] = append(split[i][:maxCellLines-1], fit(f, split[i][maxCellLines-1]+"…", widths[i]-2))
+		r.lines[i] = wrap(f, c, widths[i]-2)
+		if len(r.lines[i]) > maxCellLines {
+			r.lines[i] = append(r.lines[i][:maxCellLines-1], fit(f, r.lines[i][maxCellLines-1]+"…", widths[i]-2))
 		}
-		lines = max(lines, len(split[i]))
+		n = max(n, len(r.lines[i]))
 	}
-	hgt := float64(lines)*lh + 2
-	h.needs(hgt + 2)
+	r.h = float64(n)*cellLine + 2
+	return r
+}
+
+// headingRoom is the height a heading above a table takes.
+const headingRoom = 20.0
+
+// tableLead is the height a table needs at its start: all of it when it
+// is small (fits a page under a heading), else its header and first
+// minRowsTogether rows. Callers keep a heading together with it.
+func (h *writer) tableLead(cols []string, widths []float64, rows [][]string) float64 {
+	lead := h.measure(cols, widths, true).h
+	for i, r := range rows {
+		if i == minRowsTogether && lead+h.restHeight(widths, rows[i:]) > h.pageRoom()-headingRoom {
+			break
+		}
+		lead += h.measure(r, widths, false).h
+	}
+	return lead
+}
+
+func (h *writer) restHeight(widths []float64, rows [][]string) float64 {
+	var t float64
+	for _, r := range rows {
+		t += h.measure(r, widths, false).h
+	}
+	return t
+}
+
+// pageRoom is the height of a text page's body.
+func (h *writer) pageRoom() float64 {
+	_, ph := h.f.GetPageSize()
+	return ph - footerH - 6 - bodyTop - 2
+}
+
+// table writes a table whose header row is repeated on every page it
+// spans. Page breaks are planned first: a table that fits one page is
+// moved whole to the next page rather than split; a longer one starts
+// with at least minRowsTogether rows under its header, and rows are moved
+// forward so its last page holds at least that many too.
+func (h *writer) table(cols []string, widths []float64, rows [][]string) {
+	f := h.f
+	head := h.measure(cols, widths, true)
+	body := make([]tableRow, len(rows))
+	total := head.h
+	for i, r := range rows {
+		body[i] = h.measure(r, widths, false)
+		total += body[i].h
+	}
+	_, ph := f.GetPageSize()
+	bottom := ph - footerH - 6
+	room := h.pageRoom()
+	newPage := func() {
+		f.AddPageFormat("P", f.GetPageSizeStr(textPaper))
+		f.SetY(bodyTop)
+	}
+	if total <= room-headingRoom && f.GetY()+total > bottom {
+		newPage() // small: moved whole, not split
+	}
+	// Plan: breaks[k] is the first row of page k+1's part.
+	var breaks []int
+	y := f.GetY() + head.h
+	start := 0
+	for i, r := range body {
+		if y+r.h > bottom && i > start {
+			breaks = append(breaks, i)
+			start = i
+			y = bodyTop + head.h
+		}
+		y += r.h
+	}
+	if len(breaks) > 0 && breaks[0] < min(minRowsTogether, len(body)) {
+		// Too few rows would sit under the header here: start afresh.
+		newPage()
+		h.table(cols, widths, rows)
+		return
+	}
+	if k := len(breaks) - 1; k >= 0 {
+		prev := 0
+		if k > 0 {
+			prev = breaks[k-1]
+		}
+		for len(body)-breaks[k] < minRowsTogether && breaks[k]-prev > minRowsTogether {
+			breaks[k]--
+		}
+	}
+	h.drawRow(head, widths)
+	next := 0
+	for i, r := range body {
+		if next < len(breaks) && breaks[next] == i {
+			next++
+			newPage()
+			h.drawRow(head, widths)
+		}
+		h.drawRow(r, widths)
+	}
+}
+
+// drawRow draws a measured row at the current position.
+func (h *writer) drawRow(r tableRow, widths []float64) {
+	f := h.f
+	style := ""
+	if r.head {
+		style = "B"
+	}
+	h.font(style, 9)
+	h.black()
 	x, y := margin, f.GetY()
-	if head {
+	if r.head {
 		f.SetFillColor(235, 238, 243)
-		f.Rect(x, y, sum(widths), hgt, "F")
+		f.Rect(x, y, sum(widths), r.h, "F")
 	}
-	for i := range cells {
-		for j, line := range split[i] {
-			f.SetXY(x+1, y+1+float64(j)*lh)
-			f.CellFormat(widths[i]-2, lh, line, "", 0, "L", false, 0, "")
+	for i := range r.lines {
+		for j, line := range r.lines[i] {
+			f.SetXY(x+1, y+1+float64(j)*cellLine)
+			f.CellFormat(widths[i]-2, cellLine, line, "", 0, "L", false, 0, "")
 		}
 		x += widths[i]
 	}
 	f.SetDrawColor(190, 190, 190)
-	f.Line(margin, y+hgt, margin+sum(widths), y+hgt)
-	f.SetXY(margin, y+hgt)
+	f.Line(margin, y+r.h, margin+sum(widths), y+r.h)
+	f.SetXY(margin, y+r.h)
 }
 
 func sum(xs []float64) float64 {

@@ -545,6 +545,8 @@ type procData struct {
 type hoTable struct {
 	HandoverCaption string
 	Handovers       []hoRow
+	// Conditions says a row has a condition: the table gets the column.
+	Conditions bool
 }
 
 type metaRow struct {
@@ -590,7 +592,7 @@ type hoRow struct {
 	FromRole, ToRole linkView
 	FromStep, ToStep string
 	FromHref, ToHref string
-	What             string
+	What, Condition  string
 }
 
 // flowInfo tells the map's details panel about a flow, which has no entry
@@ -759,11 +761,9 @@ func (r *renderer) hoTable(dir string, p *proc) hoTable {
 			FromStep: strconv.Itoa(ho.From.Number) + ". " + r.stepName(ho.From),
 			ToStep:   strconv.Itoa(ho.To.Number) + ". " + r.stepName(ho.To),
 			FromHref: base + "#" + stepAnchor(ho.From), ToHref: base + "#" + stepAnchor(ho.To),
-			What: ho.What(),
+			What: r.t.Handed(ho), Condition: r.t.Condition(ho),
 		})
-		if h.Handovers[len(h.Handovers)-1].What == "" {
-			h.Handovers[len(h.Handovers)-1].What = r.stepName(ho.To)
-		}
+		h.Conditions = h.Conditions || ho.Condition != ""
 	}
 	return h
 }

@@ -63,11 +63,13 @@ func TestDigestChain(t *testing.T) {
 	}
 	// Task 1 → 2 and 2 → 3 cross lanes; the "Nej" loop from the gateway in
 	// Mottagning back to task 1 in Mottagning does not.
+	// Unnamed flows without data: the result of the step they leave.
 	var hs []string
+	sv, _ := NewWords(Swedish)
 	for _, h := range dg.Handovers {
-		hs = append(hs, h.FromRole+">"+h.ToRole+":"+h.What())
+		hs = append(hs, h.FromRole+">"+h.ToRole+":"+sv.Handed(h))
 	}
-	if got := strings.Join(hs, "|"); got != "Mottagning>Handläggare:Steg 2 i Ansökan|Handläggare>Mottagning:Steg 3 i Ansökan" {
+	if got := strings.Join(hs, "|"); got != "Mottagning>Handläggare:Resultatet av 2. Steg 1 i Ansökan|Handläggare>Mottagning:Resultatet av 3. Steg 2 i Ansökan" {
 		t.Errorf("Handovers = %s", got)
 	}
 	gw := dg.Step("Gateway_a")

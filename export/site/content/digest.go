@@ -89,14 +89,38 @@ type Handover struct {
 	From, To *Step
 	FromRole string
 	ToRole   string
+	// Condition is the answer or condition the flow is taken on: its name
+	// or condition text when it leaves a gateway, its condition text
+	// otherwise ("" = taken unconditionally).
+	Condition string
+	// Objects names the data objects and stores handed over: those the
+	// step before (After) writes and the target reads, else all that it
+	// writes (data output associations), with their state in brackets.
+	Objects []string
+	// After is the step whose result is handed over: From, or, when From
+	// is a gateway, the one step before the gateway(s); nil when several
+	// steps lead to the gateway and none can be named.
+	After *Step
 }
 
-// What is what is handed over: the flow's name, else the target step's name.
+// What is what the file says is handed over: the flow's name when the
+// flow does not leave a gateway (there the name is an answer, see
+// Condition), else the data objects handed over; "" when the file does
+// not say, and the reader can only be told whose result it is (After).
 func (h Handover) What() string {
-	if h.Name != "" {
+	if h.Name != "" && !h.From.Kind.IsGateway() {
 		return h.Name
 	}
-	return h.To.Name
+	return strings.Join(h.Objects, ", ")
+}
+
+// GatewayName is the decision a conditional handover answers: the name of
+// the gateway it leaves ("" when it leaves none or the gateway is unnamed).
+func (h Handover) GatewayName() string {
+	if h.From.Kind.IsGateway() {
+		return h.From.Name
+	}
+	return ""
 }
 
 // Step returns the step for a node id, or nil.
@@ -208,17 +232,101 @@ func Make(d *model.Definitions, g *model.Diagram, fallbackTitle string) *Digest 
 	for _, p := range d.Processes {
 		dg.ProcessIDs = append(dg.ProcessIDs, p.ID)
 	}
+	data := dataFlows(d)
 	for _, h := range d.Handovers() {
 		from, to := dg.byID[h.Flow.Source], dg.byID[h.Flow.Target]
 		if from == nil || to == nil {
 			continue
 		}
-		dg.Handovers = append(dg.Handovers, Handover{
+		ho := Handover{
 			Flow: h.Flow.ID, Name: strings.TrimSpace(h.Flow.Name), From: from, To: to,
 			FromRole: strings.TrimSpace(h.FromLane.RoleName()), ToRole: strings.TrimSpace(h.ToLane.RoleName()),
-		})
+			Condition: strings.TrimSpace(h.Flow.Condition),
+			After:     resultOf(from),
+		}
+		if from.Kind.IsGateway() && ho.Name != "" {
+			ho.Condition = ho.Name
+		}
+		if ho.After != nil {
+			ho.Objects = handed(data.out[ho.After.ID], data.in[to.ID])
+		}
+		dg.Handovers = append(dg.Handovers, ho)
 	}
 	return dg
+}
+
+// resultOf is the step whose result leaves from: from itself, or for a
+// gateway the single step that leads to it (through further gateways).
+func resultOf(from *Step) *Step {
+	s := from
+	for range 32 {
+		if !s.Kind.IsGateway() {
+			return s
+		}
+		if len(s.Prev) != 1 {
+			return nil
+		}
+		s = s.Prev[0]
+	}
+	return nil
+}
+
+// dataIO lists per flow node the data it reads (in) and writes (out), as
+// display names, in file order.
+type dataIO struct{ in, out map[string][]string }
+
+func dataFlows(d *model.Definitions) dataIO {
+	io := dataIO{in: map[string][]string{}, out: map[string][]string{}}
+	name := func(id string) string {
+		n := d.Node(id)
+		if n == nil || !n.Kind.IsData() {
+			return ""
+		}
+		s := strings.TrimSpace(n.Name)
+		if s == "" && n.ItemRef != "" {
+			if obj := d.Node(n.ItemRef); obj != nil {
+				s = strings.TrimSpace(obj.Name)
+			}
+		}
+		if s != "" && strings.TrimSpace(n.DataState) != "" {
+			s += " [" + strings.TrimSpace(n.DataState) + "]"
+		}
+		return s
+	}
+	for _, f := range d.Flows {
+		switch f.Kind {
+		case model.DataOutputAssociation:
+			if s := name(f.Target); s != "" {
+				io.out[f.Source] = append(io.out[f.Source], s)
+			}
+		case model.DataInputAssociation:
+			if s := name(f.Source); s != "" {
+				io.in[f.Target] = append(io.in[f.Target], s)
+			}
+		}
+	}
+	return io
+}
+
+// handed is what a step that writes out hands to one that reads in: what
+// both name, else everything written; without repeats.
+func handed(out, in []string) []string {
+	var both []string
+	for _, o := range out {
+		if slices.Contains(in, o) && !slices.Contains(both, o) {
+			both = append(both, o)
+		}
+	}
+	if len(both) > 0 {
+		return both
+	}
+	var all []string
+	for _, o := range out {
+		if !slices.Contains(all, o) {
+			all = append(all, o)
+		}
+	}
+	return all
 }
 
 func title(d *model.Definitions, fallback string) string {

@@ -126,3 +126,72 @@ func reaches(a, b *Step) bool {
 	}
 	return false
 }
+
+// TestHandoverWhat: what a handover passes on, and on what condition.
+func TestHandoverWhat(t *testing.T) {
+	b := fixture.New("h", "Ansökan")
+	a := b.Lane("LA", "Mottagning", "")
+	h := b.Lane("LB", "Handläggare", "")
+	c := b.Lane("LC", "Chef", "")
+	b.Node(a, model.StartEvent, "S", "Start")
+	b.Node(a, model.Task, "T1", "Registrera")
+	b.Node(a, model.ExclusiveGateway, "G", "Komplett?")
+	b.Node(h, model.Task, "T2", "Utreda")
+	b.Node(c, model.Task, "T3", "Besluta")
+	b.Node(a, model.Task, "T4", "Arkivera")
+	b.Node(h, model.ExclusiveGateway, "G2", "")
+	b.Node(c, model.Task, "T5", "Följa upp")
+	b.Node(a, model.ParallelGateway, "J", "")
+	b.Node(c, model.Task, "T6", "Avsluta")
+	b.Flow("F1", "S", "T1", "")
+	b.Flow("F2", "T1", "G", "")
+	b.Flow("F3", "G", "T2", "Ja")         // gateway answer; T1 writes Ansökan
+	b.Flow("F4", "T2", "T3", "Utredning") // a named flow says what
+	b.Flow("F5", "T3", "T4", "")          // T3 writes Beslut and Protokoll, T4 reads Beslut
+	b.Flow("F6", "T3", "G2", "")
+	f7 := b.Flow("F7", "G2", "T5", "") // condition text only, nameless gateway
+	f7.Condition = "${uppfoljning}"
+	b.Flow("F8", "T4", "J", "")
+	b.Flow("F9", "T5", "J", "")
+	b.Flow("F10", "J", "T6", "") // a join: no single step before it
+	data := func(id, name, item, state string) {
+		b.D.Nodes = append(b.D.Nodes, &model.Node{ID: id, Kind: model.DataObjectReference, Name: name, ItemRef: item, DataState: state, Container: "Process_h"})
+	}
+	b.D.Nodes = append(b.D.Nodes, &model.Node{ID: "DO_B", Kind: model.DataObject, Name: "Beslut", Container: "Process_h"})
+	data("D1", "Ansökan", "", "")
+	data("D2", "", "DO_B", "fattat")
+	data("D3", "Protokoll", "", "")
+	assoc := func(id string, kind model.Kind, from, to string) {
+		b.D.Flows = append(b.D.Flows, &model.Flow{ID: id, Kind: kind, Source: from, Target: to, Container: "Process_h"})
+	}
+	assoc("A1", model.DataOutputAssociation, "T1", "D1")
+	assoc("A2", model.DataOutputAssociation, "T3", "D3")
+	assoc("A3", model.DataOutputAssociation, "T3", "D2")
+	assoc("A4", model.DataInputAssociation, "D2", "T4")
+	b.D.Touch()
+	dg := Make(b.D, b.G, "fil")
+	sv, _ := NewWords(Swedish)
+	en, _ := NewWords(English)
+	want := map[string][3]string{ // flow: handed (sv), condition (sv), handed (en)
+		"F3":  {"Ansökan", "Komplett? Ja", "Ansökan"},
+		"F4":  {"Utredning", "", "Utredning"},
+		"F5":  {"Beslut [fattat]", "", "Beslut [fattat]"},
+		"F7":  {"Protokoll, Beslut [fattat]", "${uppfoljning}", "Protokoll, Beslut [fattat]"}, // via the gateway: all T3 writes
+		"F9":  {"Resultatet av " + strconv.Itoa(dg.Step("T5").Number) + ". Följa upp", "", "The result of " + strconv.Itoa(dg.Step("T5").Number) + ". Följa upp"},
+		"F10": {"–", "", "–"},
+	}
+	seen := 0
+	for _, ho := range dg.Handovers {
+		w, ok := want[ho.Flow]
+		if !ok {
+			continue
+		}
+		seen++
+		if got := [3]string{sv.Handed(ho), sv.Condition(ho), en.Handed(ho)}; got != w {
+			t.Errorf("%s: got %q, want %q", ho.Flow, got, w)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of %d handovers: %+v", seen, len(want), dg.Handovers)
+	}
+}

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"maps"
+	"strconv"
 	"strings"
 
 	"lanemap/model"
@@ -48,6 +49,9 @@ var texts = map[string][2]string{
 	"col.torole":        {"Till roll", "To role"},
 	"col.tostep":        {"Till steg", "To step"},
 	"col.what":          {"Vad lämnas över", "What is handed over"},
+	"col.condition":     {"Villkor", "Condition"},
+	"ho.after":          {"Resultatet av %s", "The result of %s"},
+	"ho.unknown":        {"–", "–"},
 	"col.count":         {"Antal", "Count"},
 	"col.activities":    {"Aktiviteter", "Activities"},
 	"col.in":            {"Processer", "Processes"},
@@ -255,6 +259,45 @@ func (t Words) Kind(s *Step) string {
 		base += " (" + strings.Join(defs, ", ") + ")"
 	}
 	return base
+}
+
+// StepName is a step's name, or what it is when it has none.
+func (t Words) StepName(s *Step) string {
+	if s.Name != "" {
+		return s.Name
+	}
+	return t.Kind(s)
+}
+
+// Handed says what a handover passes on, by one rule for the site and the
+// handbook: what the file says (Handover.What: the flow's name unless it is
+// a gateway's answer, else the data objects handed over), else "the result
+// of N. <step>" for the step before it (After), else "–".
+func (t Words) Handed(h Handover) string {
+	if w := h.What(); w != "" {
+		return w
+	}
+	if h.After != nil {
+		return t.Must("ho.after", strconv.Itoa(h.After.Number)+". "+t.StepName(h.After))
+	}
+	return t.Must("ho.unknown")
+}
+
+// Condition says on what a handover is taken: the gateway's question and
+// the answer ("Komplett? Ja"), or the condition alone; "" when
+// unconditional.
+func (t Words) Condition(h Handover) string {
+	if h.Condition == "" {
+		return ""
+	}
+	gw := strings.TrimSpace(h.GatewayName())
+	switch {
+	case gw == "":
+		return h.Condition
+	case strings.HasSuffix(gw, "?"):
+		return gw + " " + h.Condition
+	}
+	return gw + ": " + h.Condition
 }
 
 // Reason explains in words why a file was left out.
