@@ -148,6 +148,9 @@ type Flow struct {
 	Target        string
 	// Condition is the text of a sequence flow's conditionExpression.
 	Condition string
+	// HasCondition says a conditionExpression is present, even an empty
+	// one: the flow is conditional (drawn with the diamond) either way.
+	HasCondition bool
 	// Direction is an association's associationDirection ("None", "One", "Both").
 	Direction string
 }
