@@ -220,7 +220,7 @@ func (b *builder) flowSourceMarker(f *model.Flow, pts []model.Point, ink colorT,
 		addDeco(p.path(), stroke(ink, wFlow))
 		return
 	}
-	if f.Condition != "" && src.Kind.IsActivity() {
+	if (f.Condition != "" || f.HasCondition) && src.Kind.IsActivity() {
 		mid := addp(p0, scale(d0, condLen/2))
 		p := b.pb(5)
 		p.poly(true, p0, addp(mid, scale(n, condHalf)), addp(p0, scale(d0, condLen)), sub(mid, scale(n, condHalf)))

@@ -134,6 +134,11 @@ func TestFlowDecorations(t *testing.T) {
 		{"sequence", model.SequenceFlow, nil, 1, false},
 		{"default from an activity", model.SequenceFlow, func(f *fixture, fl *model.Flow) { f.d.Node("a").Default = fl.ID }, 2, false},
 		{"conditional from an activity", model.SequenceFlow, func(_ *fixture, fl *model.Flow) { fl.Condition = "x" }, 2, false},
+		{"empty condition from an activity", model.SequenceFlow, func(_ *fixture, fl *model.Flow) { fl.HasCondition = true }, 2, false},
+		{"condition from a gateway", model.SequenceFlow, func(f *fixture, fl *model.Flow) {
+			f.d.Node("a").Kind = model.ExclusiveGateway
+			fl.HasCondition = true
+		}, 1, false},
 		{"message: circle and open arrow", model.MessageFlow, nil, 2, true},
 		{"message shown", model.MessageFlow, func(f *fixture, _ *model.Flow) { f.g.Edges[0].MessageVisibleKind = "initiating" }, 3, true},
 		{"reply shown", model.MessageFlow, func(f *fixture, _ *model.Flow) { f.g.Edges[0].MessageVisibleKind = "non_initiating" }, 3, true},
