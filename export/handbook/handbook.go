@@ -841,47 +841,21 @@ func (h *writer) table(cols []string, widths []float64, rows [][]string) {
 	f := h.f
 	head := h.measure(cols, widths, true)
 	body := make([]tableRow, len(rows))
-	total := head.h
 	for i, r := range rows {
 		body[i] = h.measure(r, widths, false)
-		total += body[i].h
 	}
 	_, ph := f.GetPageSize()
-	bottom := ph - footerH - 6
-	room := h.pageRoom()
+	heights := make([]float64, len(body))
+	for i, r := range body {
+		heights[i] = r.h
+	}
 	newPage := func() {
 		f.AddPageFormat("P", f.GetPageSizeStr(textPaper))
 		f.SetY(bodyTop)
 	}
-	if total <= room-headingRoom && f.GetY()+total > bottom {
-		newPage() // small: moved whole, not split
-	}
-	// Plan: breaks[k] is the first row of page k+1's part.
-	var breaks []int
-	y := f.GetY() + head.h
-	start := 0
-	for i, r := range body {
-		if y+r.h > bottom && i > start {
-			breaks = append(breaks, i)
-			start = i
-			y = bodyTop + head.h
-		}
-		y += r.h
-	}
-	if len(breaks) > 0 && breaks[0] < min(minRowsTogether, len(body)) {
-		// Too few rows would sit under the header here: start afresh.
+	fresh, breaks := planTable(f.GetY(), bodyTop, ph-footerH-6, head.h, heights)
+	if fresh {
 		newPage()
-		h.table(cols, widths, rows)
-		return
-	}
-	if k := len(breaks) - 1; k >= 0 {
-		prev := 0
-		if k > 0 {
-			prev = breaks[k-1]
-		}
-		for len(body)-breaks[k] < minRowsTogether && breaks[k]-prev > minRowsTogether {
-			breaks[k]--
-		}
 	}
 	h.drawRow(head, widths)
 	next := 0
@@ -893,6 +867,59 @@ func (h *writer) table(cols []string, widths []float64, rows [][]string) {
 		}
 		h.drawRow(r, widths)
 	}
+}
+
+// planTable plans a table's page breaks: y is where it would start, top
+// and bottom the body's limits on every page, head the header row's height
+// and rows the rows'. fresh says to start on a new page (a small table
+// that does not fit here, or one that would start with fewer than
+// minRowsTogether rows); breaks[k] is the first row of the (k+2)th page's
+// part. The last part is given at least minRowsTogether rows by moving
+// rows forward while the part before keeps as many.
+func planTable(y, top, bottom, head float64, rows []float64) (fresh bool, breaks []int) {
+	total := head
+	for _, r := range rows {
+		total += r
+	}
+	room := bottom - top
+	if y > top && total <= room-headingRoom && y+total > bottom {
+		return true, planBreaks(top, top, bottom, head, rows)
+	}
+	breaks = planBreaks(y, top, bottom, head, rows)
+	if y > top && len(breaks) > 0 && breaks[0] < min(minRowsTogether, len(rows)) {
+		return true, planBreaks(top, top, bottom, head, rows)
+	}
+	return false, breaks
+}
+
+// planBreaks fills pages greedily, then evens out the last part.
+func planBreaks(y, top, bottom, head float64, rows []float64) []int {
+	var breaks []int
+	y += head
+	start := 0
+	for i, r := range rows {
+		if y+r > bottom && i > start {
+			breaks = append(breaks, i)
+			start = i
+			y = top + head
+		}
+		y += r
+	}
+	if k := len(breaks) - 1; k >= 0 {
+		prev := 0
+		if k > 0 {
+			prev = breaks[k-1]
+		}
+		last := head
+		for _, r := range rows[breaks[k]:] {
+			last += r
+		}
+		for len(rows)-breaks[k] < minRowsTogether && breaks[k]-prev > minRowsTogether && top+last+rows[breaks[k]-1] <= bottom {
+			breaks[k]--
+			last += rows[breaks[k]]
+		}
+	}
+	return breaks
 }
 
 // drawRow draws a measured row at the current position.
