@@ -439,7 +439,9 @@ func (h *writer) maps(p *Process, mark func()) {
 			}
 			x += box.W
 		}
-		win := &draw.Scene{Bounds: t.Window, Items: p.Scene.Items}
+		// The window is clipped to its own box, right of the header band,
+		// and labels it would cut are left to the sheet that shows them.
+		win := &draw.Scene{Bounds: t.Window, Items: tileItems(p.Scene.Items, pl.Tiles, i)}
 		box := model.Rect{X: x, Y: area.Y, W: t.Window.W * pl.Scale, H: t.Window.H * pl.Scale}
 		if err := pdf.DrawScene(f, win, box, pl.Scale); err != nil {
 			f.SetError(err)

@@ -62,8 +62,11 @@ func planMap(sc *draw.Scene, w, h float64, solid func(id string) bool) plan {
 	// largest scale (up to natural size) that still needs no more.
 	hw := headerWidth(sc)
 	xs, ys := solids(sc, solid)
+	lx, ly := labelSpans(sc)
+	// Cuts avoid steps and every label where they can, else steps only.
+	sx, sy := merge(append(slices.Clone(xs), lx...)), merge(append(slices.Clone(ys), ly...))
 	layout := func(s float64) (cols, rows []span) {
-		return cuts(b.X, b.X+b.W, w/s, w/s-hw, xs), cuts(b.Y, b.Y+b.H, h/s, h/s, ys)
+		return cuts(b.X, b.X+b.W, w/s, w/s-hw, sx, xs), cuts(b.Y, b.Y+b.H, h/s, h/s, sy, ys)
 	}
 	s := minScale
 	cols, rows := layout(s)
@@ -219,6 +222,60 @@ func solids(sc *draw.Scene, solid func(id string) bool) (xs, ys []span) {
 	return merge(xs), merge(ys)
 }
 
+// labelSpans lists, per axis, the extents of every label (flow, data and
+// annotation labels too, which solids leaves out), so cuts can avoid them.
+func labelSpans(sc *draw.Scene) (xs, ys []span) {
+	for _, it := range sc.Items {
+		if it.Text == nil || len(it.Text.Lines) == 0 || it.Part == draw.PartLaneHeader {
+			continue
+		}
+		r := itemBox(it)
+		xs = append(xs, span{r.X - cutGap, r.X + r.W + cutGap})
+		ys = append(ys, span{r.Y - cutGap, r.Y + r.H + cutGap})
+	}
+	return xs, ys
+}
+
+// tileItems are the items one sheet draws: all of them, except labels
+// its window cuts that are shown whole on another sheet, or, when no
+// sheet shows them whole, on an earlier sheet (which has their start). So
+// no sheet shows a cut-off fragment of a label another sheet can show.
+func tileItems(items []draw.Item, tiles []tile, i int) []draw.Item {
+	win := tiles[i].Window
+	out := make([]draw.Item, 0, len(items))
+	for _, it := range items {
+		if it.Text == nil || len(it.Text.Lines) == 0 {
+			out = append(out, it)
+			continue
+		}
+		r := itemBox(it)
+		if !win.Intersects(r) || contains(win, r) {
+			out = append(out, it)
+			continue
+		}
+		whole, first := false, i
+		for j, t := range tiles {
+			if contains(t.Window, r) {
+				whole = true
+				break
+			}
+			if j < first && t.Window.Intersects(r) {
+				first = j
+			}
+		}
+		if !whole && first == i {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// contains says whether r lies within w (with a hair of tolerance).
+func contains(w, r model.Rect) bool {
+	const eps = 0.5
+	return r.X >= w.X-eps && r.Y >= w.Y-eps && r.X+r.W <= w.X+w.W+eps && r.Y+r.H <= w.Y+w.H+eps
+}
+
 func merge(in []span) []span {
 	sort.Slice(in, func(i, j int) bool { return in[i].lo < in[j].lo })
 	var out []span
@@ -243,9 +300,11 @@ func inside(v float64, spans []span) (span, bool) {
 
 // cuts splits [lo, hi] into windows: the first at most first long, the
 // others at most next long (room for the repeated header), each later one
-// starting overlap before the previous cut. Cuts fall outside the solid
-// spans; only when a solid is longer than a whole window is it cut.
-func cuts(lo, hi, first, next float64, solid []span) []span {
+// starting overlap before the previous cut. Cuts fall outside the spans
+// of the first level that allows it (levels go from "avoid everything"
+// to "avoid what must never be cut"); only when a span of the last level
+// is longer than a whole window is it cut.
+func cuts(lo, hi, first, next float64, levels ...[]span) []span {
 	if hi-lo <= first {
 		return []span{{lo, hi}}
 	}
@@ -258,27 +317,35 @@ func cuts(lo, hi, first, next float64, solid []span) []span {
 			out = append(out, span{start, hi})
 			break
 		}
-		c := end
-		if sp, ok := inside(c, solid); ok {
-			c = sp.lo
-		}
-		if c <= start+length/3 {
-			c = end // a solid too long to keep whole
+		c := end // when every level's span is too long to keep whole
+		for _, solid := range levels {
+			cc := end
+			if sp, ok := inside(cc, solid); ok {
+				cc = sp.lo
+			}
+			if cc > start+length/3 {
+				c = cc
+				break
+			}
 		}
 		out = append(out, span{start, c})
 		// The next window starts a little before the cut, but never in
-		// the middle of a task.
-		ns := c - overlap
-		if sp, ok := inside(ns, solid); ok {
-			switch {
-			case sp.lo > start:
-				ns = sp.lo // show that task whole once more
-			case sp.hi < c:
-				ns = sp.hi // begin just after it
+		// the middle of a task (or label, where it can).
+		ns := c
+		for _, solid := range levels {
+			try := c - overlap
+			if sp, ok := inside(try, solid); ok {
+				switch {
+				case sp.lo > start && sp.hi-sp.lo <= next:
+					try = sp.lo // show that task whole once more
+				case sp.hi < c:
+					try = sp.hi // begin just after it
+				}
 			}
-		}
-		if ns <= start {
-			ns = c
+			if try > start {
+				ns = try
+				break
+			}
 		}
 		start, length = ns, next
 	}
