@@ -93,8 +93,10 @@
 // least a projector shows legibly. A map too big for that opens at its
 // start — the diagram's top-left, with the start event in sight — and
 // Ctrl+Shift+0 (ZoomFitAll) gives the overview at any zoom. A fitted view
-// follows resizes until the user works in the map; after that a resize
-// keeps the map point at the middle of the widget still. Selecting,
+// follows resizes until the user works in the map; after that the map
+// stays still in the window when the widget is resized or moved (the
+// side panels change width with the selection): keeping the widget's
+// middle still would shift it by half the change. Selecting,
 // appending and pasting scroll the element into view together with its
 // label and connect handle; the scroll bars' extent includes labels and a
 // margin for the handles.

@@ -70,9 +70,11 @@ type Editor struct {
 
 	v       view
 	size    fyne.Size
-	needFit bool   // the view fits the map (and follows resizes) until the user moves it
-	fitAll  bool   // ... the whole map (ZoomFitAll), not the readable fit
-	pending string // element to reveal once the widget has a size
+	needFit bool          // the view fits the map (and follows resizes) until the user moves it
+	fitAll  bool          // ... the whole map (ZoomFitAll), not the readable fit
+	pending string        // element to reveal once the widget has a size
+	absAt   fyne.Position // where the widget was in the window (followWindow)
+	absOK   bool
 
 	sel  []string
 	tool Tool
@@ -332,6 +334,35 @@ func (e *Editor) Rebuild() {
 func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	e.r = newRenderer(e)
 	return e.r
+}
+
+// Move places the widget; the map stays where it was in the window.
+func (e *Editor) Move(p fyne.Position) {
+	e.BaseWidget.Move(p)
+	if e.size.IsZero() {
+		return
+	}
+	v := e.v
+	e.followWindow()
+	if v != e.v {
+		e.Refresh()
+	}
+}
+
+// followWindow keeps the map still in the window when the widget's
+// position in it changed (a panel on its left or above grew or shrank):
+// the view moves by the same amount.
+func (e *Editor) followWindow() {
+	a := fyne.CurrentApp()
+	if a == nil || a.Driver() == nil || canvasOf(e) == nil {
+		return
+	}
+	p := a.Driver().AbsolutePositionForObject(e)
+	if e.absOK && p != e.absAt && !e.needFit {
+		e.v.ox += float64(p.X-e.absAt.X) / e.v.zoom
+		e.v.oy += float64(p.Y-e.absAt.Y) / e.v.zoom
+	}
+	e.absAt, e.absOK = p, true
 }
 
 // MinSize keeps the canvas usable in a small window.

@@ -209,16 +209,18 @@ func (r *renderer) pixelRect(m model.Rect, w int) image.Rectangle {
 
 func (r *renderer) Layout(size fyne.Size) {
 	e := r.e
-	old := e.size
 	e.size = size
-	switch {
-	case size.IsZero():
-	case e.needFit:
-		e.v = e.fitted(size)
-	case !old.IsZero() && old != size:
-		// Keep the middle still: the side panels change width with the
-		// selection, and the map must not slide under the eyes.
-		e.v = e.v.recentre(old, size)
+	if !size.IsZero() {
+		if e.needFit {
+			e.v = e.fitted(size)
+		}
+		// Otherwise the map stays where it is in the window: the side
+		// panels change width with the selection, and the map must not
+		// slide under the eyes. Keeping the widget's middle still would
+		// move it by half the change; its top-left stays unless the
+		// widget itself moved in the window, which followWindow makes
+		// up for.
+		e.followWindow()
 	}
 	if e.pending != "" && !size.IsZero() {
 		id := e.pending

@@ -114,15 +114,6 @@ func readableFit(b model.Rect, size fyne.Size) view {
 	return v
 }
 
-// recentre keeps the model point at the middle of a widget of size from
-// at the middle of one of size to: the anchor of a resize.
-func (v view) recentre(from, to fyne.Size) view {
-	c := v.toModel(fyne.NewPos(from.Width/2, from.Height/2))
-	v.ox = c.X - float64(to.Width)/2/v.zoom
-	v.oy = c.Y - float64(to.Height)/2/v.zoom
-	return v
-}
-
 // reveal pans the least needed so that r is on screen with a margin.
 func (v view) reveal(r model.Rect, size fyne.Size) view {
 	vis := v.visible(size)

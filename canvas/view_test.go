@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"encoding/json"
+	"image/color"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
@@ -348,18 +350,43 @@ func TestSetSelectionReveals(t *testing.T) {
 	}
 }
 
-// TestResizeKeepsTheMiddle: once the user works in the map, a resize in
-// any direction keeps the map point at the middle of the widget still.
-func TestResizeKeepsTheMiddle(t *testing.T) {
-	sizes := []fyne.Size{{Width: 1015, Height: 440}, {Width: 1040, Height: 400}, {Width: 700, Height: 300}, {Width: 1200, Height: 600}}
-	h := newHarness(t)
-	test.TapAt(h.e, h.centre("T1"))
-	for _, sz := range sizes {
-		before := h.e.v.toModel(fyne.NewPos(h.e.size.Width/2, h.e.size.Height/2))
-		h.w.Resize(sz)
-		after := h.e.v.toModel(fyne.NewPos(h.e.size.Width/2, h.e.size.Height/2))
-		if dx, dy := before.X-after.X, before.Y-after.Y; dx*dx+dy*dy > 1e-6 {
-			t.Errorf("resize to %v moved the middle from %v to %v", sz, before, after)
+// TestMapStaysStillInTheWindow: once the user works in the map, the side
+// panels changing width (the app's right panel follows the selection)
+// and the window being resized leave the map where it is on the screen.
+func TestMapStaysStillInTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	e := NewEditor(edit.NewSession(fixture(), nil))
+	left, right := fcanvas.NewRectangle(color.Black), fcanvas.NewRectangle(color.Black)
+	left.SetMinSize(fyne.NewSize(200, 10))
+	right.SetMinSize(fyne.NewSize(250, 10))
+	w := test.NewWindow(container.NewBorder(nil, nil, left, right, e))
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1400, 700))
+	t.Cleanup(w.Close)
+	d := fyne.CurrentApp().Driver()
+	screen := func(p model.Point) fyne.Position { return d.AbsolutePositionForObject(e).Add(e.v.toScreen(p)) }
+	test.TapAt(e, e.v.toScreen(e.shapes["T1"].Bounds.Center()))
+	if e.needFit {
+		t.Fatal("a click left the view following resizes")
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"right panel grows", func() { right.SetMinSize(fyne.NewSize(275, 10)); w.Content().Refresh() }},
+		{"right panel shrinks", func() { right.SetMinSize(fyne.NewSize(220, 10)); w.Content().Refresh() }},
+		{"left panel grows", func() { left.SetMinSize(fyne.NewSize(260, 10)); w.Content().Refresh() }},
+		{"window smaller", func() { w.Resize(fyne.NewSize(1200, 600)) }},
+	}
+	for _, st := range steps {
+		p := model.Point{X: 250, Y: 100} // T1's centre
+		before, width := screen(p), e.Size().Width
+		st.do()
+		if e.Size().Width == width && st.name != "window smaller" {
+			t.Fatalf("%s: the editor kept its width %v; the test proves nothing", st.name, width)
+		}
+		if after := screen(p); abs32(after.X-before.X) > 0.01 || abs32(after.Y-before.Y) > 0.01 {
+			t.Errorf("%s: T1 moved on screen from %v to %v", st.name, before, after)
 		}
 	}
 }
