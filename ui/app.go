@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -42,7 +43,7 @@ type App struct {
 	hand    *handoverList
 	status  *statusBar
 	palette *palette
-	quick   *widget.Entry
+	quick   *quickEntry
 
 	centre     *fyne.Container // the editor or a placeholder, plus the handover list
 	editorArea *fyne.Container
@@ -70,6 +71,23 @@ type App struct {
 
 	// errorShown records the last error dialog's text, for tests.
 	errorShown string
+
+	// banner sits over the map: the read-only notice and its actions.
+	banner        *fyne.Container
+	bannerButtons map[string]*widget.Button
+	// laneAsked lets a Delete through that the lane question has answered.
+	laneAsked   bool
+	laneButtons map[string]*widget.Button
+	// dialogs are the shown dialogs that Escape and Enter answer.
+	dialogs  []openDialog
+	menuSave *fyne.MenuItem
+	// pendingDef is the trigger (model.TimerDef, …) the next placed
+	// intermediate catch event gets; "" = none.
+	pendingDef string
+	// the open conflict-resolution and "not a process map" dialogs, for tests.
+	conflictChoices []*widget.RadioGroup
+	conflictApply   *widget.Button
+	notBPMNButtons  map[string]*widget.Button
 }
 
 // New builds the editor window for a (a real app or test.NewTempApp). Call
@@ -87,6 +105,9 @@ func New(a fyne.App) *App {
 	app.editor = lcanvas.NewEditor(nil)
 	app.editor.OnSelectionChanged = app.selectionChanged
 	app.editor.OnStatus = func(s string) {
+		if s == edit.ErrReadOnly.Error() {
+			s = app.errReadOnly().Error()
+		}
 		app.status.setZoom(app.editor.Zoom())
 		if s != app.status.zoom.Text { // zoom has its own place
 			app.status.setHint(s)
@@ -98,7 +119,7 @@ func New(a fyne.App) *App {
 	app.hand = newHandoverList(func(id string) { app.editor.SetSelection([]string{id}) })
 	app.status = newStatusBar(app.showWarnings)
 	app.palette = newPalette(app)
-	app.quick = widget.NewEntry()
+	app.quick = newQuickEntry(func() { app.editor.FocusCanvas() })
 	app.quick.SetPlaceHolder(lang.X("quick.placeholder", "Quick add (Ctrl+L): Role: Task"))
 	app.quick.OnSubmitted = app.quickAdd
 
@@ -109,9 +130,12 @@ func New(a fyne.App) *App {
 
 	// The palette keeps its natural width; the quick-add field takes the rest.
 	top := container.NewBorder(nil, nil, app.palette.bar, nil, app.quick)
-	right := app.props.scroll
-	main := container.NewHSplit(app.centre, right)
-	main.Offset = 0.76
+	app.banner = container.NewVBox()
+	app.banner.Hide()
+	// The panel's width is fixed: a selection that shows wider fields
+	// must not resize (and so shift) the map.
+	right := container.New(fixedWidth{propsWidth}, app.props.scroll)
+	main := container.NewBorder(nil, nil, nil, right, container.NewBorder(app.banner, nil, nil, nil, app.centre))
 	outer := container.NewHSplit(app.side.box, main)
 	outer.Offset = 0.17
 	app.win.SetContent(container.NewBorder(top, app.status.box, nil, nil, outer))
@@ -152,6 +176,8 @@ func (a *App) requestClose() {
 func (a *App) stopped() {
 	if a.Dirty() && a.doc.ldoc != nil && a.lib != nil {
 		a.lib.lib.Autosave(a.doc.ldoc)
+	} else if a.doc != nil && !a.Dirty() {
+		a.dropRecovery(a.doc) // an earlier autosave of since-undone work
 	}
 	if a.stopAutosave != nil {
 		a.stopAutosave()
@@ -188,16 +214,37 @@ func (a *App) showError(err error) {
 	if err == nil {
 		return
 	}
+	if errors.Is(err, edit.ErrReadOnly) {
+		a.status.setHint(a.errReadOnly().Error())
+		a.props.refreshValues()
+		return
+	}
 	a.errorShown = err.Error()
 	var pe *os.PathError
-	if errors.As(err, &pe) && errors.Is(err, os.ErrPermission) {
+	if errors.As(err, &pe) && errors.Is(err, os.ErrPermission) && !strings.Contains(err.Error(), "Save as") && !strings.Contains(err.Error(), "Spara som") {
 		err = fmt.Errorf("%v\n\n%s", err, lang.X("err.permission", "You do not have permission. Ask the library's administrator, or save a copy elsewhere with File › Save as."))
 	}
-	msg := widget.NewLabel(err.Error())
+	msg := widget.NewLabel(dedupe(err.Error()))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(lang.X("err.title", "Something went wrong"), lang.X("ok", "OK"), container.NewVScroll(msg), a.win)
-	d.Resize(fyne.NewSize(520, 260))
-	d.Show()
+	d.Resize(fyne.NewSize(560, 280))
+	a.trackDialog(d, nil)
+}
+
+// noLayoutNotice says over the empty map why it is empty: the file has
+// steps but no diagram layout.
+func (a *App) noLayoutNotice() fyne.CanvasObject {
+	msg := widget.NewLabel(lang.X("nolayout.message", "This file has {{.Count}} step(s) but no diagram layout (BPMNDI), so there is nothing to draw. It was probably saved by another tool that keeps only the process. Open it in that tool and export it as BPMN 2.0 with diagram, or draw the map again here.",
+		map[string]any{"Count": len(a.doc.defs.Nodes)}))
+	msg.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle(lang.X("nolayout.title", "No diagram layout in this file"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	warn := widget.NewButtonWithIcon(lang.X("nolayout.warnings", "Show the warnings"), theme.WarningIcon(), a.showWarnings)
+	card := container.NewBorder(title, container.NewHBox(warn), nil, nil, msg)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.CornerRadius = 6
+	box := container.NewStack(bg, container.NewPadded(card))
+	// A fixed size: a wrapping label in a Center asks for one word per line.
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 230), box))
 }
 
 // showWarnings lists what reading the file warned about.
@@ -207,12 +254,13 @@ func (a *App) showWarnings() {
 	}
 	text := widget.NewLabel(a.doc.warningText())
 	text.Wrapping = fyne.TextWrapWord
-	intro := widget.NewLabel(lang.X("warnings.intro", "The file opened, but these parts look odd. They are kept as they are when you save."))
+	intro := widget.NewLabel(lang.X("warnings.intro", "The file opened, but these parts look odd. They are kept as they are when you save.") +
+		"\n\n" + lang.X("warnings.details", "Details from the file reader (file:line:column):"))
 	intro.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(lang.X("warnings.title", "Warnings from reading"), lang.X("ok", "OK"),
 		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(text)), a.win)
 	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
+	a.trackDialog(d, nil)
 }
 
 // quickAdd adds a task from "Role: Task name" after the selected step and
@@ -242,11 +290,29 @@ func (a *App) quickAdd(text string) {
 	}
 	id, err := a.doc.sess.QuickAdd(after, text)
 	if err != nil {
-		a.showError(fmt.Errorf("%s\n\n%v", lang.X("err.quickAdd", "Could not add “{{.Text}}”. Select the step it follows, and write Role: Task name.", map[string]any{"Text": text}), err))
+		a.showError(quickAddError(text, err))
 		return
 	}
 	a.quick.SetText("")
 	a.editor.SetSelection([]string{id})
+	a.editor.FocusCanvas()
+}
+
+// quickAddError says in the user's words why quick add failed: edit's
+// errors are for developers.
+func quickAddError(text string, err error) error {
+	if errors.Is(err, edit.ErrReadOnly) {
+		return err
+	}
+	what := lang.X("err.quickAdd", "Could not add “{{.Text}}”. Select the step it follows, and write Role: Task name.", map[string]any{"Text": text})
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "needs a text"):
+		return fmt.Errorf("%s", lang.X("err.quickAdd.noText", "Write the step's name after the colon, for example “Case worker: Investigate”."))
+	case strings.Contains(msg, "no element"), strings.Contains(msg, "no node"), strings.Contains(msg, "not found"):
+		return fmt.Errorf("%s", lang.X("err.quickAdd.selection", "The selected element cannot be followed by a step. Select a step (or a lane), or nothing to start the process."))
+	}
+	return fmt.Errorf("%s\n\n%s", what, strings.TrimPrefix(msg, "edit: "))
 }
 
 // loneStart is the start event a map with nothing after it yet begins
@@ -332,12 +398,16 @@ func (a *App) showDocument() {
 		a.editorArea.Objects = []fyne.CanvasObject{placeholder()}
 	} else {
 		a.editorArea.Objects = []fyne.CanvasObject{a.editor}
+		if a.doc.noLayout() {
+			a.editorArea.Objects = append(a.editorArea.Objects, a.noLayoutNotice())
+		}
 		a.editor.SetHandovers(a.showHandovers)
 		a.editor.SetDark(a.dark)
 	}
 	a.editorArea.Refresh()
 	a.hand.show(a.defs())
-	a.palette.setEnabled(a.doc != nil)
+	a.palette.setEnabled(a.doc != nil && !a.doc.readOnly())
+	a.showBanner()
 	a.updateTitle()
 }
 
@@ -350,6 +420,9 @@ func (a *App) defs() *model.Definitions {
 
 // changed runs after every edit, undo and redo.
 func (a *App) changed(c edit.Change) {
+	if a.doc != nil && !a.doc.dirty() {
+		a.dropRecovery(a.doc) // undone back to the saved state
+	}
 	a.props.modelChanged()
 	if c.Structure || a.showHandovers {
 		a.hand.show(a.defs())
@@ -358,12 +431,28 @@ func (a *App) changed(c edit.Change) {
 }
 
 func (a *App) selectionChanged(ids []string) {
+	a.placedEvent(ids)
 	a.props.setSelection(ids)
 	if a.showHandovers {
 		a.hand.follow(ids)
 	}
 	a.status.setZoom(a.editor.Zoom())
 	a.palette.markActive(a.editor.Tool()) // Esc may have dropped the tool
+}
+
+// placedEvent gives a just-placed intermediate catch event the trigger
+// its palette button stands for (timer, message).
+func (a *App) placedEvent(ids []string) {
+	if a.pendingDef == "" || a.doc == nil || len(ids) != 1 {
+		return
+	}
+	n := a.doc.defs.Node(ids[0])
+	if n == nil || n.Kind != model.IntermediateCatchEvent || len(n.EventDefs) > 0 || !strings.HasPrefix(a.doc.sess.Stack.UndoLabel(), "Add") {
+		return
+	}
+	if err := a.doc.sess.SetEventDefinitions(n.ID, []string{a.pendingDef}); err != nil {
+		a.status.setHint(err.Error())
+	}
 }
 
 // updateTitle shows the process name with • while unsaved, in the title
@@ -378,6 +467,15 @@ func (a *App) updateTitle() {
 		title = name + " — Lanemap"
 	}
 	a.win.SetTitle(title)
+	if a.menuSave != nil {
+		ro := a.doc != nil && a.doc.readOnly()
+		if a.menuSave.Disabled != ro {
+			a.menuSave.Disabled = ro
+			if mm := a.win.MainMenu(); mm != nil {
+				mm.Refresh()
+			}
+		}
+	}
 	a.status.show(a.doc, a.lib)
 	a.palette.updateUndo(a.doc)
 }

@@ -29,6 +29,10 @@ type document struct {
 	ldoc     *library.Doc  // nil outside a library
 	lock     *library.Lock // nil when not held
 	lockedBy string        // who holds the lock when we could not take it
+	// held is who holds the lock when someone else does: the document is
+	// then read-only (the session refuses edits) until the lock is broken
+	// or the work is saved as a copy.
+	held *library.ErrLocked
 	// restored marks work brought back from an autosave: unsaved although
 	// the fresh undo stack is clean.
 	restored bool
@@ -81,6 +85,15 @@ func newDocument() *document {
 	return &document{defs: d, sess: edit.NewSession(d, g)}
 }
 
+// noLayout reports a map with steps but no diagram layout (BPMNDI): a
+// file from a tool that saves only the process, which shows nothing.
+func (doc *document) noLayout() bool {
+	return len(doc.defs.Nodes) > 0 && doc.sess.Diagram != nil && len(doc.sess.Diagram.Shapes) == 0
+}
+
+// readOnly reports a document someone else holds the lock on.
+func (doc *document) readOnly() bool { return doc.held != nil }
+
 func (doc *document) dirty() bool { return doc.restored || doc.sess.Stack.Dirty() }
 
 // markSaved makes the current state the clean one.
@@ -126,7 +139,11 @@ func safeFileName(s string) string {
 func (doc *document) warningText() string {
 	var b strings.Builder
 	for _, w := range doc.warnings {
-		fmt.Fprintf(&b, "%s:%s\n", filepath.Base(doc.path), w.String())
+		sep := ":"
+		if w.Line == 0 {
+			sep = ": " // "file: message", not "file:message"
+		}
+		fmt.Fprintf(&b, "%s%s%s\n", filepath.Base(doc.path), sep, w.String())
 	}
 	return b.String()
 }

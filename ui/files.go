@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -64,9 +65,7 @@ func (a *App) openLibrary(dir, file string) error {
 		if a.offerRecovery() {
 			return nil
 		}
-		if items := a.lib.items(""); len(items) > 0 {
-			file = items[0].Path
-		}
+		file = firstReadable(a.lib.items(""))
 	}
 	if file == "" {
 		return nil
@@ -141,13 +140,17 @@ func (a *App) load(path string) error {
 	if rel, ok := a.relInLibrary(path); ok {
 		ld, err := a.lib.lib.Load(rel)
 		if err != nil {
+			var le *library.Error
+			if errors.As(err, &le) && le.Kind == library.KindNotBPMN {
+				return readError(path, le.Err)
+			}
 			return fmt.Errorf("%s", libraryMessage(err))
 		}
 		doc = fromLibrary(a.lib, ld)
 	} else {
 		var err error
 		if doc, err = loadDocument(path); err != nil {
-			return fmt.Errorf("%v\n\n%s", err, lang.X("err.open.what", "The file could not be read as BPMN 2.0 XML. Check that it is a .bpmn file; if it came from another tool, export it from there again as BPMN 2.0."))
+			return readError(path, err)
 		}
 	}
 	a.setDocument(doc)
@@ -178,7 +181,7 @@ func (a *App) reload() error {
 // merged): the lock stays, the library forgets the old Doc.
 func (a *App) replaceDocument(doc *document) {
 	old := a.doc
-	doc.lock, doc.lockedBy = old.lock, old.lockedBy
+	doc.lock, doc.lockedBy, doc.held = old.lock, old.lockedBy, old.held
 	old.lock = nil
 	if old.ldoc != nil && a.lib != nil {
 		a.lib.lib.Close(old.ldoc)
@@ -206,21 +209,18 @@ func (a *App) closeDocument() {
 
 // setDocument makes doc the open process (nil closes it) and takes the
 // lock on a library file; when someone else holds it the process opens
-// anyway (the save-time check protects their work) and says so.
+// read-only, with a banner that says who and offers a way out.
 func (a *App) setDocument(doc *document) {
 	if a.doc != nil && a.doc != doc {
 		a.closeDocument()
 	}
 	a.doc = doc
 	if doc != nil {
-		if doc.ldoc != nil && doc.lock == nil && doc.lockedBy == "" {
-			lk, err := a.lib.lib.Lock(doc.ldoc.Path, library.CurrentIdentity())
-			if err != nil {
-				doc.lockedBy = libraryMessage(err)
-			} else {
-				doc.lock = lk
-			}
+		if doc.ldoc != nil && doc.lock == nil && doc.lockedBy == "" && doc.held == nil {
+			a.takeLock(doc)
 		}
+		doc.sess.ReadOnly = doc.readOnly()
+		doc.sess.Guard = a.guardChange
 		// Set before SetSession: the canvas chains itself in front, so it
 		// has rebuilt its scene and pruned the selection when a.changed runs.
 		doc.sess.OnChange = a.changed
@@ -228,12 +228,8 @@ func (a *App) setDocument(doc *document) {
 		a.editor.ZoomFit() // at once when the canvas has a size, else on its first layout
 		a.props.setDocument(doc.sess, doc.defs)
 		a.side.setCurrent(doc.path)
-		if doc.lockedBy != "" {
+		if doc.lockedBy != "" && doc.held == nil {
 			a.status.setHint(doc.lockedBy)
-			// Say it once, plainly: their unsaved work is on the line too.
-			// Editing stays possible; saving refuses to overwrite a newer file.
-			dialog.ShowInformation(lang.X("locked.title", "Someone else has this process open"),
-				doc.lockedBy+"\n\n"+lang.X("locked.what", "You can still look and make changes, but if they save first, Lanemap will ask you to merge or keep your version as a copy."), a.win)
 		}
 	} else {
 		a.editor.SetSession(nil)
@@ -273,7 +269,18 @@ func (a *App) confirmUnsaved(then func()) {
 	d.Resize(fyne.NewSize(480, 180))
 	a.unsaved = d
 	a.unsavedButtons = map[string]*widget.Button{"save": save, "discard": discard, "cancel": cancel}
-	d.Show()
+	a.trackDialog(d, save.OnTapped)
+}
+
+// dropRecovery removes doc's autosaved copy: a document back at its
+// saved state (undone, saved or discarded) has nothing to restore.
+func (a *App) dropRecovery(doc *document) {
+	if doc == nil || doc.ldoc == nil || a.lib == nil {
+		return
+	}
+	if r := a.lib.lib.Recovery(); r != nil {
+		r.Discard(library.RecoveryItem{Library: a.lib.dir, Path: doc.ldoc.Path})
+	}
 }
 
 // discard forgets the open process's unsaved changes (the file on disk is
@@ -283,11 +290,7 @@ func (a *App) discard() {
 	if doc == nil {
 		return
 	}
-	if doc.ldoc != nil && a.lib != nil {
-		if r := a.lib.lib.Recovery(); r != nil {
-			r.Discard(library.RecoveryItem{Library: a.lib.dir, Path: doc.ldoc.Path})
-		}
-	}
+	a.dropRecovery(doc)
 	doc.markSaved()
 	a.updateTitle()
 }
@@ -296,6 +299,15 @@ func (a *App) discard() {
 // process asks for a file name first.
 func (a *App) save(then func()) {
 	if a.doc == nil {
+		return
+	}
+	if a.doc.readOnly() {
+		a.status.setHint(a.errReadOnly().Error())
+		msg := widget.NewLabel(a.errReadOnly().Error())
+		msg.Wrapping = fyne.TextWrapWord
+		d := dialog.NewCustom(lang.X("readonly.title", "Read-only"), lang.X("ok", "OK"), msg, a.win)
+		d.Resize(fyne.NewSize(520, 160))
+		a.trackDialog(d, nil)
 		return
 	}
 	if a.doc.path == "" {
@@ -347,8 +359,12 @@ func (a *App) write(path string) error {
 			doc.ldoc = nil
 		}
 	}
+	moved := doc.path != path
 	doc.path = path
 	doc.markSaved()
+	if moved {
+		a.relock(doc)
+	}
 	addRecent(a.fyneApp.Preferences(), path)
 	a.refreshRecent()
 	if a.lib != nil {
@@ -378,21 +394,26 @@ func (a *App) askConflict(then func()) {
 	if a.conflict != nil {
 		return // already asking
 	}
+	// A file replaced by something else cannot be merged or taken.
+	if ld, err := a.lib.lib.Load(doc.ldoc.Path); err == nil {
+		a.lib.lib.Close(ld)
+	} else if le := (*library.Error)(nil); errors.As(err, &le) && le.Kind == library.KindNotBPMN {
+		a.askNotBPMN(then)
+		return
+	}
 	done := func() {
 		if then != nil {
 			then()
 		}
 	}
-	msg := widget.NewLabel(lang.X("conflict.message", "Someone else saved “{{.Name}}” after you opened it. Nothing has been overwritten. Merge keeps both sets of changes (yours win where both changed the same thing).", map[string]any{"Name": doc.name()}))
+	msg := widget.NewLabel(lang.X("conflict.message2", "Someone else saved “{{.Name}}” after you opened it. Nothing has been overwritten. Merge keeps both sets of changes; where you both changed the same element, you choose which version to keep.", map[string]any{"Name": doc.name()}))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomWithoutButtons(lang.X("conflict.title", "Changed by someone else"), msg, a.win)
 	merge := widget.NewButton(lang.X("conflict.merge", "Merge"), func() {
 		d.Hide()
-		if err := a.mergeWithDisk(); err != nil {
+		if err := a.startMerge(then); err != nil {
 			a.showError(err)
-			return
 		}
-		done()
 	})
 	merge.Importance = widget.HighImportance
 	copyBtn := widget.NewButton(lang.X("conflict.copy", "Keep mine as a copy"), func() {
@@ -420,44 +441,7 @@ func (a *App) askConflict(then func()) {
 	d.Resize(fyne.NewSize(640, 200))
 	a.conflict = d
 	a.conflictButtons = map[string]*widget.Button{"merge": merge, "copy": copyBtn, "theirs": theirs, "cancel": later}
-	d.Show()
-}
-
-// mergeWithDisk merges the open process's edits into the version on disk
-// and saves the result. Where both sides changed one element, ours wins;
-// the status bar names those elements.
-func (a *App) mergeWithDisk() error {
-	doc := a.doc
-	merged, conflicts, err := a.lib.lib.MergeDisk(doc.ldoc)
-	if err != nil {
-		return fmt.Errorf("%s", libraryMessage(err))
-	}
-	// MergeDisk's Doc is not registered as loaded; Load registers the file
-	// again so the watcher keeps hashing it.
-	if ld, err := a.lib.lib.Load(merged.Path); err == nil {
-		ld.Defs = merged.Defs
-		merged = ld
-	}
-	next := fromLibrary(a.lib, merged)
-	next.restored = true // unsaved until the save below
-	a.replaceDocument(next)
-	if err := a.write(next.path); err != nil {
-		return err
-	}
-	if len(conflicts) > 0 {
-		var names []string
-		for _, c := range conflicts {
-			n := c.Name
-			if n == "" {
-				n = c.ID
-			}
-			names = append(names, n)
-		}
-		a.status.setHint(lang.X("conflict.kept", "Merged; where both changed the same element yours was kept: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
-	} else {
-		a.status.setHint(lang.X("conflict.merged", "Merged with the other version and saved."))
-	}
-	return nil
+	a.trackDialog(d, nil)
 }
 
 // saveAs asks for a file name and saves there.
@@ -570,8 +554,8 @@ func (a *App) offerRecovery() bool {
 		d := dialog.NewConfirm(lang.X("recover.title", "Restore unsaved work?"), msg, func(ok bool) {
 			if !ok {
 				r.Discard(it)
-				if items := a.lib.items(""); len(items) > 0 && a.doc == nil {
-					if err := a.load(items[0].Path); err != nil {
+				if first := firstReadable(a.lib.items("")); first != "" && a.doc == nil {
+					if err := a.load(first); err != nil {
 						a.showError(err)
 					}
 				}
@@ -588,7 +572,7 @@ func (a *App) offerRecovery() bool {
 		}, a.win)
 		d.SetConfirmText(lang.X("recover.restore", "Restore"))
 		d.SetDismissText(lang.X("recover.discard", "Discard it"))
-		d.Show()
+		d.Show() // not tracked: Escape would discard the work
 		return true
 	}
 	return false

@@ -2,14 +2,20 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
+	"lanemap/bpmn"
 	"lanemap/library"
 )
 
@@ -76,11 +82,57 @@ func (v *libraryView) items(q string) []sideItem {
 			it.Name = strings.TrimSuffix(filepath.Base(e.Path), ".bpmn")
 		}
 		if e.Err != "" {
-			it.Problem = e.Err
+			it.Problem = lang.X("sidebar.unreadable", "Could not be read: {{.Detail}}", map[string]any{"Detail": e.Err})
 		}
 		out = append(out, it)
 	}
+	if q == "" {
+		sortByName(out)
+	}
 	return out
+}
+
+// sortByName orders the processes by name as the user's language sorts
+// (å, ä, ö after z in Swedish), then by file.
+func sortByName(items []sideItem) {
+	tag := language.English
+	if uiLang() == "sv" {
+		tag = language.Swedish
+	}
+	c := collate.New(tag, collate.IgnoreCase)
+	slices.SortStableFunc(items, func(a, b sideItem) int {
+		if r := c.CompareString(a.Name, b.Name); r != 0 {
+			return r
+		}
+		return strings.Compare(a.Path, b.Path)
+	})
+}
+
+// firstReadable is the first process in items that could be read, or "".
+func firstReadable(items []sideItem) string {
+	for _, it := range items {
+		if it.Problem == "" {
+			return it.Path
+		}
+	}
+	return ""
+}
+
+// readError says that path could not be read as a process map and where
+// (file:line:col), for an error from reading it.
+func readError(path string, err error) error {
+	where := filepath.Base(path)
+	detail := err.Error()
+	var se *bpmn.SyntaxError
+	if errors.As(err, &se) {
+		if se.Line > 0 {
+			where = fmt.Sprintf("%s:%d:%d", where, se.Line, se.Col)
+		}
+		detail = se.Msg
+	}
+	return fmt.Errorf("%s\n\n%s", lang.X("err.unreadable", "“{{.File}}” could not be read as a process map (BPMN 2.0 XML). The problem is at {{.Where}}: {{.Detail}}",
+		map[string]any{"File": filepath.Base(path), "Where": where, "Detail": detail}),
+		lang.X("err.open.what", "The file could not be read as BPMN 2.0 XML. Check that it is a .bpmn file; if it came from another tool, export it from there again as BPMN 2.0."))
 }
 
 // uiLang is the language code the library's own messages should use.

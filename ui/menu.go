@@ -37,6 +37,7 @@ func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 // undo shortcuts to a focused text field instead of the map.
 func (a *App) buildMenus() {
 	a.menuRecent = fyne.NewMenuItem(lang.X("menu.recent", "Recent"), nil)
+	a.menuSave = item(lang.X("menu.save", "Save"), key(fyne.KeyS), func() { a.save(nil) })
 	a.refreshRecent()
 	file := fyne.NewMenu(lang.X("menu.file", "File"),
 		item(lang.X("menu.new", "New process"), key(fyne.KeyN), a.newProcess),
@@ -44,7 +45,7 @@ func (a *App) buildMenus() {
 		item(lang.X("menu.openLibrary", "Open library…"), shiftKey(fyne.KeyO), a.openLibraryDialog),
 		a.menuRecent,
 		fyne.NewMenuItemSeparator(),
-		item(lang.X("menu.save", "Save"), key(fyne.KeyS), func() { a.save(nil) }),
+		a.menuSave,
 		item(lang.X("menu.saveAs", "Save as…"), shiftKey(fyne.KeyS), func() { a.saveAs(nil) }),
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.publish", "Publish…"), key(fyne.KeyP), a.showPublishDialog),
@@ -96,7 +97,9 @@ func (a *App) buildMenus() {
 		item(lang.X("menu.keys", "Keyboard shortcuts"), key(fyne.KeyK), a.showKeys),
 		fyne.NewMenuItem(lang.X("menu.about", "About Lanemap"), a.showAbout),
 	)
-	a.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, help))
+	mm := fyne.NewMainMenu(file, edit, view, help)
+	a.guardMenus(mm)
+	a.win.SetMainMenu(mm)
 	a.refreshThemeMenu()
 }
 
@@ -126,14 +129,21 @@ func (a *App) refreshThemeMenu() {
 // that no menu item carries.
 func (a *App) addShortcuts() {
 	c := a.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.redo() })
-	c.AddShortcut(shiftKey(fyne.KeyEqual), func(fyne.Shortcut) { a.editor.ZoomIn() })
-	c.AddShortcut(key(fyne.KeyPlus), func(fyne.Shortcut) { a.editor.ZoomIn() })
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyF1 {
-			a.showKeys()
-		}
-	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.guarded(a.redo)() })
+	c.AddShortcut(shiftKey(fyne.KeyEqual), func(fyne.Shortcut) { a.guarded(a.editor.ZoomIn)() })
+	c.AddShortcut(key(fyne.KeyPlus), func(fyne.Shortcut) { a.guarded(a.editor.ZoomIn)() })
+	c.SetOnTypedKey(a.typedKey)
+}
+
+// typedKey gets the keys nothing focused took: an open dialog's Escape
+// and Enter, and F1 for help.
+func (a *App) typedKey(ev *fyne.KeyEvent) {
+	if a.dialogKey(ev.Name) {
+		return
+	}
+	if ev.Name == fyne.KeyF1 && !a.modal() {
+		a.showKeys()
+	}
 }
 
 // textFocused returns the focused text field, if the focus is not on the map.
@@ -331,8 +341,8 @@ func (a *App) showKeys() {
 		grid.Add(v)
 	}
 	d := dialog.NewCustom(lang.X("menu.keys", "Keyboard shortcuts"), lang.X("ok", "OK"), container.NewVScroll(grid), a.win)
-	d.Resize(fyne.NewSize(820, 640))
-	d.Show()
+	d.Resize(fyne.NewSize(900, 640))
+	a.trackDialog(d, nil)
 }
 
 func (a *App) showAbout() {
@@ -342,19 +352,27 @@ func (a *App) showAbout() {
 	d := dialog.NewCustom(lang.X("menu.about", "About Lanemap"), lang.X("ok", "OK"),
 		container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(96, 96), img), nil, text), a.win)
 	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
+	a.trackDialog(d, nil)
 }
 
-// keyLayout is a two-column table: keys right-aligned in a fixed column,
-// descriptions wrapping in the rest.
+// keyLayout is a two-column table: keys right-aligned in a column as wide
+// as the widest key text, descriptions wrapping in the rest.
 type keyLayout struct{}
 
-const keyCol = 260
+// keyCol is the key column's width: the widest key label.
+func keyCol(objs []fyne.CanvasObject) float32 {
+	w := float32(0)
+	for i := 0; i+1 < len(objs); i += 2 {
+		w = max(w, objs[i].MinSize().Width)
+	}
+	return w
+}
 
 // Layout is part of fyne.Layout.
 func (*keyLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	pad := theme.Padding()
+	keyCol := keyCol(objs)
 	for i := 0; i+1 < len(objs); i += 2 {
 		k, v := objs[i], objs[i+1]
 		vw := size.Width - keyCol - pad
@@ -374,5 +392,5 @@ func (*keyLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for i := 0; i+1 < len(objs); i += 2 {
 		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
 	}
-	return fyne.NewSize(keyCol+300, h)
+	return fyne.NewSize(keyCol(objs)+theme.Padding()+300, h)
 }

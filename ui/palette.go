@@ -51,6 +51,31 @@ type palette struct {
 	redo      *toolButton
 	handovers *toolButton
 	docOnly   []fyne.Disableable
+	// defButtons place catch events with a trigger (timer, message).
+	defButtons []*toolButton
+}
+
+// markDef shows b as the active tool instead of the plain kinds.
+func (p *palette) markDef(b *toolButton) {
+	for t, tb := range p.tools {
+		if t == lcanvas.CreateTool(model.IntermediateCatchEvent) {
+			continue
+		}
+		if tb.Importance != widget.LowImportance {
+			tb.Importance = widget.LowImportance
+			tb.Refresh()
+		}
+	}
+	for _, d := range p.defButtons {
+		imp := widget.LowImportance
+		if d == b {
+			imp = widget.HighImportance
+		}
+		if d.Importance != imp {
+			d.Importance = imp
+			d.Refresh()
+		}
+	}
 }
 
 func newPalette(a *App) *palette {
@@ -71,6 +96,19 @@ func newPalette(a *App) *palette {
 		return b
 	}
 	sep := func() fyne.CanvasObject { return widget.NewSeparator() }
+	// An intermediate catch event with a trigger: the canvas places a plain
+	// one, the app then gives it the trigger (see App.placedEvent).
+	defTool := func(def string, icon fyne.Resource, name string) fyne.CanvasObject {
+		var b *toolButton
+		b = newToolButton(icon, name, hint, func() {
+			p.setTool(lcanvas.CreateTool(model.IntermediateCatchEvent))
+			a.pendingDef = def
+			p.markDef(b)
+		})
+		p.defButtons = append(p.defButtons, b)
+		p.docOnly = append(p.docOnly, b)
+		return b
+	}
 
 	p.undo = action(theme.ContentUndoIcon(), lang.X("menu.undo", "Undo"), a.undo)
 	p.redo = action(theme.ContentRedoIcon(), lang.X("menu.redo", "Redo"), a.redo)
@@ -85,14 +123,18 @@ func newPalette(a *App) *palette {
 		kind(model.ManualTask, iconManualTask),
 		kind(model.ServiceTask, iconServiceTask),
 		kind(model.SubProcess, iconSubProcess),
+		kind(model.CallActivity, iconCall),
 		sep(),
 		kind(model.StartEvent, iconStart),
 		kind(model.IntermediateThrowEvent, iconIntermed),
+		defTool(model.TimerDef, iconTimer, lang.X("tool.timer", "Timer event (wait until a time)")),
+		defTool(model.MessageDef, iconMessage, lang.X("tool.message", "Message event (wait for a message)")),
 		kind(model.EndEvent, iconEnd),
 		sep(),
 		kind(model.ExclusiveGateway, iconXor),
 		kind(model.ParallelGateway, iconAnd),
 		kind(model.InclusiveGateway, iconOr),
+		kind(model.EventBasedGateway, iconEventGw),
 		sep(),
 		kind(model.DataObjectReference, iconDataObject),
 		kind(model.DataStoreReference, iconDataStore),
@@ -116,6 +158,7 @@ func newPalette(a *App) *palette {
 
 // setTool makes t the canvas's tool and marks its button.
 func (p *palette) setTool(t lcanvas.Tool) {
+	p.app.pendingDef = ""
 	p.app.editor.SetTool(t)
 	p.markActive(t)
 	p.app.win.Canvas().Focus(p.app.editor)
@@ -123,6 +166,15 @@ func (p *palette) setTool(t lcanvas.Tool) {
 
 func (p *palette) markActive(t lcanvas.Tool) {
 	p.active = t
+	if p.app.pendingDef == "" || t != lcanvas.CreateTool(model.IntermediateCatchEvent) {
+		p.app.pendingDef = ""
+		for _, d := range p.defButtons {
+			if d.Importance != widget.LowImportance {
+				d.Importance = widget.LowImportance
+				d.Refresh()
+			}
+		}
+	}
 	for tt, b := range p.tools {
 		imp := widget.LowImportance
 		if tt == t {

@@ -131,6 +131,13 @@ func (p *propsPanel) modelChanged() {
 	}
 }
 
+// refreshValues shows the model's values again (after a refused edit).
+func (p *propsPanel) refreshValues() {
+	if p.refresh != nil {
+		p.refresh()
+	}
+}
+
 func (p *propsPanel) do(err error) {
 	if err != nil && p.onError != nil {
 		p.onError(err)
@@ -353,6 +360,7 @@ func (p *propsPanel) buildMeta() {
 		statusNames[i] = StatusName(s)
 	}
 	status := widget.NewSelect(statusNames, nil)
+	status.PlaceHolder = lang.X("select.placeholder", "(Choose one)")
 	showStatus := func() {
 		if i := slices.Index(statuses, d.Meta.Status); i >= 0 {
 			status.SetSelectedIndex(i)
@@ -369,17 +377,18 @@ func (p *propsPanel) buildMeta() {
 	form.Append(lang.X("meta.status", "Status"), status)
 
 	approved := text("approved", lang.X("meta.approved", "Approved on"), func(m model.Meta) string { return m.ApprovedDate }, func(m *model.Meta, s string) { m.ApprovedDate = s }, validDate)
-	approved.SetPlaceHolder("ÅÅÅÅ-MM-DD")
+	approved.SetPlaceHolder(lang.X("meta.date.hint", "YYYY-MM-DD"))
 	review := text("review", lang.X("meta.review", "Review by"), func(m model.Meta) string { return m.ReviewDate }, func(m *model.Meta, s string) { m.ReviewDate = s }, validDate)
-	review.SetPlaceHolder("ÅÅÅÅ-MM-DD")
+	review.SetPlaceHolder(lang.X("meta.date.hint", "YYYY-MM-DD"))
 
 	classes := []string{
-		"0 – " + lang.X("meta.class0", "open, no damage"),
-		"1 – " + lang.X("meta.class1", "moderate damage"),
-		"2 – " + lang.X("meta.class2", "significant damage"),
-		"3 – " + lang.X("meta.class3", "serious damage"),
+		"0 – " + lang.X("meta.class0.short", "open"),
+		"1 – " + lang.X("meta.class1.short", "internal"),
+		"2 – " + lang.X("meta.class2.short", "confidential"),
+		"3 – " + lang.X("meta.class3.short", "strictly confidential"),
 	}
 	class := widget.NewSelect(classes, nil)
+	class.PlaceHolder = lang.X("select.placeholder", "(Choose one)")
 	showClass := func() {
 		if c := d.Meta.Classification; c >= 0 && c < len(classes) {
 			class.SetSelectedIndex(c)

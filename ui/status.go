@@ -57,9 +57,14 @@ func (s *statusBar) show(doc *document, lib *libraryView) {
 		name = lang.X("status.new", "New process (not saved yet)")
 	}
 	s.file.SetText(name)
-	if doc.dirty() {
+	switch {
+	case doc.readOnly():
+		s.dirty.SetText(lang.X("status.readonly", "Read-only"))
+	case doc.dirty():
 		s.dirty.SetText("• " + lang.X("status.unsaved", "Unsaved"))
-	} else {
+	case doc.path == "":
+		s.dirty.SetText(lang.X("status.notSavedYet", "Not saved yet"))
+	default:
 		s.dirty.SetText(lang.X("status.saved.mark", "Saved"))
 	}
 	if n := len(doc.warnings); n > 0 {
