@@ -105,14 +105,17 @@ func (e *Editor) Paste() {
 	if e.hover && e.pointer.X >= 0 && e.pointer.Y >= 0 && e.pointer.X < e.size.Width && e.pointer.Y < e.size.Height {
 		p := e.v.toModel(e.pointer)
 		at = model.Point{X: snapGrid(p.X), Y: snapGrid(p.Y)}
-		free = !e.pasteOverlaps(at.X-box.Center().X, at.Y-box.Center().Y, false)
+		free = !e.pasteOverlaps(at.X-box.Center().X, at.Y-box.Center().Y)
 	}
 	if !free {
 		c := box.Center()
-		for k := 1; k <= maxCascade; k++ {
+		taken := e.cornersTaken()
+		// Ends: a taken corner can block at most one step for each
+		// copied shape.
+		for k := 1; ; k++ {
 			d := float64(k) * pasteStep
 			at = model.Point{X: c.X + d, Y: c.Y + d}
-			if !e.pasteOverlaps(d, d, true) {
+			if !e.clipLandsOn(taken, d, d) {
 				break
 			}
 		}
@@ -127,37 +130,58 @@ func (e *Editor) Paste() {
 	}
 }
 
-// Where a paste goes when not at the pointer: pasteStep further right and
-// down for each copy already there, at most maxCascade steps.
-const (
-	pasteStep  = 20
-	maxCascade = 50
-)
+// pasteStep is how much further right and down each paste that is not
+// at the pointer goes, for each copy already there.
+const pasteStep = 20
+
+// corner is a shape's top-left corner rounded to whole units: two shapes
+// with the same corner lie exactly on one another.
+type corner struct{ x, y int64 }
+
+func cornerOf(r model.Rect) corner {
+	return corner{int64(math.Round(r.X)), int64(math.Round(r.Y))}
+}
+
+// cornersTaken is the set of corners of the diagram's node shapes.
+func (e *Editor) cornersTaken() map[corner]bool {
+	out := make(map[corner]bool, len(e.shapes))
+	for _, n := range e.s.Doc.Nodes {
+		if s := e.shapes[n.ID]; s != nil {
+			out[cornerOf(s.Bounds)] = true
+		}
+	}
+	return out
+}
+
+// clipLandsOn reports whether a clipboard shape moved by dx, dy would lie
+// exactly on a node of the diagram (same top-left corner).
+func (e *Editor) clipLandsOn(taken map[corner]bool, dx, dy float64) bool {
+	for _, cs := range e.clip.Shapes {
+		if taken[cornerOf(cs.Bounds.Translate(dx, dy))] {
+			return true
+		}
+	}
+	return false
+}
 
 // pasteOverlaps reports whether the clipboard's shapes, moved by dx, dy,
-// would cover an element of the diagram: with exact set, one with the
-// same top-left corner (a copy pasted there before); else any overlap
-// with a step, event, gateway, data object or note (lanes, pools, groups
-// and expanded sub-processes hold things and do not count).
-func (e *Editor) pasteOverlaps(dx, dy float64, exact bool) bool {
-	const tol = 1.0
+// would overlap a step, event, gateway, data object or note; lanes,
+// pools, groups and expanded sub-processes hold things and do not count.
+func (e *Editor) pasteOverlaps(dx, dy float64) bool {
+	box := e.clip.Box.Translate(dx, dy)
+	var near []model.Rect // prefilter: a large map, a small clipboard
+	for _, n := range e.s.Doc.Nodes {
+		s := e.shapes[n.ID]
+		if s == nil || n.Kind == model.Group || (n.Kind.IsSubProcess() && s.IsExpanded != nil && *s.IsExpanded) {
+			continue
+		}
+		if s.Bounds.Intersects(box) {
+			near = append(near, s.Bounds)
+		}
+	}
 	for _, cs := range e.clip.Shapes {
 		r := cs.Bounds.Translate(dx, dy)
-		for _, n := range e.s.Doc.Nodes {
-			s := e.shapes[n.ID]
-			if s == nil {
-				continue
-			}
-			b := s.Bounds
-			if exact {
-				if math.Abs(b.X-r.X) < tol && math.Abs(b.Y-r.Y) < tol {
-					return true
-				}
-				continue
-			}
-			if n.Kind == model.Group || (n.Kind.IsSubProcess() && s.IsExpanded != nil && *s.IsExpanded) {
-				continue
-			}
+		for _, b := range near {
 			if b.Intersects(r) {
 				return true
 			}
