@@ -39,6 +39,33 @@ func (r *renderer) mapSVG(p *proc) (template.HTML, error) {
 	return template.HTML(b.String()), nil // #nosec: svg.Write escapes all text and attributes
 }
 
+// svgSize reads the width and height attributes of the SVG's root element:
+// its natural size in CSS pixels (0, 0 when absent).
+func svgSize(svg string) (w, h float64) {
+	i := strings.Index(svg, "<svg")
+	if i < 0 {
+		return 0, 0
+	}
+	tag := svg[i:]
+	if j := strings.IndexByte(tag, '>'); j >= 0 {
+		tag = tag[:j]
+	}
+	attr := func(name string) float64 {
+		k := strings.Index(tag, " "+name+`="`)
+		if k < 0 {
+			return 0
+		}
+		v := tag[k+len(name)+3:]
+		v, _, _ = strings.Cut(v, `"`)
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 || f > 1e7 {
+			return 0
+		}
+		return f
+	}
+	return attr("width"), attr("height")
+}
+
 // elementLabel is the accessible name of a map element.
 func (r *renderer) elementLabel(p *proc, id string) string {
 	if s := p.dg.Step(id); s != nil {

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"io/fs"
+	"math"
 	"net/url"
 	"path"
 	"runtime"
@@ -529,6 +530,12 @@ func statusRank(s string) int {
 
 // --- process page ---
 
+// maxFitAspect is the widest map (width over height) shown fitted to the
+// column: a wider one is shown at the scale it would have at this aspect,
+// as wide as it needs, and scrolls sideways, so its labels stay as large
+// as on a map of this shape.
+const maxFitAspect = 3.0
+
 type procData struct {
 	Title     string
 	Draft     bool
@@ -537,8 +544,12 @@ type procData struct {
 	Docs      []string
 	SVG       template.HTML
 	MapLabel  string
-	FlowData  map[string]flowInfo
-	Pools     []poolView
+	// MapW is the map's natural width in CSS pixels; MapWide, when above
+	// zero, is its aspect ratio over maxFitAspect: the figure is then
+	// kept that many times the column's width (see site.css).
+	MapW, MapWide float64
+	FlowData      map[string]flowInfo
+	Pools         []poolView
 	hoTable
 }
 
@@ -671,6 +682,12 @@ func (r *renderer) procPage(p *proc) (*procData, error) {
 		}
 		pd.SVG = svg
 		pd.FlowData = r.flowData(p)
+		if w, h := svgSize(string(svg)); w > 0 && h > 0 {
+			pd.MapW = w
+			if a := w / h; a > maxFitAspect {
+				pd.MapWide = math.Round(a/maxFitAspect*1000) / 1000
+			}
+		}
 	}
 
 	multi := len(p.dg.Pools) > 1

@@ -159,6 +159,21 @@
     });
   }
 
+  // --- process page: fit the map to the column or show it full size ---
+  function setupZoom() {
+    var map = document.getElementById('karta');
+    var btn = document.getElementById('karta-zoom');
+    if (!map || !btn) { return; }
+    btn.hidden = false;
+    btn.addEventListener('click', function () {
+      var full = !map.classList.contains('full');
+      map.classList.toggle('full', full);
+      btn.setAttribute('aria-pressed', full ? 'true' : 'false');
+      btn.textContent = btn.getAttribute(full ? 'data-fit' : 'data-full');
+    });
+  }
+
   setupSearch();
   setupMap();
+  setupZoom();
 }());
