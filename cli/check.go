@@ -21,13 +21,9 @@ func init() {
 
 func runCheck(env *Env, args []string) int {
 	flags := NewFlags(env, verbs["check"])
-	paths, code, ok := ParseFlags(flags, args)
+	paths, code, ok := ParseArgs(flags, args, 1, -1)
 	if !ok {
 		return code
-	}
-	if len(paths) == 0 {
-		flags.Usage()
-		return 2
 	}
 	files, failed := expandBPMN(env, paths)
 	var nWarn, nErr int

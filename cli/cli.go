@@ -125,6 +125,21 @@ func NewFlags(env *Env, v Verb) *flag.FlagSet {
 	return fs
 }
 
+// ParseArgs is ParseFlags plus a check that between min and max positional
+// arguments were given (max < 0: no upper bound); otherwise it prints the
+// verb's usage and ok is false with code 2.
+func ParseArgs(fs *flag.FlagSet, args []string, min, max int) (pos []string, code int, ok bool) {
+	pos, code, ok = ParseFlags(fs, args)
+	if !ok {
+		return nil, code, false
+	}
+	if len(pos) < min || (max >= 0 && len(pos) > max) {
+		fs.Usage()
+		return nil, 2, false
+	}
+	return pos, 0, true
+}
+
 // ParseFlags parses args; ok is false when the verb should return code.
 // Flags may come before or after positional arguments.
 func ParseFlags(fs *flag.FlagSet, args []string) (pos []string, code int, ok bool) {

@@ -17,13 +17,9 @@ func init() {
 
 func runConvert(env *Env, args []string) int {
 	flags := NewFlags(env, verbs["convert"])
-	pos, code, ok := ParseFlags(flags, args)
+	pos, code, ok := ParseArgs(flags, args, 2, 2)
 	if !ok {
 		return code
-	}
-	if len(pos) != 2 {
-		flags.Usage()
-		return 2
 	}
 	d, src, warns, err := bpmn.ReadFile(pos[0])
 	for _, w := range warns {

@@ -22,13 +22,9 @@ func init() {
 
 func runGen(env *Env, args []string) int {
 	flags := NewFlags(env, verbs["gen"])
-	pos, code, ok := ParseFlags(flags, args)
+	pos, code, ok := ParseArgs(flags, args, 2, 2)
 	if !ok {
 		return code
-	}
-	if len(pos) != 2 {
-		flags.Usage()
-		return 2
 	}
 	n, err := strconv.Atoi(pos[0])
 	if err != nil || n < 2 || n > maxGen {

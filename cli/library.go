@@ -24,13 +24,9 @@ func runLibrary(env *Env, args []string) int {
 	asJSON := flags.Bool("json", false, "print the index as JSON")
 	search := flags.String("search", "", "only processes matching these words (name, role, text)")
 	noCache := flags.Bool("no-cache", false, "ignore and do not write the per-user index cache")
-	pos, code, ok := ParseFlags(flags, args)
+	pos, code, ok := ParseArgs(flags, args, 1, 1)
 	if !ok {
 		return code
-	}
-	if len(pos) != 1 {
-		flags.Usage()
-		return 2
 	}
 	lib, err := library.Open(pos[0], library.Options{NoCache: *noCache})
 	if err != nil {

@@ -30,13 +30,9 @@ func runRender(env *Env, args []string) int {
 	scale := flags.Float64("scale", 1, "PNG: pixels per diagram unit (2 gives sharp pictures on dense screens)")
 	page := flags.String("page", "a4", "PDF: paper, a4 or a3 (landscape, map fitted) or fit (page the map's size)")
 	handovers := flags.Bool("handovers", false, "mark handovers (flows that cross lanes) with a highlight")
-	pos, code, ok := ParseFlags(flags, args)
+	pos, code, ok := ParseArgs(flags, args, 2, 2)
 	if !ok {
 		return code
-	}
-	if len(pos) != 2 {
-		flags.Usage()
-		return 2
 	}
 	in, out := pos[0], pos[1]
 	format := strings.ToLower(filepath.Ext(out))

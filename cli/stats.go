@@ -19,13 +19,9 @@ func init() {
 
 func runStats(env *Env, args []string) int {
 	flags := NewFlags(env, verbs["stats"])
-	pos, code, ok := ParseFlags(flags, args)
+	pos, code, ok := ParseArgs(flags, args, 1, 1)
 	if !ok {
 		return code
-	}
-	if len(pos) != 1 {
-		flags.Usage()
-		return 2
 	}
 	d, _, _, err := bpmn.ReadFile(pos[0])
 	if err != nil {
