@@ -96,7 +96,12 @@ func (s *Session) appendNode(t *tx, after, laneID string, k model.Kind) (string,
 	}
 	_, nw := a.flow(centered(model.Point{}, w, h))
 	flowAt := fs + fz + Gap + nw/2
-	r := s.freeSpot(a, host, flowAt, center, w, h, band, haveBand)
+	top := proc != nil && host.Container == proc.ID
+	r := s.placeNext(t, placeReq{
+		a: a, src: n, host: host, srcShape: sh, kind: k, proc: proc, top: top,
+		flowAt: flowAt, stackAt: center, w: w, h: h,
+		band: band, haveBand: haveBand, lane: s.Doc.Lane(container),
+	})
 	id, err := s.addNode(t, k, container, r.Center())
 	if err != nil {
 		return "", err
@@ -108,7 +113,25 @@ func (s *Session) appendNode(t *tx, after, laneID string, k model.Kind) (string,
 	if _, err := s.connect(t, after, id, kind); err != nil {
 		return "", err
 	}
+	s.clearAround(t, id)
 	return id, nil
+}
+
+// clearAround re-routes the flows that run through the shape of a node
+// just placed, so that no arrow seems to pass through it.
+func (s *Session) clearAround(t *tx, id string) {
+	sh := s.Shape(id)
+	if sh == nil {
+		return
+	}
+	for _, f := range s.Doc.Flows {
+		if f.Source == id || f.Target == id {
+			continue
+		}
+		if e := s.Edge(f.ID); e != nil && crosses(e.Waypoints, sh.Bounds) {
+			_ = s.route(t, f) // an end without DI keeps its old route
+		}
+	}
 }
 
 // freeSpot finds a w×h place centred at (flowAt, stackAt) that overlaps no

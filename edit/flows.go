@@ -112,6 +112,8 @@ func (s *Session) route(t *tx, f *model.Flow) error {
 			tg = n.Kind.IsGateway()
 		}
 		pts = GatewayRoute(a.Bounds, b.Bounds, across, sg, tg)
+		hard, soft := s.obstacles(f, a.Bounds.Union(b.Bounds))
+		pts = routeAround(pts, a.Bounds, b.Bounds, across, hard, soft)
 	case model.MessageFlow:
 		across := true
 		if p := s.Doc.ProcessOf(f.Source); p != nil {
@@ -123,6 +125,9 @@ func (s *Session) route(t *tx, f *model.Flow) error {
 		if pts == nil {
 			pts = MessageRoute(a.Bounds, b.Bounds, across)
 		}
+		// Message flows cross lanes and pools but not the shapes in them.
+		hard, _ := s.obstacles(f, a.Bounds.Union(b.Bounds))
+		pts = routeAround(pts, a.Bounds, b.Bounds, across, hard, nil)
 	default:
 		pts = StraightRoute(a.Bounds, b.Bounds)
 	}

@@ -1,0 +1,191 @@
+package edit
+
+import (
+	"math"
+
+	"lanemap/model"
+)
+
+// Placing an appended node. bpmn-js's auto-place puts the next node one
+// gap to the right of its source and, when that place is taken, steps
+// below it. Taken alone that rule lets the new flow run through the node
+// already there (the map then reads "Utreda → Kontrollera" for a step that
+// follows the start). placeNext therefore asks two things of a place: it
+// overlaps no shape, and the new flow's route to it crosses none. In that
+// order it tries the place in the source's row (or the target lane's
+// middle); for a source that already branches, a new row below or above in
+// the lane (growing the lane when it has no room); else it makes space as
+// diagram-js's space tool does, moving everything after the source one
+// column on, in the same undo step; and last the nearest free place.
+
+// placeReq says what is appended where.
+type placeReq struct {
+	a         ax
+	src, host *model.Node // host: src's host when src is a boundary event
+	srcShape  *model.Shape
+	kind      model.Kind
+	proc      *model.Process
+	top       bool // host sits directly in proc (not in a sub-process)
+	flowAt    float64
+	stackAt   float64
+	w, h      float64
+	band      model.Rect // where the new node's centre must stay
+	haveBand  bool
+	lane      *model.Lane // the band's lane, nil without one
+}
+
+func (q placeReq) rect(f, st float64) model.Rect {
+	if q.a {
+		return centered(model.Point{X: f, Y: st}, q.w, q.h)
+	}
+	return centered(model.Point{X: st, Y: f}, q.w, q.h)
+}
+
+// free reports whether r keeps Padding/2 from every node shape.
+func (s *Session) free(r model.Rect, near *model.Node) bool {
+	for _, n := range s.Doc.Nodes {
+		if n.Kind == model.Group || (n.Kind.IsSubProcess() && n.ID == near.Container) {
+			continue
+		}
+		if sh := s.Shape(n.ID); sh != nil && sh.Bounds.Inset(-Padding/2).Intersects(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// clearRoute reports whether the flow from q's source to a node at r would
+// be routed without crossing a shape.
+func (s *Session) clearRoute(q placeReq, r model.Rect) bool {
+	a := q.srcShape.Bounds
+	pts := GatewayRoute(a, r, !bool(q.a), q.src.Kind.IsGateway(), q.kind.IsGateway())
+	hard, soft := s.obstaclesFor(q.src.ID, "", a.Union(r))
+	pts = routeAround(pts, a, r, !bool(q.a), hard, soft)
+	return clearOf(pts, hard) && clearOf(pts, []model.Rect{a, r})
+}
+
+func (s *Session) placeNext(t *tx, q placeReq) model.Rect {
+	ok := func(r model.Rect) bool { return s.free(r, q.host) && s.clearRoute(q, r) }
+	inBand := func(st float64) bool {
+		if !q.haveBand {
+			return true
+		}
+		bs, bz := q.a.stack(q.band)
+		return st > bs && st < bs+bz
+	}
+	_, nz := q.a.stack(q.rect(0, 0))
+	step := nz + Padding
+	if r := q.rect(q.flowAt, q.stackAt); ok(r) {
+		return r
+	}
+	if s.branches(q.src) {
+		// A second way out of the source: a new row beside the first.
+		for _, off := range []float64{step, -step, 2 * step, -2 * step} {
+			if st := q.stackAt + off; inBand(st) {
+				if r := q.rect(q.flowAt, st); ok(r) {
+					return r
+				}
+			}
+		}
+		if q.top && q.lane != nil {
+			// No room in the lane: make it one row deeper, below.
+			if ls := s.Shape(q.lane.ID); ls != nil {
+				bs, bz := q.a.stack(ls.Bounds)
+				need := q.stackAt + step + nz/2 + Padding - (bs + bz)
+				if need > 0 {
+					s.insertSpace(t, q.proc, q.a, bs+bz-1, need, true, nil)
+					s.relane(t, q.proc)
+					q.band = ls.Bounds
+				}
+				if r := q.rect(q.flowAt, q.stackAt+step); ok(r) {
+					return r
+				}
+			}
+		}
+	} else if q.top && s.makeSpace(t, q) {
+		if r := q.rect(q.flowAt, q.stackAt); ok(r) {
+			return r
+		}
+	}
+	// The nearest free place whose route is clear, else the nearest free.
+	r := s.freeSpot(q.a, q.host, q.flowAt, q.stackAt, q.w, q.h, q.band, q.haveBand)
+	if s.clearRoute(q, r) {
+		return r
+	}
+	_, fz := q.a.flow(q.rect(0, 0))
+	for col := 1; col < 8; col++ {
+		f := q.flowAt + float64(col)*(fz+Gap)
+		for _, off := range []float64{0, step, -step} {
+			if st := q.stackAt + off; inBand(st) {
+				if c := q.rect(f, st); ok(c) {
+					return c
+				}
+			}
+		}
+	}
+	return r
+}
+
+// branches reports whether n already has an outgoing sequence flow.
+func (s *Session) branches(n *model.Node) bool {
+	for _, f := range s.graph().touching[n.ID] {
+		if f.Source == n.ID && f.Kind == model.SequenceFlow {
+			return true
+		}
+	}
+	return false
+}
+
+// makeSpace moves everything of q's process that starts after the source
+// along the flow axis, far enough for a node at q.flowAt plus Gap, and
+// widens the pool when the content would stick out. It reports whether
+// anything moved.
+func (s *Session) makeSpace(t *tx, q placeReq) bool {
+	hs, hz := q.a.flow(q.srcShape.Bounds)
+	if q.host != q.src {
+		if h := s.Shape(q.host.ID); h != nil {
+			hs, hz = q.a.flow(h.Bounds)
+		}
+	}
+	line := hs + hz
+	_, fz := q.a.flow(q.rect(0, 0))
+	want := q.flowAt + fz/2 + Gap
+	set := map[string]bool{}
+	first := math.Inf(1)
+	for _, n := range s.graph().inside[q.proc.ID] {
+		if n.AttachedTo != "" {
+			continue
+		}
+		sh := s.Shape(n.ID)
+		if sh == nil {
+			continue
+		}
+		if st, _ := q.a.flow(sh.Bounds); st >= line-tol {
+			set[n.ID] = true
+			first = math.Min(first, st)
+		}
+	}
+	if len(set) == 0 || first >= want {
+		return false
+	}
+	by := want - first
+	s.closure(set)
+	if q.a {
+		s.translate(t, set, by, 0)
+	} else {
+		s.translate(t, set, 0, by)
+	}
+	end := math.Inf(-1)
+	for id := range set {
+		if sh := s.Shape(id); sh != nil {
+			st, sz := q.a.flow(sh.Bounds)
+			end = math.Max(end, st+sz)
+		}
+	}
+	if _, ps := s.poolShape(q.proc.ID); ps != nil {
+		if fs, fz := q.a.flow(ps.Bounds); end+Padding > fs+fz {
+			s.widen(t, q.proc, q.a, end+Padding-(fs+fz), true)
+		}
+	}
+	return true
+}
