@@ -120,7 +120,7 @@ func (a *App) askBreakLock() {
 	}, a.win)
 	d.SetConfirmText(lang.X("readonly.break.confirm", "Break the lock"))
 	d.SetDismissText(lang.X("unsaved.cancel", "Cancel"))
-	a.trackDialog(d, nil)
+	a.trackDialog(d, d.Confirm)
 }
 
 // guardChange is the session's Guard: it asks before deleting a lane that
