@@ -2,6 +2,8 @@
 # Screenshots of the published intranet site, for the documentation:
 #   docs/screenshots/site-index.png    the process index with search and filters
 #   docs/screenshots/site-process.png  a process page with a map element chosen
+#   docs/screenshots/site-map-full.png the map at full size (the "Visa i full storlek" button)
+#   docs/screenshots/site-mobile.png   a process page's map on a 390 px wide phone
 #   docs/screenshots/site-steps.png    the same page at its step-by-step text
 #   docs/screenshots/site-role.png     a role page ("vem gör vad")
 #   docs/screenshots/site-handovers.png the handover overview of the library
@@ -50,6 +52,14 @@ shot site-process.png "file://$work/sv/$page#karta-$step" 1400 1250
 # step view is shot from a copy of the page with the sections above it hidden.
 sed 's|</head>|<style>main > h1, main > section:nth-of-type(-n+2) { display: none }</style></head>|' \
   "$work/sv/$page" >"$work/sv/processer/steg-vy.html"
+# The full-size view is what the button gives; a copy of the page presses it.
+sed -e 's|</head>|<style>main > h1, main > section:nth-of-type(1) { display: none }</style></head>|' \
+  -e 's|</body>|<script>addEventListener("load", function () { document.getElementById("karta-zoom").click() })</script></body>|' \
+  "$work/sv/$page" >"$work/sv/processer/full-vy.html"
+shot site-map-full.png "file://$work/sv/processer/full-vy.html" 1400 900
+sed 's|</head>|<style>main > section:nth-of-type(1) { display: none }</style></head>|' \
+  "$work/sv/$page" >"$work/sv/processer/mobil-vy.html"
+shot site-mobile.png "file://$work/sv/processer/mobil-vy.html" 390 844
 shot site-steps.png "file://$work/sv/processer/steg-vy.html" 1400 900
 shot site-role.png "file://$work/sv/roller/socialsekreterare.html" 1400 900
 shot site-handovers.png "file://$work/sv/overlamningar.html" 1400 900
