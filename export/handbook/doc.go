@@ -8,9 +8,17 @@
 // shows, so paper and intranet never disagree. The map is the shared
 // draw.Scene painted by export/pdf. A map that would need text smaller than
 // MinTextPt to fit one landscape sheet is tiled instead: cuts fall in the
-// gaps between tasks, never through one, sheets overlap a little, and the
-// lane header bands are painted again at the left of every sheet so each
-// sheet still says whose lane is whose. The table of contents needs page
+// gaps between tasks, never through one, and between labels where the gaps
+// allow; sheets overlap a little, and the lane header bands are painted
+// again at the left of every sheet (beside the map's clipped window, never
+// over it) so each sheet still says whose lane is whose. A label a sheet's
+// edge would cut is drawn only on the sheet that shows it whole (or, when
+// none does, where it starts), so no sheet shows a fragment of it.
+//
+// Tables (the handovers) are planned before drawing (planTable): a table
+// that fits a page is moved whole rather than split, a longer one keeps at
+// least three rows under its header on every page, and the header row is
+// repeated at the top of each page it continues on. The table of contents needs page
 // numbers that are only known at the end, so its pages are reserved first
 // (their count follows from the number of entries) and filled last.
 package handbook

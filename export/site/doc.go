@@ -5,6 +5,18 @@
 // one page per role ("vem gör vad"), a handover overview, and the PDF
 // handbook from export/handbook.
 //
+// The map fits the column by default: the SVG scales by its viewBox
+// (width 100 %, height auto). A map wider than 3:1 is shown at the scale
+// it would have at 3:1 (never above natural size) and scrolls sideways,
+// so its labels stay as large as on an ordinary map. The "Visa i full
+// storlek" button shows the map at natural size in its scrolling box; the
+// script reveals it, so without JavaScript the map simply fits.
+//
+// Before any work, Publish checks that the output folder (and the
+// handbook's, when elsewhere) can be created and written (CheckOutput),
+// so a bad folder fails at once with an OutputError and a report that
+// claims nothing; Report.Handbook is set only once the PDF is on disk.
+//
 // Design. Pages are rendered with html/template from embedded templates,
 // so every name and text from a file is escaped; the maps come from
 // export/svg, which escapes its own output. Everything is linked relatively
