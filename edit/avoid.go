@@ -198,6 +198,24 @@ func candidates(a, b model.Rect, obs []model.Rect) [][]model.Point {
 		}
 		add(model.Point{X: ac.X, Y: ay}, model.Point{X: ac.X, Y: y}, model.Point{X: bc.X, Y: y}, model.Point{X: bc.X, Y: by})
 	}
+	// Out sideways, along a free column past both, back in on the same
+	// side (a "C", for ends above each other with something between).
+	right := []float64{math.Max(aR, b.X+b.W) + Padding}
+	left := []float64{math.Min(a.X, b.X) - Padding}
+	for _, o := range near {
+		right = append(right, o.X+o.W+Padding)
+		left = append(left, o.X-Padding)
+	}
+	right = byNearness(right, right[0], func(x float64) bool { return x >= right[0] })
+	left = byNearness(left, left[0], func(x float64) bool { return x <= left[0] })
+	for i := 0; i < min(4, len(right)); i++ {
+		x := right[i]
+		add(model.Point{X: aR, Y: ac.Y}, model.Point{X: x, Y: ac.Y}, model.Point{X: x, Y: bc.Y}, model.Point{X: b.X + b.W, Y: bc.Y})
+	}
+	for i := 0; i < min(4, len(left)); i++ {
+		x := left[i]
+		add(model.Point{X: a.X, Y: ac.Y}, model.Point{X: x, Y: ac.Y}, model.Point{X: x, Y: bc.Y}, model.Point{X: b.X, Y: bc.Y})
+	}
 	// Five segments: sideways out, along a free row, sideways in.
 	if forward && b.X-aR > 2*clearance {
 		x1s := []float64{aR + clearance}
@@ -279,13 +297,10 @@ func (s *Session) obstaclesFor(src, tgt string, box model.Rect) (hard, soft []mo
 		}
 	}
 	box = box.Inset(-2 * NewLaneSize)
-	for _, n := range d.Nodes {
-		if skip[n.ID] || n.Kind == model.Group || n.Kind == model.DataObject {
-			continue
-		}
-		sh := s.Shape(n.ID)
-		if sh == nil {
-			continue
+	s.di.space.near(s.Diagram, box.Inset(-LabelBand), func(sh *model.Shape) {
+		n := d.Node(sh.Element)
+		if n == nil || skip[n.ID] || n.Kind == model.Group || s.Shape(n.ID) != sh {
+			return
 		}
 		if sh.Bounds.Intersects(box) {
 			hard = append(hard, sh.Bounds)
@@ -293,7 +308,7 @@ func (s *Session) obstaclesFor(src, tgt string, box model.Rect) (hard, soft []mo
 		if sh.Label != nil && sh.Label.Intersects(box) {
 			soft = append(soft, *sh.Label)
 		}
-	}
+	})
 	return hard, soft
 }
 
@@ -310,15 +325,16 @@ func gridRoute(a, b model.Rect, obs []model.Rect) []model.Point {
 			near = append(near, o)
 		}
 	}
-	blocks := append(slices.Clone(near), a, b)
 	ac, bc := a.Center(), b.Center()
 	xs := []float64{ac.X, bc.X, a.X, a.X + a.W, b.X, b.X + b.W,
 		a.X - Padding, a.X + a.W + Padding, b.X - Padding, b.X + b.W + Padding, box.X, box.X + box.W}
 	ys := []float64{ac.Y, bc.Y, a.Y, a.Y + a.H, b.Y, b.Y + b.H,
 		a.Y - Padding, a.Y + a.H + Padding, b.Y - Padding, b.Y + b.H + Padding, box.Y, box.Y + box.H}
 	for _, o := range near {
-		xs = append(xs, o.X-clearance, o.X+o.W+clearance)
-		ys = append(ys, o.Y-clearance, o.Y+o.H+clearance)
+		// The sides themselves are grid lines too, so that no step between
+		// neighbouring grid points can jump over a shape.
+		xs = append(xs, o.X-clearance, o.X, o.X+o.W, o.X+o.W+clearance)
+		ys = append(ys, o.Y-clearance, o.Y, o.Y+o.H, o.Y+o.H+clearance)
 	}
 	uniq := func(vs []float64) []float64 {
 		for i := range vs {
@@ -349,23 +365,24 @@ func gridRoute(a, b model.Rect, obs []model.Rect) []model.Point {
 			isPort[[2]int{i, j}] = true
 		}
 	}
-	blocked := func(i, j int) bool {
-		if isPort[[2]int{i, j}] {
-			return false
-		}
-		p := model.Point{X: xs[i], Y: ys[j]}
-		for _, r := range []model.Rect{a, b} {
-			if r.Inset(-tol).Contains(p) {
-				return true
+	// A grid point on or inside a shape (a, b or an obstacle) is blocked,
+	// except the ports; marked per shape over the index ranges it covers.
+	blockedAt := make([]bool, nx*ny)
+	mark := func(r model.Rect) {
+		i0, _ := slices.BinarySearch(xs, r.X-tol)
+		j0, _ := slices.BinarySearch(ys, r.Y-tol)
+		for i := i0; i < nx && xs[i] <= r.X+r.W+tol; i++ {
+			for j := j0; j < ny && ys[j] <= r.Y+r.H+tol; j++ {
+				blockedAt[j*nx+i] = true
 			}
 		}
-		for _, o := range near {
-			if p.X > o.X && p.X < o.X+o.W && p.Y > o.Y && p.Y < o.Y+o.H {
-				return true
-			}
-		}
-		return false
 	}
+	for _, o := range near {
+		mark(o)
+	}
+	mark(a)
+	mark(b)
+	blocked := func(i, j int) bool { return blockedAt[j*nx+i] && !isPort[[2]int{i, j}] }
 	const bend = 200.0
 	dx := [4]int{1, 0, -1, 0}
 	dy := [4]int{0, 1, 0, -1}
@@ -410,10 +427,8 @@ func gridRoute(a, b model.Rect, obs []model.Rect) []model.Point {
 			if ni < 0 || nj < 0 || ni >= nx || nj >= ny || blocked(ni, nj) {
 				continue
 			}
+			// Both points free and every side a grid line: the step is clear.
 			p, q := model.Point{X: xs[i], Y: ys[j]}, model.Point{X: xs[ni], Y: ys[nj]}
-			if !clearOf([]model.Point{p, q}, blocks) {
-				continue
-			}
 			nc := c + math.Abs(q.X-p.X) + math.Abs(q.Y-p.Y)
 			if nd != d {
 				nc += bend

@@ -9,7 +9,7 @@ import (
 )
 
 // middleTask picks a task in the middle of a generated diagram.
-func middleTask(b *testing.B, d *model.Definitions) string {
+func middleTask(b testing.TB, d *model.Definitions) string {
 	for i := len(d.Nodes) / 2; i < len(d.Nodes); i++ {
 		if d.Nodes[i].Kind == model.Task {
 			return d.Nodes[i].ID

@@ -43,15 +43,17 @@ func (q placeReq) rect(f, st float64) model.Rect {
 
 // free reports whether r keeps Padding/2 from every node shape.
 func (s *Session) free(r model.Rect, near *model.Node) bool {
-	for _, n := range s.Doc.Nodes {
-		if n.Kind == model.Group || (n.Kind.IsSubProcess() && n.ID == near.Container) {
-			continue
+	ok := true
+	s.di.space.near(s.Diagram, r.Inset(-Padding/2), func(sh *model.Shape) {
+		n := s.Doc.Node(sh.Element)
+		if !ok || n == nil || n.Kind == model.Group || (n.Kind.IsSubProcess() && n.ID == near.Container) || s.Shape(n.ID) != sh {
+			return
 		}
-		if sh := s.Shape(n.ID); sh != nil && sh.Bounds.Inset(-Padding/2).Intersects(r) {
-			return false
+		if sh.Bounds.Inset(-Padding/2).Intersects(r) {
+			ok = false
 		}
-	}
-	return true
+	})
+	return ok
 }
 
 // clearRoute reports whether the flow from q's source to a node at r would

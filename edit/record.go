@@ -268,6 +268,7 @@ func (t *tx) flow(f *model.Flow) *model.Flow {
 }
 
 func (t *tx) shape(s *model.Shape) *model.Shape {
+	t.s.di.space.touch(s)
 	if !t.seen[s] && t.d.Participant(s.Element) != nil {
 		if t.pools == nil {
 			t.pools = map[*model.Shape]model.Rect{}

@@ -244,9 +244,10 @@ type diIndex struct {
 	ns, ne int
 	s0     **model.Shape
 	e0     **model.Edge
+	space  spatial
 }
 
-func (x *diIndex) reset() { x.shapes, x.edges = nil, nil }
+func (x *diIndex) reset() { x.shapes, x.edges, x.space.cells = nil, nil, nil }
 
 // appended takes note of one shape or edge appended to the diagram, without
 // a rebuild when the index was current before.
