@@ -49,7 +49,7 @@ func (s *Session) free(r model.Rect, near *model.Node) bool {
 		if !ok || n == nil || n.Kind == model.Group || (n.Kind.IsSubProcess() && n.ID == near.Container) || s.Shape(n.ID) != sh {
 			return
 		}
-		if sh.Bounds.Inset(-Padding/2).Intersects(r) {
+		if sh.Bounds.Inset(-Padding / 2).Intersects(r) {
 			ok = false
 		}
 	})
