@@ -431,7 +431,13 @@ func (h *writer) maps(p *Process, mark func()) {
 		x := area.X
 		if t.Header {
 			hw := model.Rect{X: p.Scene.Bounds.X, Y: t.Window.Y, W: pl.HeaderW, H: t.Window.H}
-			hs := &draw.Scene{Bounds: hw, Items: heads}
+			// Lane names a row cut would split follow the same rule as
+			// the map's labels, over the header's windows.
+			hdr := make([]tile, len(pl.Tiles))
+			for j, u := range pl.Tiles {
+				hdr[j] = tile{Window: model.Rect{X: hw.X, Y: u.Window.Y, W: hw.W, H: u.Window.H}}
+			}
+			hs := &draw.Scene{Bounds: hw, Items: tileItems(heads, hdr, i)}
 			box := model.Rect{X: x, Y: area.Y, W: hw.W * pl.Scale, H: hw.H * pl.Scale}
 			if err := pdf.DrawScene(f, hs, box, pl.Scale); err != nil {
 				f.SetError(err)

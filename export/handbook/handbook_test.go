@@ -80,6 +80,9 @@ func TestHandbookPDF(t *testing.T) {
 		t.Run(paper, func(t *testing.T) {
 			pdfBytes := write(t, testProcs(), Options{Paper: paper, Drafts: true})
 			file := filepath.Join(t.TempDir(), "h.pdf")
+			if dir := os.Getenv("LANEMAP_KEEP_PDF_DIR"); dir != "" {
+				file = filepath.Join(dir, "handbok-"+paper+".pdf") // to look at by hand
+			}
 			os.WriteFile(file, pdfBytes, 0o644)
 
 			t.Run("pages", func(t *testing.T) {
