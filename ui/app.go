@@ -129,13 +129,15 @@ func New(a fyne.App) *App {
 	app.centre = container.NewStack(app.editorArea)
 
 	// The palette keeps its natural width; the quick-add field takes the rest.
-	top := container.NewBorder(nil, nil, app.palette.bar, nil, app.quick)
+	// The quick-add field sits over the map, full width: beside the
+	// palette it would be squeezed to a few letters.
+	top := app.palette.bar
 	app.banner = container.NewVBox()
 	app.banner.Hide()
 	// The panel's width is fixed: a selection that shows wider fields
 	// must not resize (and so shift) the map.
 	right := container.New(fixedWidth{propsWidth}, app.props.scroll)
-	main := container.NewBorder(nil, nil, nil, right, container.NewBorder(app.banner, nil, nil, nil, app.centre))
+	main := container.NewBorder(nil, nil, nil, right, container.NewBorder(container.NewVBox(app.banner, app.quick), nil, nil, nil, app.centre))
 	outer := container.NewHSplit(app.side.box, main)
 	outer.Offset = 0.17
 	app.win.SetContent(container.NewBorder(top, app.status.box, nil, nil, outer))
@@ -234,7 +236,7 @@ func (a *App) showError(err error) {
 // noLayoutNotice says over the empty map why it is empty: the file has
 // steps but no diagram layout.
 func (a *App) noLayoutNotice() fyne.CanvasObject {
-	msg := widget.NewLabel(lang.X("nolayout.message", "This file has {{.Count}} step(s) but no diagram layout (BPMNDI), so there is nothing to draw. It was probably saved by another tool that keeps only the process. Open it in that tool and export it as BPMN 2.0 with diagram, or draw the map again here.",
+	msg := widget.NewLabel(lang.X("nolayout.message", "This file has {{.Count}} element(s) but no diagram layout (BPMNDI), so there is nothing to draw. It was probably saved by another tool that keeps only the process. Open it in that tool and export it as BPMN 2.0 with diagram, or draw the map again here.",
 		map[string]any{"Count": len(a.doc.defs.Nodes)}))
 	msg.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(lang.X("nolayout.title", "No diagram layout in this file"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

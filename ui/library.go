@@ -132,7 +132,7 @@ func readError(path string, err error) error {
 	}
 	return fmt.Errorf("%s\n\n%s", lang.X("err.unreadable", "“{{.File}}” could not be read as a process map (BPMN 2.0 XML). The problem is at {{.Where}}: {{.Detail}}",
 		map[string]any{"File": filepath.Base(path), "Where": where, "Detail": detail}),
-		lang.X("err.open.what", "The file could not be read as BPMN 2.0 XML. Check that it is a .bpmn file; if it came from another tool, export it from there again as BPMN 2.0."))
+		lang.X("err.open.advice", "Check that it is a .bpmn file; if it came from another tool, export it from there again as BPMN 2.0."))
 }
 
 // uiLang is the language code the library's own messages should use.

@@ -79,7 +79,7 @@ func (a *App) showBanner() {
 		return
 	}
 	text := widget.NewLabelWithStyle(readOnlyText(a.doc.held), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	text.Truncation = fyne.TextTruncateEllipsis
+	text.Wrapping = fyne.TextWrapWord
 	icon := widget.NewIcon(theme.WarningIcon())
 	breakBtn := widget.NewButtonWithIcon(lang.X("readonly.break", "Break the lock…"), theme.ContentClearIcon(), a.askBreakLock)
 	copyBtn := widget.NewButtonWithIcon(lang.X("readonly.copy", "Save as copy…"), theme.DocumentSaveIcon(), func() { a.saveAs(nil) })
@@ -112,6 +112,7 @@ func (a *App) askBreakLock() {
 		doc.held, doc.lockedBy = nil, ""
 		a.takeLock(doc)
 		doc.sess.ReadOnly = doc.readOnly()
+		a.palette.setEnabled(!doc.readOnly())
 		a.showBanner()
 		a.updateTitle()
 		if !doc.readOnly() {
