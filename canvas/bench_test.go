@@ -176,6 +176,7 @@ func BenchmarkPanFrame(b *testing.B) {
 			defer w.Close()
 			w.SetPadded(false)
 			w.Resize(benchSize)
+			e.ZoomFitAll() // 100 % about the map's middle, not its start
 			e.SetZoom(1)
 			if c.fit {
 				e.ZoomFitAll()

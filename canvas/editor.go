@@ -182,7 +182,9 @@ func (e *Editor) Selection() []string { return slices.Clone(e.sel) }
 func (e *Editor) SetSelection(ids []string) {
 	e.setSelection(ids)
 	if len(e.sel) > 0 {
-		e.needFit = false
+		if !e.size.IsZero() { // else the first layout fits, then reveals
+			e.needFit = false
+		}
 		e.reveal(e.sel[0])
 	}
 	e.Refresh()

@@ -226,6 +226,7 @@ func (r *renderer) Layout(size fyne.Size) {
 		id := e.pending
 		e.pending = ""
 		e.reveal(id)
+		e.needFit = false // a selection made before the layout holds the view
 	}
 	r.pic.Resize(size)
 	r.pic.Move(fyne.Position{})

@@ -348,6 +348,9 @@ func TestSetSelectionReveals(t *testing.T) {
 	if !onScreen(e, e.shapes["Node_1900"].Bounds) {
 		t.Error("a selection made before the first layout is not on screen")
 	}
+	if e.Zoom() != readableZoom || e.needFit {
+		t.Errorf("zoom %v, following resizes %v: want the readable zoom, held", e.Zoom(), e.needFit)
+	}
 }
 
 // TestMapStaysStillInTheWindow: once the user works in the map, the side
