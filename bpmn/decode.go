@@ -2,6 +2,7 @@ package bpmn
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -804,6 +805,14 @@ func (dc *decoder) inferLanes() {
 			dc.s.inferred = map[string]bool{}
 		}
 		dc.s.inferred[p.ID] = true
+		if dc.s.inferredRefs == nil {
+			dc.s.inferredRefs = map[string]map[string][]string{}
+		}
+		refs := map[string][]string{}
+		for _, b := range boxes {
+			refs[b.l.ID] = slices.Clone(b.l.NodeRefs)
+		}
+		dc.s.inferredRefs[p.ID] = refs
 		dc.warn(dc.s.byID[p.ID], "lanes of process %q list no flowNodeRef; membership of %d node(s) inferred from the layout", p.ID, count)
 	}
 	d.Touch()

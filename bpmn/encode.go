@@ -198,9 +198,9 @@ func (en *encoder) str(e *etree.Element, key, old, v string) {
 		return
 	}
 	if v == "" {
-		removeAttr(e, key)
+		en.s.removeAttrKept(e, key)
 	} else {
-		setAttr(e, key, v)
+		en.s.setAttrKept(e, key, v)
 	}
 }
 
@@ -210,9 +210,9 @@ func (en *encoder) boolean(e *etree.Element, key string, old, v, dflt bool) {
 		return
 	}
 	if v == dflt {
-		removeAttr(e, key)
+		en.s.removeAttrKept(e, key)
 	} else {
-		setAttr(e, key, strconv.FormatBool(v))
+		en.s.setAttrKept(e, key, strconv.FormatBool(v))
 	}
 }
 
@@ -223,10 +223,10 @@ func (en *encoder) qname(e *etree.Element, key, old, id string) {
 		return
 	}
 	if id == "" {
-		removeAttr(e, key)
+		en.s.removeAttrKept(e, key)
 		return
 	}
-	setAttr(e, key, en.qvalue(attrv(e, key), id))
+	en.s.setAttrKept(e, key, en.qvalue(attrv(e, key), id))
 }
 
 func (en *encoder) qvalue(prev, id string) string {
@@ -330,6 +330,9 @@ func (en *encoder) collaborations() {
 	for _, c := range en.d.Collaborations {
 		o := old[c.ID]
 		e := en.s.byID[c.ID]
+		if r := en.reviveID(e, c.ID, en.s.root, func(x any) bool { _, ok := x.(*model.Collaboration); return ok }); r != nil {
+			e, o = r.elem, r.old.(*model.Collaboration)
+		}
 		if o == nil || e == nil {
 			e = en.create(en.s.root, "collaboration", c.ID)
 			o = &model.Collaboration{}
@@ -339,11 +342,14 @@ func (en *encoder) collaborations() {
 		for _, p := range c.Participants {
 			op := oldP[p.ID]
 			pe := en.s.byID[p.ID]
+			if r := en.reviveID(pe, p.ID, e, func(x any) bool { _, ok := x.(*model.Participant); return ok }); r != nil {
+				pe, op = r.elem, r.old.(*model.Participant)
+			}
 			if op == nil || pe == nil {
 				pe = en.create(e, "participant", p.ID)
 				op = &model.Participant{}
 			} else if pe.Parent() != e {
-				en.s.move(pe, e) // to another collaboration
+				en.s.move(pe, e) // to another collaboration (or revived elsewhere)
 			}
 			en.str(pe, "name", op.Name, p.Name)
 			en.documentation(pe, op.Documentation, p.Documentation)
@@ -370,21 +376,42 @@ func (en *encoder) deletedOrMissing(id string) bool {
 func (en *encoder) removeGone() {
 	for _, c := range en.old.Collaborations {
 		for _, p := range c.Participants {
-			en.drop(p.ID)
+			en.drop(p.ID, p)
 		}
-		en.drop(c.ID)
+		en.drop(c.ID, c)
 	}
 }
 
-// drop removes the element of a deleted id, if it is still there.
-func (en *encoder) drop(id string) {
+// drop removes the element of a deleted id, if it is still there, and
+// keeps it with old, what it expressed, for an undo to bring back.
+func (en *encoder) drop(id string, old any) {
 	if !en.deleted[id] {
 		return
 	}
 	if e := en.s.byID[id]; e != nil {
-		detach(e)
+		en.s.keepID(id, e, old)
 		delete(en.s.byID, id)
 	}
+}
+
+// reviveID brings back the kept element of id when the model has id again
+// but the document has no element for it (e == nil) and ok accepts what
+// was kept; parent is where it goes when its old parent is gone. The
+// revived element drops references to what no longer exists.
+func (en *encoder) reviveID(e *etree.Element, id string, parent *etree.Element, ok func(any) bool) *removed {
+	if e != nil {
+		return nil
+	}
+	r := en.s.take(id, ok)
+	if r == nil {
+		return nil
+	}
+	if !en.s.revive(r, parent) {
+		en.s.keep.byKey[id] = r
+		return nil
+	}
+	en.scrub(r.elem)
+	return r
 }
 
 func (en *encoder) processes() {
@@ -395,6 +422,9 @@ func (en *encoder) processes() {
 	for _, p := range en.d.Processes {
 		o := old[p.ID]
 		e := en.s.byID[p.ID]
+		if r := en.reviveID(e, p.ID, en.s.root, func(x any) bool { _, ok := x.(*model.Process); return ok }); r != nil {
+			e, o = r.elem, r.old.(*model.Process)
+		}
 		if o == nil || e == nil {
 			e = en.create(en.s.root, "process", p.ID)
 			en.str(e, "name", "", p.Name)
@@ -413,7 +443,7 @@ func (en *encoder) processes() {
 		}
 	}
 	for _, p := range en.old.Processes {
-		en.drop(p.ID)
+		en.drop(p.ID, p)
 	}
 }
 

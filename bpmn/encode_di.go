@@ -34,8 +34,8 @@ func (en *encoder) diagrams() {
 		en.str(src.diagram, "name", o.Name, g.Name)
 		en.str(src.plane, "id", o.PlaneID, g.PlaneID)
 		en.qname(src.plane, "bpmnElement", o.Element, g.Element)
-		en.shapes(src, o, g)
-		en.edges(src, o, g)
+		en.shapes(key, src, o, g)
+		en.edges(key, src, o, g)
 	}
 	for key, src := range s.diagrams {
 		if !seen[key] && oldD[key] != nil {
@@ -71,7 +71,7 @@ func (en *encoder) isContainerShape(elementID string) bool {
 	return e != nil && (e.Tag == "participant" || e.Tag == "lane")
 }
 
-func (en *encoder) shapes(src *diSource, o, g *model.Diagram) {
+func (en *encoder) shapes(dk string, src *diSource, o, g *model.Diagram) {
 	old := map[string]*model.Shape{}
 	for _, sh := range o.Shapes {
 		old[shapeKey(sh)] = sh
@@ -87,11 +87,18 @@ func (en *encoder) shapes(src *diSource, o, g *model.Diagram) {
 			if en.deletedOrMissing(sh.Element) {
 				continue // never write DI for something that is not there
 			}
-			e = en.newShape(src, sh)
+			if r := en.reviveDI(src, diKey(dk, "s", k), func(x any) bool { _, ok := x.(*model.Shape); return ok }); r != nil {
+				e = r.elem
+				c := *r.old.(*model.Shape)
+				os = &c
+				en.qname(e, "bpmnElement", os.Element, sh.Element)
+			} else {
+				e = en.newShape(src, sh)
+				os = &model.Shape{}
+				isNew = true
+				en.qname(e, "bpmnElement", "", sh.Element)
+			}
 			src.shapes[k] = e
-			os = &model.Shape{}
-			isNew = true
-			en.qname(e, "bpmnElement", "", sh.Element)
 		} else {
 			en.qname(e, "bpmnElement", os.Element, sh.Element)
 		}
@@ -106,7 +113,7 @@ func (en *encoder) shapes(src *diSource, o, g *model.Diagram) {
 	}
 	for k, e := range src.shapes {
 		if !seen[k] && old[k] != nil {
-			detach(e)
+			en.s.keepID(diKey(dk, "s", k), e, old[k])
 			delete(src.shapes, k)
 		}
 	}
@@ -182,7 +189,7 @@ func (en *encoder) bounds(e *etree.Element, uri string, old *model.Rect, r model
 	}
 	set := func(k string, o, v float64) {
 		if o != v {
-			setAttr(b, k, fmtNum(v))
+			en.s.setNum(b, k, v)
 		}
 	}
 	set("x", old.X, r.X)
@@ -277,7 +284,7 @@ func (en *encoder) colors(e *etree.Element, old, v model.Colors) {
 	}
 }
 
-func (en *encoder) edges(src *diSource, o, g *model.Diagram) {
+func (en *encoder) edges(dk string, src *diSource, o, g *model.Diagram) {
 	old := map[string]*model.Edge{}
 	for _, ed := range o.Edges {
 		old[edgeKey(ed)] = ed
@@ -292,13 +299,20 @@ func (en *encoder) edges(src *diSource, o, g *model.Diagram) {
 			if en.deletedOrMissing(ed.Element) {
 				continue
 			}
-			e = en.newChild(src.plane, BPMNDI, "BPMNEdge")
-			if ed.ID != "" {
-				e.CreateAttr("id", ed.ID)
+			if r := en.reviveDI(src, diKey(dk, "e", k), func(x any) bool { _, ok := x.(*model.Edge); return ok }); r != nil {
+				e = r.elem
+				c := *r.old.(*model.Edge)
+				oe = &c
+				en.qname(e, "bpmnElement", oe.Element, ed.Element)
+			} else {
+				e = en.newChild(src.plane, BPMNDI, "BPMNEdge")
+				if ed.ID != "" {
+					e.CreateAttr("id", ed.ID)
+				}
+				oe = &model.Edge{}
+				en.qname(e, "bpmnElement", "", ed.Element)
 			}
 			src.edges[k] = e
-			oe = &model.Edge{}
-			en.qname(e, "bpmnElement", "", ed.Element)
 		} else {
 			en.qname(e, "bpmnElement", oe.Element, ed.Element)
 		}
@@ -308,7 +322,7 @@ func (en *encoder) edges(src *diSource, o, g *model.Diagram) {
 	}
 	for k, e := range src.edges {
 		if !seen[k] && old[k] != nil {
-			detach(e)
+			en.s.keepID(diKey(dk, "e", k), e, old[k])
 			delete(src.edges, k)
 		}
 	}
@@ -327,10 +341,10 @@ func (en *encoder) waypoints(e *etree.Element, old, v []model.Point) {
 	if len(wps) == len(v) && len(old) == len(v) {
 		for i, p := range v {
 			if old[i].X != p.X {
-				setAttr(wps[i], "x", fmtNum(p.X))
+				en.s.setNum(wps[i], "x", p.X)
 			}
 			if old[i].Y != p.Y {
-				setAttr(wps[i], "y", fmtNum(p.Y))
+				en.s.setNum(wps[i], "y", p.Y)
 			}
 		}
 		return
@@ -343,4 +357,44 @@ func (en *encoder) waypoints(e *etree.Element, old, v []model.Point) {
 		w.CreateAttr("x", fmtNum(p.X))
 		w.CreateAttr("y", fmtNum(p.Y))
 	}
+}
+
+// reviveDI brings back a kept shape or edge into the plane of src: at its
+// old place when it left this very plane, else at the plane's end.
+func (en *encoder) reviveDI(src *diSource, key string, ok func(any) bool) *removed {
+	r := en.s.take(key, ok)
+	if r == nil {
+		return nil
+	}
+	if r.parent != src.plane {
+		en.s.forget(r)
+		r.parent = src.plane
+		r.prev, r.next = nil, nil
+		en.s.place(src.plane, r.elem, BPMNDI)
+		return r
+	}
+	en.s.revive(r, src.plane)
+	return r
+}
+
+// setNum writes a number attribute. The file's first spelling of it is
+// remembered, so a value that comes back (an undo, a shape moved back)
+// is written as the file wrote it ("432.0", not "432").
+func (s *Source) setNum(e *etree.Element, key string, v float64) {
+	cur, ok := attr(e, key)
+	if ok {
+		m := s.kept().nums[e]
+		if m == nil {
+			m = map[string]string{}
+			s.keep.nums[e] = m
+		}
+		if _, seen := m[key]; !seen {
+			m[key] = cur
+		}
+		if f, err := strconv.ParseFloat(strings.TrimSpace(m[key]), 64); err == nil && f == v {
+			setAttr(e, key, m[key])
+			return
+		}
+	}
+	setAttr(e, key, fmtNum(v))
 }

@@ -41,7 +41,7 @@ func (en *encoder) lanes() {
 	// Deleted lanes first, children before parents.
 	for i := len(oldOrder) - 1; i >= 0; i-- {
 		if _, keep := newM[oldOrder[i].l.ID]; !keep {
-			en.drop(oldOrder[i].l.ID)
+			en.drop(oldOrder[i].l.ID, oldOrder[i].l)
 		}
 	}
 	// Inferred membership is written for a whole process at once, as soon
@@ -75,8 +75,24 @@ func (en *encoder) lanes() {
 			if set == nil {
 				continue
 			}
-			e = en.newLane(set, li, newM)
-			o = &model.Lane{}
+			if r := en.reviveID(e, l.ID, set, func(x any) bool { _, ok := x.(*model.Lane); return ok }); r != nil {
+				// Diff against the refs the kept element really lists
+				// (none when its process's membership was inferred).
+				c := *r.old.(*model.Lane)
+				c.NodeRefs = nil
+				for _, x := range childElems(r.elem) {
+					if x.Tag == "flowNodeRef" && en.s.nsURI(x) == Namespace {
+						c.NodeRefs = append(c.NodeRefs, en.s.localRef(text(x)))
+					}
+				}
+				e, o = r.elem, &c
+				if e.Parent() != set {
+					en.s.move(e, set)
+				}
+			} else {
+				e = en.newLane(set, li, newM)
+				o = &model.Lane{}
+			}
 		} else if oi.parent != li.parent || oi.process != li.process {
 			if set := en.laneSetFor(li); set != nil {
 				en.s.move(e, set)
@@ -99,6 +115,7 @@ func (en *encoder) lanes() {
 		}
 	}
 	en.laneOrder(en.d.Processes)
+	en.reinfer(newOrder)
 	// Lane sets left empty by deletions go too.
 	for _, li := range oldOrder {
 		if _, keep := newM[li.l.ID]; keep {
@@ -111,12 +128,54 @@ func (en *encoder) lanes() {
 			if pe := en.s.byID[id]; pe != nil {
 				for _, name := range []string{"childLaneSet", "laneSet"} {
 					if set := en.child(pe, name); set != nil && en.child(set, "lane") == nil && len(childElems(set)) == 0 {
-						detach(set)
+						en.s.keepRef(set, "")
 					}
 				}
 			}
 			break
 		}
+	}
+}
+
+// reinfer takes the written flowNodeRefs out of a process read without
+// them once its lanes are back to exactly the membership inferred then
+// (an undo), so the file is as it was.
+func (en *encoder) reinfer(order []laneInfo) {
+	for p, want := range en.s.inferredRefs {
+		if en.s.inferred[p] {
+			continue
+		}
+		n := 0
+		same := true
+		for _, li := range order {
+			if li.process != p {
+				continue
+			}
+			n++
+			refs, ok := want[li.l.ID]
+			if !ok || !slices.Equal(refs, li.l.NodeRefs) {
+				same = false
+				break
+			}
+		}
+		if !same || n != len(want) {
+			continue
+		}
+		for _, li := range order {
+			if e := en.s.byID[li.l.ID]; e != nil && li.process == p {
+				for _, x := range childElems(e) {
+					if x.Tag == "flowNodeRef" && en.s.nsURI(x) == Namespace {
+						detach(x)
+					}
+				}
+				if onlySpace(e) {
+					for len(e.Child) > 0 {
+						e.RemoveChildAt(0) // back to <lane/>
+					}
+				}
+			}
+		}
+		en.s.inferred[p] = true
 	}
 }
 
@@ -154,6 +213,9 @@ func (en *encoder) laneSetFor(li laneInfo) *etree.Element {
 		if ls := en.child(pe, "laneSet"); ls != nil {
 			return ls
 		}
+		if ls := en.s.reviveRef(pe, "laneSet", ""); ls != nil {
+			return ls
+		}
 		ls := en.newChild(pe, Namespace, "laneSet")
 		// The id is optional; one the model does not know would not
 		// survive a reload, so none is made up.
@@ -168,6 +230,9 @@ func (en *encoder) laneSetFor(li laneInfo) *etree.Element {
 		return nil
 	}
 	if cs := en.child(le, "childLaneSet"); cs != nil {
+		return cs
+	}
+	if cs := en.s.reviveRef(le, "childLaneSet", ""); cs != nil {
 		return cs
 	}
 	cs := en.newChild(le, Namespace, "childLaneSet")
@@ -230,7 +295,7 @@ func (en *encoder) laneRefs(e *etree.Element, old, v []string) {
 		}
 		id := en.s.localRef(text(x))
 		if !want[id] || have[id] {
-			detach(x)
+			en.s.keepRef(x, id)
 			continue
 		}
 		have[id] = true
@@ -240,6 +305,9 @@ func (en *encoder) laneRefs(e *etree.Element, old, v []string) {
 			continue
 		}
 		have[id] = true
+		if en.s.reviveRef(e, "flowNodeRef", id) != nil {
+			continue
+		}
 		setText(en.newChild(e, Namespace, "flowNodeRef"), id)
 	}
 }
@@ -259,7 +327,7 @@ func (en *encoder) inOut() {
 		}
 		for _, x := range childElems(e) {
 			if x.Tag == local && en.s.nsURI(x) == Namespace && en.s.localRef(text(x)) == flowID {
-				detach(x)
+				en.s.keepRef(x, flowID)
 				return
 			}
 		}
@@ -273,6 +341,9 @@ func (en *encoder) inOut() {
 			if x.Tag == local && en.s.nsURI(x) == Namespace && en.s.localRef(text(x)) == flowID {
 				return
 			}
+		}
+		if en.s.reviveRef(e, local, flowID) != nil {
+			return
 		}
 		setText(en.newChild(e, Namespace, local), en.qvalue("", flowID))
 	}
@@ -303,56 +374,113 @@ func (en *encoder) inOut() {
 }
 
 // cleanup removes references to deleted ids that other elements still
-// carry, and the DI of deleted elements.
+// carry, and the DI of deleted elements (kept for an undo).
 func (en *encoder) cleanup() {
 	if len(en.deleted) == 0 {
 		return
 	}
-	refChildren := setOf("flowNodeRef", "incoming", "outgoing", "sourceRef", "targetRef")
-	var walk func(e *etree.Element)
-	walk = func(e *etree.Element) {
-		for i := 0; i < len(e.Child); i++ {
-			x, ok := e.Child[i].(*etree.Element)
-			if !ok {
-				continue
-			}
-			u := en.s.nsURI(x)
-			if u == Namespace {
-				if x.Tag == "extensionElements" {
-					continue
-				}
-				if refChildren[x.Tag] && en.deleted[en.s.localRef(text(x))] {
-					// A data association's sourceRef is optional and goes;
-					// its targetRef is required, so it stays until the
-					// caller removes the association.
-					if x.Tag != "targetRef" {
-						detach(x)
-						i--
-						continue
-					}
-				}
-				for _, a := range []string{"default", "attachedToRef", "processRef"} {
-					if v, ok := attr(x, a); ok && en.deleted[en.s.localRef(v)] {
-						removeAttr(x, a)
-					}
-				}
-				walk(x)
-			} else if u == BPMNDI {
-				if (x.Tag == "BPMNShape" || x.Tag == "BPMNEdge") && en.deleted[en.s.localRef(attrv(x, "bpmnElement"))] {
-					detach(x)
-					i--
-					continue
-				}
-				if x.Tag == "BPMNDiagram" || x.Tag == "BPMNPlane" {
-					walk(x)
-				}
-			}
-		}
-	}
-	walk(en.s.root)
+	en.unref(en.s.root, func(id string) bool { return en.deleted[id] }, en.diIndex())
 	for id := range en.deleted {
 		delete(en.s.byID, id)
 	}
+}
+
+// scrub removes from a revived element the references to elements that
+// were deleted (now or by an earlier Encode) and are not back; references
+// the file never resolved stay, as they do on any save.
+func (en *encoder) scrub(e *etree.Element) {
+	gone := func(id string) bool {
+		return !en.newIDs[id] && (en.deleted[id] || en.s.keep.byKey[id] != nil)
+	}
+	en.unrefAttrs(e, gone)
+	en.unref(e, gone, nil)
+}
+
+var refChildren = setOf("flowNodeRef", "incoming", "outgoing", "sourceRef", "targetRef")
+
+func (en *encoder) unrefAttrs(x *etree.Element, gone func(string) bool) {
+	for _, a := range []string{"default", "attachedToRef", "processRef"} {
+		if v, ok := attr(x, a); ok && gone(en.s.localRef(v)) {
+			en.s.removeAttrKept(x, a)
+		}
+	}
+}
+
+// unref walks e's semantic (and, from the root, DI) children and removes
+// references to ids gone reports; di (nil = leave DI alone) finds the
+// key a removed shape or edge is kept under.
+func (en *encoder) unref(e *etree.Element, gone func(string) bool, di map[*etree.Element]diRef) {
+	for i := 0; i < len(e.Child); i++ {
+		x, ok := e.Child[i].(*etree.Element)
+		if !ok {
+			continue
+		}
+		u := en.s.nsURI(x)
+		if u == Namespace {
+			if x.Tag == "extensionElements" {
+				continue
+			}
+			if refChildren[x.Tag] {
+				// A data association's sourceRef is optional and goes;
+				// its targetRef is required, so it stays until the
+				// caller removes the association.
+				if id := en.s.localRef(text(x)); x.Tag != "targetRef" && gone(id) {
+					en.s.keepRef(x, id)
+					i--
+					continue
+				}
+			}
+			en.unrefAttrs(x, gone)
+			en.unref(x, gone, di)
+		} else if u == BPMNDI && di != nil {
+			if (x.Tag == "BPMNShape" || x.Tag == "BPMNEdge") && gone(en.s.localRef(attrv(x, "bpmnElement"))) {
+				if r, ok := di[x]; ok {
+					en.s.keepID(r.key, x, r.old)
+					delete(r.in, r.k)
+				} else {
+					detach(x)
+				}
+				i--
+				continue
+			}
+			if x.Tag == "BPMNDiagram" || x.Tag == "BPMNPlane" {
+				en.unref(x, gone, di)
+			}
+		}
+	}
+}
+
+// diRef says where a DI element of the snapshot is indexed.
+type diRef struct {
+	key string                    // its diKey
+	old any                       // its *model.Shape or *model.Edge
+	in  map[string]*etree.Element // the diSource map holding it
+	k   string                    // its key there
+}
+
+// diIndex maps the snapshot's DI elements to their keys.
+func (en *encoder) diIndex() map[*etree.Element]diRef {
+	m := map[*etree.Element]diRef{}
+	for i, g := range en.old.Diagrams {
+		dk := diagramKey(i, g)
+		src := en.s.diagrams[dk]
+		if src == nil {
+			continue
+		}
+		for _, sh := range g.Shapes {
+			k := shapeKey(sh)
+			if x := src.shapes[k]; x != nil {
+				m[x] = diRef{diKey(dk, "s", k), sh, src.shapes, k}
+			}
+		}
+		for _, ed := range g.Edges {
+			k := edgeKey(ed)
+			if x := src.edges[k]; x != nil {
+				m[x] = diRef{diKey(dk, "e", k), ed, src.edges, k}
+			}
+		}
+	}
+	return m
 }
 
 // ---- metadata ------------------------------------------------------------
@@ -370,4 +498,14 @@ func (en *encoder) meta() {
 	if e := en.s.byID[nh]; nh != "" && e != nil {
 		en.writeMeta(e, &en.d.Meta)
 	}
+}
+
+// onlySpace reports an element whose children are all whitespace text.
+func onlySpace(e *etree.Element) bool {
+	for _, c := range e.Child {
+		if cd, ok := c.(*etree.CharData); !ok || cd.IsCData() || !isSpace(cd.Data) {
+			return false
+		}
+	}
+	return true
 }

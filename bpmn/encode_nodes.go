@@ -79,6 +79,21 @@ func (en *encoder) nodes() {
 		for _, n := range pending {
 			o := en.oldNodes[n.ID]
 			e := en.s.byID[n.ID]
+			if r := en.s.keptAs(e, n.ID, isNode); r != nil {
+				// An undo: the kept element comes back in its old place
+				// (or, if that is gone, in the node's holder).
+				var h *etree.Element
+				if !en.s.attached(r.parent) {
+					if h = en.holder(n.Kind, n.Container); h == nil {
+						later = append(later, n)
+						continue
+					}
+				}
+				if r := en.reviveID(e, n.ID, h, isNode); r != nil {
+					c := *r.old.(*model.Node)
+					e, o = r.elem, &c
+				}
+			}
 			if o == nil || e == nil {
 				h := en.holder(n.Kind, n.Container)
 				if h == nil {
@@ -97,7 +112,7 @@ func (en *encoder) nodes() {
 		pending = later
 	}
 	for _, n := range en.old.Nodes {
-		en.drop(n.ID)
+		en.drop(n.ID, n)
 	}
 }
 
@@ -381,6 +396,10 @@ func (en *encoder) flows() {
 			delete(en.s.byID, f.ID)
 			e = nil
 		}
+		if r := en.reviveID(e, f.ID, h, func(x any) bool { g, ok := x.(*model.Flow); return ok && g.Kind == f.Kind }); r != nil {
+			c := *r.old.(*model.Flow)
+			e, o = r.elem, &c
+		}
 		if o == nil || e == nil {
 			if h == nil {
 				continue
@@ -425,7 +444,7 @@ func (en *encoder) flows() {
 		}
 	}
 	for _, f := range en.old.Flows {
-		en.drop(f.ID)
+		en.drop(f.ID, f)
 	}
 }
 

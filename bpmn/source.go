@@ -41,6 +41,10 @@ type Source struct {
 	// inferred holds processes whose lane membership came from geometry
 	// and is not in the document yet.
 	inferred map[string]bool
+	// inferredRefs keeps, per process read without flowNodeRef, the
+	// membership inferred then (lane id → node ids): when a later model
+	// is back to exactly that (an undo), the written refs go again.
+	inferredRefs map[string]map[string][]string
 	// fresh is true until a document made by newSource is first written.
 	fresh bool
 	// spacedEmpty: the file writes empty elements as "<a />".
@@ -51,6 +55,8 @@ type Source struct {
 	layout map[*etree.Element]*tagLayout
 	// refs is how the file spells character references.
 	refs refStyle
+	// keep holds what Encode removed, for an undo to bring back (removed.go).
+	keep *keeper
 }
 
 // diSource is one BPMNDiagram in the document.

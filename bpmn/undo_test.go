@@ -1,0 +1,183 @@
+package bpmn
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	lmedit "lanemap/edit"
+	"lanemap/internal/corpus"
+	"lanemap/model"
+)
+
+// undoSample picks up to per elements of each deletable sort from d.
+func undoSample(d *model.Definitions, per int) []string {
+	count := map[string]int{}
+	var ids []string
+	take := func(sort, id string) {
+		if count[sort] < per {
+			count[sort]++
+			ids = append(ids, id)
+		}
+	}
+	for _, n := range d.Nodes {
+		switch k := n.Kind; {
+		case k.IsActivity():
+			take("activity", n.ID)
+		case k.IsEvent():
+			take("event", n.ID)
+		case k.IsGateway():
+			take("gateway", n.ID)
+		case k == model.DataObjectReference || k == model.DataStoreReference:
+			take("data", n.ID)
+		case k == model.TextAnnotation || k == model.Group:
+			take(string(k), n.ID)
+		}
+	}
+	for _, f := range d.Flows {
+		take(string(f.Kind), f.ID)
+	}
+	for _, l := range d.AllLanes() {
+		take("lane", l.ID)
+	}
+	for _, c := range d.Collaborations {
+		for _, p := range c.Participants {
+			take("participant", p.ID)
+		}
+	}
+	return ids
+}
+
+// undoCase deletes with op, saves saves times, undoes and saves; the
+// result must equal the unedited save: canonically always, and byte for
+// byte. It returns false when op refused the element.
+func undoCase(t *testing.T, name string, data []byte, op func(s *lmedit.Session) error, saves int) bool {
+	t.Helper()
+	d, src, _, err := Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := encode(t, d, src)
+	s := lmedit.NewSession(d, nil)
+	if err := op(s); err != nil {
+		return false
+	}
+	var deleted []byte
+	for range saves {
+		deleted = encode(t, d, src)
+	}
+	if saves > 0 && bytes.Equal(deleted, base) {
+		t.Errorf("%s: the delete changed nothing in the file", name)
+	}
+	if !s.Undo() {
+		t.Fatalf("%s: nothing to undo", name)
+	}
+	got := encode(t, d, src)
+	if diff := canonDiff(canon(t, base), canon(t, got)); diff != "" {
+		t.Errorf("%s: after undo the file differs from the original:\n%s", name, diff)
+		return true
+	}
+	if !bytes.Equal(got, base) {
+		t.Errorf("%s: after undo the file is canonically equal but not byte-identical:\n%s", name, firstLineDiff(string(base), string(got)))
+		dump := filepath.Join(t.TempDir(), "undo.bpmn")
+		os.WriteFile(dump, got, 0o644)
+	}
+	return true
+}
+
+func undoFiles(t *testing.T) map[string][]byte {
+	files := map[string][]byte{}
+	for _, name := range []string{"full.bpmn", "vendor-unprefixed.bpmn", "oddities.bpmn", "lanes-noref.bpmn", "qnames.bpmn", "prefix-sem.bpmn", "vertical.bpmn"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = data
+	}
+	dir := corpus.Dir(t)
+	for _, rel := range []string{"reference/C.1.0.bpmn", "reference/B.2.0.bpmn", "reference/C.4.0.bpmn",
+		"vendors/signavio19-B.1.0-export.bpmn", "vendors/signavio19-C.4.0-export.1.bpmn",
+		"vendors/bpmnio-camunda18-C.1.0-export.bpmn", "vendors/bpmnio-camunda18-B.2.0-export.bpmn"} {
+		data, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[rel] = data
+	}
+	return files
+}
+
+// TestDeleteUndoRestores: delete, save, undo, save gives the original
+// file back, vendor content and positions included.
+func TestDeleteUndoRestores(t *testing.T) {
+	for name, data := range undoFiles(t) {
+		t.Run(name, func(t *testing.T) {
+			d, _, _, err := Decode(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			done := 0
+			for i, id := range undoSample(d, 2) {
+				saves := 1 + i%2 // some cases save twice before the undo
+				if undoCase(t, fmt.Sprintf("delete %s", id), data, func(s *lmedit.Session) error { return s.Delete([]string{id}) }, saves) {
+					done++
+				}
+			}
+			if done < 3 {
+				t.Errorf("only %d elements could be deleted", done)
+			}
+		})
+	}
+}
+
+// TestDeleteLaneContentUndo deletes lanes with their content.
+func TestDeleteLaneContentUndo(t *testing.T) {
+	for name, data := range undoFiles(t) {
+		d, _, _, err := Decode(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range d.AllLanes() {
+			if len(l.NodeRefs) == 0 {
+				continue
+			}
+			id := l.ID
+			undoCase(t, name+": delete lane with content "+id, data, func(s *lmedit.Session) error {
+				return s.DeleteLane(id, lmedit.DeleteContent)
+			}, 1)
+		}
+	}
+}
+
+// TestDeleteUndoRedoUndo: a redo deletes again, a second undo restores
+// again from the kept copy.
+func TestDeleteUndoRedoUndo(t *testing.T) {
+	_, _, _, data := decodeFile(t, "full.bpmn")
+	d, src, _, _ := Decode(bytes.NewReader(data))
+	base := encode(t, d, src)
+	s := lmedit.NewSession(d, nil)
+	var ids []string
+	for _, n := range d.Nodes {
+		if n.Kind.IsActivity() && len(ids) < 3 {
+			ids = append(ids, n.ID)
+		}
+	}
+	if err := s.Delete(ids); err != nil {
+		t.Fatal(err)
+	}
+	first := encode(t, d, src)
+	s.Undo()
+	if got := encode(t, d, src); !bytes.Equal(got, base) {
+		t.Fatalf("first undo:\n%s", firstLineDiff(string(base), string(got)))
+	}
+	s.Redo()
+	if got := encode(t, d, src); !bytes.Equal(got, first) {
+		t.Fatalf("redo differs from the first delete:\n%s", firstLineDiff(string(first), string(got)))
+	}
+	s.Undo()
+	if got := encode(t, d, src); !bytes.Equal(got, base) {
+		t.Fatalf("second undo:\n%s", firstLineDiff(string(base), string(got)))
+	}
+}
