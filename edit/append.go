@@ -29,7 +29,7 @@ func (s *Session) appendIn(after, laneID string, k model.Kind, label string) (st
 		return "", err
 	}
 	var id string
-	err := s.run(label, "", func(t *tx) error {
+	err := s.runNamed(LabelKey{"append", string(k)}, label, "", func(t *tx) error {
 		var err error
 		id, err = s.appendNode(t, after, laneID, k)
 		return err
@@ -227,7 +227,7 @@ func (s *Session) QuickAdd(after, text string) (string, error) {
 		anchor = n
 	}
 	var id string
-	err := s.run("Add "+name, "", func(t *tx) error {
+	err := s.runNamed(LabelKey{"add", name}, "Add "+name, "", func(t *tx) error {
 		proc, err := s.quickProcess(anchor)
 		if err != nil {
 			return err

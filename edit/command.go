@@ -11,6 +11,28 @@ type Command interface {
 	Label() string
 }
 
+// LabelKey names a step in a way the UI can translate: Key is stable
+// (doc.go lists them), Arg the element name or kind the label mentions
+// ("" when none). Label() stays the English text.
+type LabelKey struct {
+	Key string
+	Arg string
+}
+
+// Labeled is implemented by commands that give a LabelKey; every command
+// of a Session does.
+type Labeled interface {
+	LabelKey() LabelKey
+}
+
+// KeyOf returns c's LabelKey; ok is false for a command that gives none.
+func KeyOf(c Command) (k LabelKey, ok bool) {
+	if l, is := c.(Labeled); is {
+		return l.LabelKey(), true
+	}
+	return LabelKey{}, false
+}
+
 // Merger is implemented by commands that can absorb the next command into
 // themselves (typing a name letter by letter, nudging with the arrow keys),
 // so that the pair becomes a single undo step.

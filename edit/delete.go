@@ -25,7 +25,7 @@ func (s *Session) Delete(ids []string) error {
 			return fmt.Errorf("edit: %q cannot be deleted here", id)
 		}
 	}
-	return s.run("Delete", "", func(t *tx) error {
+	return s.runNamed(LabelKey{"delete", s.nameOf(ids...)}, "Delete", "", func(t *tx) error {
 		var lanes []string
 		nodes := map[string]bool{}
 		var flows []string

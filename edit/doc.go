@@ -33,9 +33,46 @@
 // Lanes behave as in bpmn-js: flow nodes are listed (flowNodeRef) by every
 // lane whose shape holds their centre, nested lanes included; adding a lane
 // makes space and grows the pool; a balanced resize moves the neighbour's
-// edge; deleting a lane gives its space to the neighbours. A pool that
-// grows pushes the pools after it away rather than overlap them.
-// Horizontal and vertical pools share one code path through an axis
-// abstraction. Route draws orthogonal waypoints between shape borders;
-// MessageRoute runs message flows straight across pools.
+// edge; deleting a lane gives its space to the neighbours (LaneContent
+// tells beforehand what DeleteContent would delete). Pools keep their order
+// and never overlap: a lane added above grows its pool upwards only when
+// there is room before it, else the space opens downwards; a pool that
+// grows pushes the pools after it away, and one that grew into the pool
+// before it moves away itself. Horizontal and vertical pools share one code
+// path through an axis abstraction.
+//
+// Routing. Route draws orthogonal waypoints between shape borders;
+// MessageRoute runs message flows straight across pools, and a message
+// flow that ran straight keeps its line when its ends move along it. The
+// session then checks the route against the other shapes and, when it
+// crosses one, takes the simplest clear Manhattan alternative (other
+// columns, Ls, over or under, C shapes, detours), else a grid search
+// (avoid.go). A flow's label keeps its share of the route's length and
+// its offset. Appending (AppendNext, AppendInLane, QuickAdd) places the new
+// node where it overlaps nothing and its flow crosses nothing: in the
+// source's row, in a new row beside an existing branch (the lane grows when
+// full), or after making space — everything after the source moves one
+// column on, in the same step, as diagram-js's space tool does (place.go).
+//
+// Step names. Label() is English; every Session command also implements
+// Labeled, whose LabelKey the UI translates. The keys (LabelKeys lists
+// them) and what Arg holds:
+//
+//	move               the moved element's name when one, else ""
+//	resize, align, distribute, paste, duplicate, reconnect, editLinks,
+//	editMeta, setDefault, editCondition, changeEventType, editRoute,
+//	moveLabel, colour, addLane, resizeLane, splitLane, fitLane
+//	                   ""
+//	add                the name typed in QuickAdd ("Add Beviljas?")
+//	addNode            the new node's BPMN kind (model.Kind, "userTask")
+//	append             the appended node's BPMN kind
+//	delete             the deleted element's name when one, else ""
+//	connect            the target's name
+//	rename             the new name
+//	editDocumentation  the element's name
+//	changeType         the new BPMN kind
+//	addPool            the new pool's name
+//	deleteLane         the lane's name
+//	moveLane           the lane's name
+//	setRole            the role
 package edit

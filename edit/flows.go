@@ -16,7 +16,7 @@ func (s *Session) Connect(src, tgt string) (string, error) {
 		return "", s.whyNot(src, tgt)
 	}
 	var id string
-	err := s.run("Connect", "", func(t *tx) error {
+	err := s.runNamed(LabelKey{"connect", s.nameOf(tgt)}, "Connect", "", func(t *tx) error {
 		var err error
 		id, err = s.connect(t, src, tgt, k)
 		return err

@@ -22,7 +22,7 @@ func (s *Session) DeleteLane(id string, mode LaneDeleteMode) error {
 	if mode != MoveContentToNeighbour && mode != DeleteContent {
 		return fmt.Errorf("edit: unknown lane delete mode %d", mode)
 	}
-	return s.run("Delete lane", "", func(t *tx) error { return s.deleteLane(t, id, mode) })
+	return s.runNamed(LabelKey{"deleteLane", s.nameOf(id)}, "Delete lane", "", func(t *tx) error { return s.deleteLane(t, id, mode) })
 }
 
 func (s *Session) deleteLane(t *tx, id string, mode LaneDeleteMode) error {
@@ -35,21 +35,7 @@ func (s *Session) deleteLane(t *tx, id string, mode LaneDeleteMode) error {
 	// Content that stays needs one lane to fall into, not the seam between two.
 	keepsContent := mode == MoveContentToNeighbour && len(s.laneContent(c.proc, []*model.Lane{c.lane})) > 0
 	if mode == DeleteContent {
-		set := map[string]bool{}
-		for _, l := range subtree {
-			for _, r := range l.NodeRefs {
-				set[r] = true
-			}
-		}
-		for _, n := range d.Nodes {
-			if n.Container != c.proc.ID {
-				continue
-			}
-			if sh := s.Shape(n.ID); sh != nil && strictlyInside(sh.Bounds.Center(), c.sh.Bounds) {
-				set[n.ID] = true
-			}
-		}
-		s.deleteNodes(t, set)
+		s.deleteNodes(t, s.laneDeleteSet(c))
 	}
 	sib := slices.Clone(c.siblings())
 	i := slices.Index(sib, c.lane)
@@ -97,6 +83,51 @@ func (s *Session) deleteLane(t *tx, id string, mode LaneDeleteMode) error {
 	}
 	s.relane(t, c.proc)
 	return nil
+}
+
+// laneDeleteSet is what DeleteContent deletes from lane c (besides what
+// goes along: boundary events, sub-process content, flows): the nodes its
+// lanes list and the nodes of its process whose centre lies in its shape.
+func (s *Session) laneDeleteSet(c laneCtx) map[string]bool {
+	set := map[string]bool{}
+	for _, l := range allLanes([]*model.Lane{c.lane}) {
+		for _, r := range l.NodeRefs {
+			if s.Doc.Node(r) != nil {
+				set[r] = true
+			}
+		}
+	}
+	for _, n := range s.graph().inside[c.proc.ID] {
+		if sh := s.Shape(n.ID); sh != nil && strictlyInside(sh.Bounds.Center(), c.sh.Bounds) {
+			set[n.ID] = true
+		}
+	}
+	return set
+}
+
+// LaneContent lists the ids of the nodes in a lane, its nested lanes
+// included, in document order: exactly those DeleteLane with DeleteContent
+// would delete (with their boundary events, sub-process content and flows).
+// Empty for an empty lane, so the UI can ask "move the steps to the
+// neighbour lane or delete them?" only when there is something to lose. It
+// changes nothing; an unknown id or a lane without a shape is an error.
+func (s *Session) LaneContent(id string) ([]string, error) {
+	if s.Doc.Lane(id) == nil {
+		return nil, errNo("lane", id)
+	}
+	c, err := s.laneCtx(id)
+	if err != nil {
+		return nil, err
+	}
+	set := s.laneDeleteSet(c)
+	out := make([]string, 0, len(set))
+	for _, n := range s.Doc.Nodes {
+		if set[n.ID] {
+			out = append(out, n.ID)
+			delete(set, n.ID) // duplicate ids in a broken file: once
+		}
+	}
+	return out, nil
 }
 
 // ResizeLane moves one edge of a lane (or pool) by delta, outwards when
@@ -340,7 +371,7 @@ func (s *Session) MoveLane(id string, delta int) error {
 	if j == i {
 		return ErrNoChange
 	}
-	return s.run("Move lane", "", func(t *tx) error {
+	return s.runNamed(LabelKey{"moveLane", s.nameOf(id)}, "Move lane", "", func(t *tx) error {
 		lo, hi := min(i, j), max(i, j)
 		var passed []*model.Lane
 		for k := lo; k <= hi; k++ {

@@ -99,7 +99,7 @@ func (s *Session) AddVerticalPool(name string, at model.Point) (string, error) {
 
 func (s *Session) addPool(name string, at model.Point, horiz bool) (string, error) {
 	var id string
-	err := s.run("Add pool", "", func(t *tx) error {
+	err := s.runNamed(LabelKey{"addPool", name}, "Add pool", "", func(t *tx) error {
 		d := s.Doc
 		t.top()
 		var collab *model.Collaboration
@@ -432,7 +432,7 @@ func (s *Session) SetLaneRole(id, role string) error {
 	if l == nil {
 		return errNo("lane", id)
 	}
-	return s.run("Set role", "role:"+id, func(t *tx) error {
+	return s.runNamed(LabelKey{"setRole", role}, "Set role", "role:"+id, func(t *tx) error {
 		t.lane(l).Role = role
 		return nil
 	})

@@ -35,7 +35,7 @@ func (s *Session) MoveNodes(ids []string, dx, dy float64) error {
 			return fmt.Errorf("edit: %q cannot be moved", id)
 		}
 	}
-	return s.run("Move", "", func(t *tx) error { return s.moveNodes(t, ids, dx, dy) })
+	return s.runNamed(LabelKey{"move", s.nameOf(ids...)}, "Move", "", func(t *tx) error { return s.moveNodes(t, ids, dx, dy) })
 }
 
 // closure adds boundary events of moved activities and the content of

@@ -43,7 +43,7 @@ func what(k model.Kind) string {
 // does not fit. It returns the new id.
 func (s *Session) AddNode(k model.Kind, container string, at model.Point) (string, error) {
 	var id string
-	err := s.run("Add "+what(k), "", func(t *tx) error {
+	err := s.runNamed(LabelKey{"addNode", string(k)}, "Add "+what(k), "", func(t *tx) error {
 		var err error
 		id, err = s.addNode(t, k, container, at)
 		return err
@@ -189,7 +189,7 @@ func (s *Session) Rename(id, name string) error {
 	if s.Doc.Element(id) == nil {
 		return errNo("element", id)
 	}
-	return s.run("Rename", "name:"+id, func(t *tx) error {
+	return s.runNamed(LabelKey{"rename", name}, "Rename", "name:"+id, func(t *tx) error {
 		switch e := s.Doc.Element(id).(type) {
 		case *model.Node:
 			if e.Kind == model.TextAnnotation {
@@ -218,7 +218,7 @@ func (s *Session) SetDocumentation(id, text string) error {
 	if s.Doc.Element(id) == nil {
 		return errNo("element", id)
 	}
-	return s.run("Edit documentation", "doc:"+id, func(t *tx) error {
+	return s.runNamed(LabelKey{"editDocumentation", s.nameOf(id)}, "Edit documentation", "doc:"+id, func(t *tx) error {
 		switch e := s.Doc.Element(id).(type) {
 		case *model.Node:
 			t.node(e).Documentation = text
@@ -302,7 +302,7 @@ func (s *Session) SetKind(id string, k model.Kind) error {
 			return fmt.Errorf("edit: sub-process %q still holds %d elements; move or delete them first", id, in)
 		}
 	}
-	return s.run("Change type", "", func(t *tx) error {
+	return s.runNamed(LabelKey{"changeType", string(k)}, "Change type", "", func(t *tx) error {
 		old := n.Kind
 		t.node(n).Kind = k
 		for _, f := range s.Doc.Flows {

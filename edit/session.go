@@ -131,12 +131,18 @@ func (s *Session) notify(c Change) {
 	}
 }
 
-// run records fn as one command named label, pushes it and notifies.
+// run records fn as one command named label, pushes it and notifies. Its
+// LabelKey is stepKeys[label] without an argument.
 func (s *Session) run(label, mergeKey string, fn func(t *tx) error) error {
+	return s.runNamed(LabelKey{Key: stepKeys[label]}, label, mergeKey, fn)
+}
+
+// runNamed is run with an explicit LabelKey.
+func (s *Session) runNamed(lk LabelKey, label, mergeKey string, fn func(t *tx) error) error {
 	if err := s.check(label); err != nil {
 		return err
 	}
-	c := &cmd{s: s, label: label, key: mergeKey, fn: fn}
+	c := &cmd{s: s, label: label, lk: lk, key: mergeKey, fn: fn}
 	if err := c.Do(s.Doc); err != nil {
 		return err
 	}
@@ -149,6 +155,7 @@ func (s *Session) run(label, mergeKey string, fn func(t *tx) error) error {
 type cmd struct {
 	s     *Session
 	label string
+	lk    LabelKey
 	key   string // commands with the same non-empty key merge
 	fn    func(t *tx) error
 	rec   *record
@@ -158,7 +165,56 @@ var (
 	_ Command = (*cmd)(nil)
 	_ Merger  = (*cmd)(nil)
 	_ Changer = (*cmd)(nil)
+	_ Labeled = (*cmd)(nil)
 )
+
+// stepKeys gives the LabelKey of the steps whose label is fixed text.
+var stepKeys = map[string]string{
+	"Move": "move", "Resize": "resize", "Align": "align", "Distribute": "distribute",
+	"Paste": "paste", "Duplicate": "duplicate", "Delete": "delete",
+	"Connect": "connect", "Reconnect": "reconnect", "Rename": "rename",
+	"Edit documentation": "editDocumentation", "Edit links": "editLinks",
+	"Edit process data": "editMeta", "Change type": "changeType",
+	"Set default flow": "setDefault", "Edit condition": "editCondition",
+	"Change event type": "changeEventType", "Edit route": "editRoute",
+	"Move label": "moveLabel", "Colour": "colour", "Add pool": "addPool",
+	"Add lane": "addLane", "Delete lane": "deleteLane", "Resize lane": "resizeLane",
+	"Split lane": "splitLane", "Move lane": "moveLane", "Fit lane": "fitLane",
+	"Set role": "setRole",
+}
+
+// LabelKeys lists every LabelKey.Key a Session's commands give, for a UI
+// that checks it translates them all (doc.go says what each Arg holds).
+func LabelKeys() []string {
+	return []string{"add", "addLane", "addNode", "addPool", "align", "append",
+		"changeEventType", "changeType", "colour", "connect", "delete", "deleteLane",
+		"distribute", "duplicate", "editCondition", "editDocumentation", "editLinks",
+		"editMeta", "editRoute", "fitLane", "move", "moveLabel", "moveLane", "paste",
+		"reconnect", "rename", "resize", "resizeLane", "setDefault", "setRole", "splitLane"}
+}
+
+// nameOf is the name of the one element ids names ("" for several or none).
+func (s *Session) nameOf(ids ...string) string {
+	if len(ids) != 1 {
+		return ""
+	}
+	switch e := s.Doc.Element(ids[0]).(type) {
+	case *model.Node:
+		if e.Kind == model.TextAnnotation {
+			return e.Text
+		}
+		return e.Name
+	case *model.Flow:
+		return e.Name
+	case *model.Lane:
+		return e.Name
+	case *model.Participant:
+		return e.Name
+	case *model.Process:
+		return e.Name
+	}
+	return ""
+}
 
 // Do runs the command: recording on the first call, replaying after.
 func (c *cmd) Do(d *model.Definitions) error {
@@ -197,6 +253,9 @@ func (c *cmd) Undo(d *model.Definitions) {
 
 // Label names the step for the Edit menu.
 func (c *cmd) Label() string { return c.label }
+
+// LabelKey names the step for translation.
+func (c *cmd) LabelKey() LabelKey { return c.lk }
 
 // Changed reports what the command touched.
 func (c *cmd) Changed() Change {

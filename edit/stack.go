@@ -106,6 +106,24 @@ func (s *Stack) RedoLabel() string {
 	return s.cmds[s.cursor].Label()
 }
 
+// UndoKey is UndoLabel as a LabelKey (zero when none or not Labeled).
+func (s *Stack) UndoKey() LabelKey {
+	if !s.CanUndo() {
+		return LabelKey{}
+	}
+	k, _ := KeyOf(s.cmds[s.cursor-1])
+	return k
+}
+
+// RedoKey is RedoLabel as a LabelKey (zero when none or not Labeled).
+func (s *Stack) RedoKey() LabelKey {
+	if !s.CanRedo() {
+		return LabelKey{}
+	}
+	k, _ := KeyOf(s.cmds[s.cursor])
+	return k
+}
+
 // Seal ends a run of mergeable steps: the next Push starts a new step even
 // if it could merge (call it when a name field loses focus, say).
 func (s *Stack) Seal() { s.sealed = true }
