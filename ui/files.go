@@ -347,7 +347,7 @@ func (a *App) write(path string) error {
 			if isChangedOnDisk(err) {
 				return err
 			}
-			return saveError(path, fmt.Errorf("%s", libraryMessage(err)))
+			return saveError(path, err)
 		}
 		doc.src = doc.ldoc.Src
 	} else {
@@ -378,6 +378,15 @@ func (a *App) write(path string) error {
 // saveError says what went wrong and what to do; the changes stay in the
 // editor, so nothing is lost.
 func saveError(path string, err error) error {
+	var le *library.Error
+	if errors.As(err, &le) && le.Kind != library.KindOther {
+		// The library's message already says what to do: say it once.
+		return fmt.Errorf("%s\n\n%s", lang.X("err.save", "Could not save {{.File}}.", map[string]any{"File": filepath.Base(path)}), libraryMessage(err))
+	}
+	var lerr library.Localized
+	if errors.As(err, &lerr) {
+		err = fmt.Errorf("%s", libraryMessage(err))
+	}
 	return fmt.Errorf("%s\n\n%v\n\n%s",
 		lang.X("err.save", "Could not save {{.File}}.", map[string]any{"File": filepath.Base(path)}), err,
 		lang.X("err.save.what", "Your changes are still open in the editor. Use File › Save as to save them under another name or in another folder."))

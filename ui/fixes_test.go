@@ -468,3 +468,18 @@ func hasText(o fyne.CanvasObject, s string) bool {
 	}
 	return false
 }
+
+func TestSaveErrorGivesAdviceOnce(t *testing.T) {
+	english(t)
+	le := &library.Error{Kind: library.KindPermission, Op: "save", Path: filepath.Join("lib", "a.bpmn"), Err: os.ErrPermission}
+	msg := saveError("a.bpmn", le).Error()
+	if !strings.Contains(msg, "Could not save a.bpmn.") || !strings.Contains(msg, "no permission") {
+		t.Errorf("message %q", msg)
+	}
+	if strings.Contains(msg, "Your changes are still open") {
+		t.Errorf("the advice is given twice: %q", msg)
+	}
+	if msg := saveError("a.bpmn", errors.New("odd")).Error(); !strings.Contains(msg, "Your changes are still open") {
+		t.Errorf("a plain error lacks the advice: %q", msg)
+	}
+}
