@@ -79,3 +79,17 @@ func TestMapFit(t *testing.T) {
 		t.Errorf("site.js does not show and toggle the full-size button")
 	}
 }
+
+// TestRoleHandoverText: a role page names a handover's condition with its
+// gateway's question, not a bare "Nej".
+func TestRoleHandoverText(t *testing.T) {
+	dir := t.TempDir()
+	publish(t, testLibrary(), dir, Options{})
+	b, err := os.ReadFile(filepath.Join(dir, "roller", "handlaggare.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Enhetschef → 2. Steg 1 i Uppföljning (Komplett? Nej)"; !strings.Contains(string(b), want) {
+		t.Errorf("role page lacks %q", want)
+	}
+}

@@ -859,13 +859,13 @@ func (r *renderer) roleData(ro *role) *roleData {
 			}
 		}
 		for _, h := range p.dg.Handovers {
-			// "Handläggare → 5. Utreda (Ja)": who, which step, and the
-			// flow's name when it has one.
+			// "Handläggare → 6. Utreda: Ansökan (Komplett? Ja)": who,
+			// which step, what by the handover rule and on what condition.
 			if fold(h.ToRole) == key && fold(h.FromRole) != key {
-				rp.Receives = append(rp.Receives, roleHandover{Text: r.handoverText(h.FromRole, h.To, h.Name), Href: href + "#" + stepAnchor(h.To)})
+				rp.Receives = append(rp.Receives, roleHandover{Text: r.handoverText(h.FromRole, h), Href: href + "#" + stepAnchor(h.To)})
 			}
 			if fold(h.FromRole) == key && fold(h.ToRole) != key {
-				rp.Gives = append(rp.Gives, roleHandover{Text: r.handoverText(h.ToRole, h.To, h.Name), Href: href + "#" + stepAnchor(h.To)})
+				rp.Gives = append(rp.Gives, roleHandover{Text: r.handoverText(h.ToRole, h), Href: href + "#" + stepAnchor(h.To)})
 			}
 		}
 		rd.Processes = append(rd.Processes, rp)
@@ -873,13 +873,16 @@ func (r *renderer) roleData(ro *role) *roleData {
 	return rd
 }
 
-func (r *renderer) handoverText(other string, step *content.Step, flow string) string {
+func (r *renderer) handoverText(other string, h content.Handover) string {
 	if other == "" {
 		other = r.t.Must("steps.nolane")
 	}
-	s := other + " → " + strconv.Itoa(step.Number) + ". " + r.stepName(step)
-	if flow != "" && flow != step.Name {
-		s += " (" + flow + ")"
+	s := other + " → " + strconv.Itoa(h.To.Number) + ". " + r.stepName(h.To)
+	if w := h.What(); w != "" {
+		s += ": " + w
+	}
+	if c := r.t.Condition(h); c != "" {
+		s += " (" + c + ")"
 	}
 	return s
 }
