@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	lmedit "lanemap/edit"
@@ -87,7 +88,9 @@ func undoCase(t *testing.T, name string, data []byte, op func(s *lmedit.Session)
 	return true
 }
 
-func undoFiles(t *testing.T) map[string][]byte {
+// undoFiles are the files the undo tests run on: testdata, plus corpus
+// files with vendor content when withCorpus (which skips without it).
+func undoFiles(t *testing.T, withCorpus bool) map[string][]byte {
 	files := map[string][]byte{}
 	for _, name := range []string{"full.bpmn", "vendor-unprefixed.bpmn", "oddities.bpmn", "lanes-noref.bpmn", "qnames.bpmn", "prefix-sem.bpmn", "vertical.bpmn"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
@@ -95,6 +98,9 @@ func undoFiles(t *testing.T) map[string][]byte {
 			t.Fatal(err)
 		}
 		files[name] = data
+	}
+	if !withCorpus {
+		return files
 	}
 	dir := corpus.Dir(t)
 	for _, rel := range []string{"reference/C.1.0.bpmn", "reference/B.2.0.bpmn", "reference/C.4.0.bpmn",
@@ -111,8 +117,17 @@ func undoFiles(t *testing.T) map[string][]byte {
 
 // TestDeleteUndoRestores: delete, save, undo, save gives the original
 // file back, vendor content and positions included.
-func TestDeleteUndoRestores(t *testing.T) {
-	for name, data := range undoFiles(t) {
+func TestDeleteUndoRestores(t *testing.T) { testDeleteUndo(t, false) }
+
+// TestDeleteUndoRestoresCorpus does the same on corpus files with vendor
+// extensions (Signavio, Camunda, MIWG references).
+func TestDeleteUndoRestoresCorpus(t *testing.T) { testDeleteUndo(t, true) }
+
+func testDeleteUndo(t *testing.T, withCorpus bool) {
+	for name, data := range undoFiles(t, withCorpus) {
+		if withCorpus && !strings.Contains(name, "/") {
+			continue
+		}
 		t.Run(name, func(t *testing.T) {
 			d, _, _, err := Decode(bytes.NewReader(data))
 			if err != nil {
@@ -134,7 +149,7 @@ func TestDeleteUndoRestores(t *testing.T) {
 
 // TestDeleteLaneContentUndo deletes lanes with their content.
 func TestDeleteLaneContentUndo(t *testing.T) {
-	for name, data := range undoFiles(t) {
+	for name, data := range undoFiles(t, true) {
 		d, _, _, err := Decode(bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
