@@ -18,6 +18,17 @@
 // Session command, so the stack's clean mark is the dirty flag shown as •
 // in the title and status bar. Switching process, closing it and closing
 // the window all go through confirmUnsaved (Save / Discard / Cancel).
+// A library file another instance holds the lock on opens read-only: the
+// session's ReadOnly flag refuses every edit, Save is disabled, and a
+// banner over the map names the holder and offers "Break the lock…" (after
+// a warning) and "Save as copy…" (which takes the lock on the copy). The
+// session's Guard asks before a Delete takes a lane that still holds steps
+// (move them to the neighbour, delete them, or cancel). Dialogs are shown
+// through trackDialog so Escape and Enter answer them, and menu and
+// shortcut actions do nothing while a modal dialog is open. A save that
+// meets someone else's newer version merges by element and lets the user
+// pick mine or theirs for each element both changed; a file replaced by
+// something that is not BPMN offers only a copy or an overwrite.
 // Texts come from assets/translations via Fyne's lang package (lang.X with
 // an English fallback; TestTranslationsComplete keeps en.json and sv.json in
 // step with the code), so the shell speaks Swedish when the system locale

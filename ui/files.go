@@ -453,6 +453,15 @@ func (a *App) askConflict(then func()) {
 	a.trackDialog(d, nil)
 }
 
+// saveAsName is the name Save as suggests: a free copy name ("… (kopia)")
+// for a read-only process, whose own file is someone else's.
+func (a *App) saveAsName() string {
+	if a.doc.readOnly() && a.doc.ldoc != nil && a.lib != nil {
+		return filepath.Base(a.lib.lib.CopyName(a.doc.ldoc.Path))
+	}
+	return a.doc.fileName()
+}
+
 // saveAs asks for a file name and saves there.
 func (a *App) saveAs(then func()) {
 	if a.doc == nil {
@@ -483,7 +492,7 @@ func (a *App) saveAs(then func()) {
 			then()
 		}
 	}, a.win)
-	d.SetFileName(a.doc.fileName())
+	d.SetFileName(a.saveAsName())
 	if a.lib != nil {
 		if l, err := listerFor(a.lib.dir); err == nil {
 			d.SetLocation(l)

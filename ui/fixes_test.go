@@ -102,6 +102,9 @@ func TestReadOnlySaveAsCopyTakesTheLock(t *testing.T) {
 	if err := a.Open(filepath.Join(dir, "lex-sarah.bpmn")); err != nil {
 		t.Fatal(err)
 	}
+	if name := a.saveAsName(); name == "lex-sarah.bpmn" || !strings.HasSuffix(name, ".bpmn") {
+		t.Errorf("Save as copy suggests %q, their own file", name)
+	}
 	copyPath := filepath.Join(dir, "lex-sarah-kopia.bpmn")
 	if err := a.write(copyPath); err != nil {
 		t.Fatal(err)
