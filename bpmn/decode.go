@@ -471,6 +471,9 @@ func (dc *decoder) node(e *etree.Element, container string) {
 		}
 	case k == model.Group:
 		n.CategoryValueRef = dc.ref(e, "categoryValueRef", attrv(e, "categoryValueRef"))
+		if cv := dc.s.byID[n.CategoryValueRef]; cv != nil && dc.s.is(cv, Namespace, "categoryValue") {
+			n.CategoryValue = attrv(cv, "value")
+		}
 	}
 	if k.IsData() {
 		if ds := dc.firstChild(e, "dataState"); ds != nil {
@@ -531,6 +534,7 @@ func (dc *decoder) flow(e *etree.Element, container string) {
 		if f.Kind == model.SequenceFlow {
 			if c := dc.firstChild(e, "conditionExpression"); c != nil {
 				f.Condition = strings.TrimSpace(text(c))
+				f.HasCondition = true
 			}
 		}
 		if f.Kind == model.Association {
@@ -617,6 +621,7 @@ func (dc *decoder) diagram(i int, g *etree.Element) {
 			}
 			ed.Label = dc.label(x)
 			ed.Style = s.colors(x)
+			ed.MessageVisibleKind = attrv(x, "messageVisibleKind")
 			k := edgeKey(ed)
 			if _, dup := src.edges[k]; dup {
 				dc.warn(x, "second BPMNEdge for %q in one diagram; kept but not shown", ed.Element)

@@ -61,12 +61,16 @@ func dump(d *model.Definitions, warns []Warning) string {
 		add(n.ItemRef != "", "item=%s", n.ItemRef)
 		add(n.Text != "", "text=%q", n.Text)
 		add(n.CategoryValueRef != "", "category=%s", n.CategoryValueRef)
+		add(n.CategoryValue != "", "categoryValue=%q", n.CategoryValue)
 		if len(extra) > 0 {
 			p("  %s", strings.Join(extra, " "))
 		}
 	}
 	for _, f := range d.Flows {
 		p("flow %s %s in=%s %s->%s name=%q cond=%q dir=%q doc=%q", f.Kind, f.ID, f.Container, f.Source, f.Target, f.Name, f.Condition, f.Direction, f.Documentation)
+		if f.HasCondition || f.Condition != "" { // a condition text implies the element
+			p("  conditional")
+		}
 	}
 	for _, g := range d.Diagrams {
 		p("diagram %s name=%q plane=%s element=%s", g.ID, g.Name, g.PlaneID, g.Element)
@@ -75,6 +79,9 @@ func dump(d *model.Definitions, warns []Warning) string {
 		}
 		for _, e := range g.Edges {
 			p("  edge %s %s %v label=%s style=%v", e.ID, e.Element, e.Waypoints, pr(e.Label), e.Style)
+			if e.MessageVisibleKind != "" {
+				p("    message=%s", e.MessageVisibleKind)
+			}
 		}
 	}
 	for _, w := range warns {

@@ -319,6 +319,7 @@ func (en *encoder) edges(dk string, src *diSource, o, g *model.Diagram) {
 		en.waypoints(e, oe.Waypoints, ed.Waypoints)
 		en.label(e, oe.Label, ed.Label)
 		en.colors(e, oe.Style, ed.Style)
+		en.str(e, "messageVisibleKind", oe.MessageVisibleKind, ed.MessageVisibleKind)
 	}
 	for k, e := range src.edges {
 		if !seen[k] && old[k] != nil {

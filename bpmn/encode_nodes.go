@@ -269,6 +269,9 @@ func (en *encoder) node(e *etree.Element, o, n *model.Node) {
 		en.textChild(e, "text", o.Text, n.Text)
 	case k == model.Group:
 		en.qname(e, "categoryValueRef", o.CategoryValueRef, n.CategoryValueRef)
+		if o.CategoryValue != n.CategoryValue {
+			en.categoryValue(e, n)
+		}
 	}
 	if k.IsData() && o.DataState != n.DataState {
 		ds := en.child(e, "dataState")
@@ -426,7 +429,7 @@ func (en *encoder) flows() {
 		case model.SequenceFlow:
 			en.str(e, "sourceRef", o.Source, f.Source)
 			en.str(e, "targetRef", o.Target, f.Target)
-			en.condition(e, o.Condition, f.Condition)
+			en.condition(e, o, f)
 		case model.MessageFlow, model.Association:
 			en.qname(e, "sourceRef", o.Source, f.Source)
 			en.qname(e, "targetRef", o.Target, f.Target)
@@ -486,15 +489,19 @@ func within(e, anc *etree.Element) bool {
 	return false
 }
 
-func (en *encoder) condition(e *etree.Element, old, v string) {
-	if old == v {
+// condition writes a sequence flow's conditionExpression: present when
+// the flow has a condition text or HasCondition (then possibly empty).
+func (en *encoder) condition(e *etree.Element, o, f *model.Flow) {
+	had, has := o.HasCondition || o.Condition != "", f.HasCondition || f.Condition != ""
+	if had == has && o.Condition == f.Condition {
 		return
 	}
+	v := f.Condition
 	c := en.child(e, "conditionExpression")
 	switch {
-	case v == "" && c != nil:
+	case !has && c != nil:
 		detach(c)
-	case v == "":
+	case !has:
 	case c == nil:
 		c = en.newChild(e, Namespace, "conditionExpression")
 		xsi := en.s.prefixFor(c, XSI, true)
@@ -506,5 +513,55 @@ func (en *encoder) condition(e *etree.Element, old, v string) {
 		setText(c, v)
 	default:
 		setText(c, v)
+	}
+}
+
+// categoryValue makes the categoryValue a group points at say
+// n.CategoryValue. One shared with a group that shows another label is
+// not changed: the group gets a categoryValue of its own, as does a group
+// without one (in a new category, so the schema's categoryValueRef →
+// categoryValue holds). A new reference is written into n as well, so
+// that model and file agree.
+func (en *encoder) categoryValue(e *etree.Element, n *model.Node) {
+	cv := en.s.byID[n.CategoryValueRef]
+	if cv != nil && !en.s.is(cv, Namespace, "categoryValue") {
+		cv = nil
+	}
+	if cv != nil {
+		if attrv(cv, "value") == n.CategoryValue {
+			return
+		}
+		for _, m := range en.d.Nodes {
+			if m != n && m.Kind == model.Group && m.CategoryValueRef == n.CategoryValueRef && m.CategoryValue != n.CategoryValue {
+				cv = nil // shared: leave the other group's label alone
+				break
+			}
+		}
+	}
+	if cv == nil {
+		if n.CategoryValue == "" {
+			return
+		}
+		var cat *etree.Element
+		if old := en.s.byID[n.CategoryValueRef]; old != nil && en.s.is(old, Namespace, "categoryValue") && old.Parent() != nil {
+			cat = old.Parent() // a sibling of the shared value
+		} else {
+			cat = en.create(en.s.root, "category", en.genID("Category_"+n.ID))
+		}
+		// A reference the file does not resolve names the value to make.
+		id := n.CategoryValueRef
+		if id == "" || en.s.byID[id] != nil || en.newIDs[id] {
+			id = en.genID("CategoryValue_" + n.ID)
+		}
+		cv = en.create(cat, "categoryValue", id)
+		if id != n.CategoryValueRef {
+			n.CategoryValueRef = id
+			en.s.setAttrKept(e, "categoryValueRef", en.qvalue(attrv(e, "categoryValueRef"), id))
+		}
+	}
+	if n.CategoryValue == "" {
+		en.s.removeAttrKept(cv, "value")
+	} else {
+		en.s.setAttrKept(cv, "value", n.CategoryValue)
 	}
 }

@@ -190,6 +190,10 @@ func bpmnRank(parent, local string) int {
 		case "endPointRef":
 			return 4
 		}
+	case parent == "category":
+		if local == "categoryValue" {
+			return 2
+		}
 	case parent == "textAnnotation":
 		if local == "text" {
 			return 2
