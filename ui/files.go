@@ -522,6 +522,9 @@ func (a *App) autosaveTick() {
 	if doc == nil || a.lib == nil {
 		return
 	}
+	if doc.held != nil && doc.ldoc != nil {
+		a.retakeLock(doc)
+	}
 	if doc.lock != nil {
 		if err := doc.lock.Refresh(); err != nil {
 			doc.lock = nil

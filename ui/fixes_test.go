@@ -94,6 +94,28 @@ func TestLockedOpensReadOnly(t *testing.T) {
 	}
 }
 
+func TestReadOnlyEndsWhenTheHolderCloses(t *testing.T) {
+	english(t)
+	dir := examples(t)
+	lk := lockedByAnna(t, dir, "lex-sarah.bpmn")
+	a := newTestApp(t)
+	if err := a.Open(filepath.Join(dir, "lex-sarah.bpmn")); err != nil {
+		t.Fatal(err)
+	}
+	a.autosaveTick()
+	if !a.doc.readOnly() {
+		t.Fatal("editable while Anna still holds the lock")
+	}
+	lk.Unlock()
+	a.autosaveTick()
+	if a.doc.readOnly() || a.doc.sess.ReadOnly || a.doc.lock == nil || a.banner.Visible() {
+		t.Fatal("still read-only after Anna closed the process")
+	}
+	if !strings.Contains(a.status.hint.Text, "Anna Andersson closed the process") {
+		t.Errorf("status %q", a.status.hint.Text)
+	}
+}
+
 func TestReadOnlySaveAsCopyTakesTheLock(t *testing.T) {
 	english(t)
 	dir := examples(t)

@@ -52,6 +52,24 @@ func (a *App) relock(doc *document) {
 	}
 }
 
+// retakeLock makes a read-only process editable once its holder has
+// closed it (their lock is gone).
+func (a *App) retakeLock(doc *document) {
+	if _, held := a.lib.lib.LockInfo(doc.ldoc.Path); held {
+		return
+	}
+	who := doc.held.User
+	doc.held, doc.lockedBy = nil, ""
+	a.takeLock(doc)
+	doc.sess.ReadOnly = doc.readOnly()
+	a.palette.setEnabled(!doc.readOnly())
+	a.showBanner()
+	a.updateTitle()
+	if !doc.readOnly() {
+		a.status.setHint(lang.X("readonly.released", "{{.Who}} closed the process; you can edit it now.", map[string]any{"Who": who}))
+	}
+}
+
 // readOnlyText is the banner's and the status bar's reason.
 func readOnlyText(h *library.ErrLocked) string {
 	who := h.User
