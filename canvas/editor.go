@@ -356,10 +356,16 @@ func (e *Editor) Move(p fyne.Position) {
 // the view moves by the same amount.
 func (e *Editor) followWindow() {
 	a := fyne.CurrentApp()
-	if a == nil || a.Driver() == nil || canvasOf(e) == nil {
+	if a == nil || a.Driver() == nil || !e.Visible() || canvasOf(e) == nil {
 		return
 	}
 	p := a.Driver().AbsolutePositionForObject(e)
+	if p.IsZero() {
+		// The GL driver's answer when the widget is not in the window's
+		// visible tree (being moved between containers): no news. The
+		// app's editor never sits at the window's corner.
+		return
+	}
 	if e.absOK && p != e.absAt && !e.needFit {
 		e.v.ox += float64(p.X-e.absAt.X) / e.v.zoom
 		e.v.oy += float64(p.Y-e.absAt.Y) / e.v.zoom
