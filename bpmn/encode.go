@@ -177,12 +177,20 @@ func (en *encoder) check() error {
 				return fmt.Errorf("bpmn: message flow %q needs a collaboration", f.ID)
 			}
 		case model.DataInputAssociation:
-			if d.Node(f.Target) == nil {
+			t := d.Node(f.Target)
+			if t == nil {
 				return fmt.Errorf("bpmn: data input association %q: target %q is not a node in the model", f.ID, f.Target)
 			}
+			if o := en.oldFlows[f.ID]; en.newData(f, o) && (o == nil || o.Target != f.Target) && !readsData(t.Kind) {
+				return fmt.Errorf("bpmn: data input association %q: %s %q cannot take data input (the schema allows it only into activities and throw events); connect it to one of those", f.ID, t.Kind, t.ID)
+			}
 		case model.DataOutputAssociation:
-			if d.Node(f.Source) == nil {
+			s := d.Node(f.Source)
+			if s == nil {
 				return fmt.Errorf("bpmn: data output association %q: source %q is not a node in the model", f.ID, f.Source)
+			}
+			if o := en.oldFlows[f.ID]; en.newData(f, o) && (o == nil || o.Source != f.Source) && !writesData(s.Kind) {
+				return fmt.Errorf("bpmn: data output association %q: %s %q cannot give data output (the schema allows it only from activities and catch events); connect it from one of those", f.ID, s.Kind, s.ID)
 			}
 		default:
 			return fmt.Errorf("bpmn: flow %q has kind %q, which is not a connecting object", f.ID, f.Kind)
@@ -494,4 +502,23 @@ func (s *Source) serialize(buf *bytes.Buffer) error {
 		out = out[w:]
 	}
 	return nil
+}
+
+// readsData: kinds whose XML may hold a dataInputAssociation.
+func readsData(k model.Kind) bool {
+	return k.IsActivity() || k == model.IntermediateThrowEvent || k == model.EndEvent
+}
+
+// writesData: kinds whose XML may hold a dataOutputAssociation.
+func writesData(k model.Kind) bool {
+	return k.IsActivity() || k == model.StartEvent || k == model.IntermediateCatchEvent || k == model.BoundaryEvent
+}
+
+// newData reports a data association Encode is to write anew or move (a
+// kept one an undo brings back was written before and is not judged).
+func (en *encoder) newData(f, o *model.Flow) bool {
+	if o != nil && o.Kind == f.Kind {
+		return true // judged only if its end changed (see the callers)
+	}
+	return en.s.keptAs(nil, f.ID, func(x any) bool { g, ok := x.(*model.Flow); return ok && g.Kind == f.Kind }) == nil
 }

@@ -461,10 +461,11 @@ func (en *encoder) dataRefChild(e *etree.Element, local, id string) {
 }
 
 // placeholderTarget gives a data input association the targetRef the
-// schema requires: a property of the receiving activity, as bpmn.io does.
+// schema requires: a property of the receiving activity or throw event,
+// as bpmn.io does (a property rather than a dataInput, which Decode
+// would read as a new data node of the model).
 func (en *encoder) placeholderTarget(e, activity *etree.Element, f *model.Flow) {
-	if !(strings.HasSuffix(activity.Tag, "Task") || activity.Tag == "task" || activity.Tag == "callActivity" ||
-		activity.Tag == "subProcess" || activity.Tag == "transaction" || activity.Tag == "adHocSubProcess") {
+	if !readsData(model.Kind(activity.Tag)) {
 		return
 	}
 	if tr := en.child(e, "targetRef"); tr != nil {

@@ -202,3 +202,51 @@ func TestHasCondition(t *testing.T) {
 	}
 	validates(t, out)
 }
+
+// A new data input association into a throw event gets the targetRef the
+// schema requires (a placeholder property of the event); into a catch
+// event or out of a throw event there is no valid form, so Encode refuses.
+func TestDataAssociationEvents(t *testing.T) {
+	d, src, _, data := decodeFile(t, "full.bpmn")
+	end := d.Node("End_1")
+	if end == nil || end.Kind != model.EndEvent || d.Node("DataRef_1") == nil {
+		t.Fatal("full.bpmn: End_1 or DataRef_1 missing")
+	}
+	nodes := len(d.Nodes)
+	d.Flows = append(d.Flows, &model.Flow{ID: "DIA_End", Kind: model.DataInputAssociation, Container: "End_1", Source: "DataRef_1", Target: "End_1"})
+	d.Touch()
+	out := encode(t, d, src)
+	validates(t, out)
+	d2 := redecode(t, out)
+	if f := d2.Flow("DIA_End"); f == nil || f.Source != "DataRef_1" || f.Target != "End_1" {
+		t.Errorf("association reads back as %+v", f)
+	}
+	if len(d2.Nodes) != nodes {
+		t.Errorf("%d nodes after the save, want %d (the placeholder must not become a node)", len(d2.Nodes), nodes)
+	}
+	if !strings.Contains(string(out), "__targetRef_placeholder") {
+		t.Error("no placeholder property written")
+	}
+
+	for _, tc := range []struct {
+		f    *model.Flow
+		want string
+	}{
+		{&model.Flow{ID: "DIA_Start", Kind: model.DataInputAssociation, Container: "Start_1", Source: "DataRef_1", Target: "Start_1"}, `"DIA_Start": startEvent "Start_1" cannot take data input`},
+		{&model.Flow{ID: "DOA_End", Kind: model.DataOutputAssociation, Container: "End_1", Source: "End_1", Target: "DataRef_1"}, `"DOA_End": endEvent "End_1" cannot give data output`},
+		{&model.Flow{ID: "DIA_Gw", Kind: model.DataInputAssociation, Container: "Gateway_1", Source: "DataRef_1", Target: "Gateway_1"}, `"DIA_Gw": exclusiveGateway "Gateway_1" cannot take data input`},
+	} {
+		d, src, _, _ := decodeFile(t, "full.bpmn")
+		d.Flows = append(d.Flows, tc.f)
+		d.Touch()
+		err := Encode(&bytes.Buffer{}, d, src)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want one containing %s", tc.f.ID, err, tc.want)
+		}
+		d.Flows = d.Flows[:len(d.Flows)-1]
+		d.Touch()
+		if got := encode(t, d, src); !bytes.Equal(got, data) {
+			t.Errorf("%s: the refused encode changed the Source", tc.f.ID)
+		}
+	}
+}
