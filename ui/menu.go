@@ -86,6 +86,7 @@ func (a *App) buildMenus() {
 		item(lang.X("menu.zoomIn", "Zoom in"), key(fyne.KeyEqual), func() { a.editor.ZoomIn(); a.status.setZoom(a.editor.Zoom()) }),
 		item(lang.X("menu.zoomOut", "Zoom out"), key(fyne.KeyMinus), func() { a.editor.ZoomOut(); a.status.setZoom(a.editor.Zoom()) }),
 		item(lang.X("menu.zoomFit", "Fit the map"), key(fyne.Key0), func() { a.editor.ZoomFit(); a.status.setZoom(a.editor.Zoom()) }),
+		item(lang.X("menu.zoomAll", "Whole map"), shiftKey(fyne.Key0), func() { a.editor.ZoomFitAll(); a.status.setZoom(a.editor.Zoom()) }),
 		item(lang.X("menu.zoom100", "Actual size (100 %)"), key(fyne.Key1), func() { a.editor.SetZoom(1); a.status.setZoom(1) }),
 		fyne.NewMenuItemSeparator(),
 		a.menuHandovers,
