@@ -26,6 +26,14 @@ func (en *encoder) diagrams() {
 		seen[key] = true
 		o := oldD[key]
 		src := s.diagrams[key]
+		if src == nil {
+			// An undo of a diagram's removal: the kept one comes back.
+			if r := s.take(diKey(key, "d", ""), func(x any) bool { _, ok := x.(keptDiagram); return ok }); r != nil && s.revive(r, s.root) {
+				kd := r.old.(keptDiagram)
+				src, o = kd.src, kd.g
+				s.diagrams[key] = src
+			}
+		}
 		if o == nil || src == nil {
 			src = en.newDiagram(g)
 			s.diagrams[key] = src
@@ -39,7 +47,7 @@ func (en *encoder) diagrams() {
 	}
 	for key, src := range s.diagrams {
 		if !seen[key] && oldD[key] != nil {
-			detach(src.diagram)
+			s.keepID(diKey(key, "d", ""), src.diagram, keptDiagram{oldD[key], src})
 			delete(s.diagrams, key)
 		}
 	}
@@ -398,4 +406,10 @@ func (s *Source) setNum(e *etree.Element, key string, v float64) {
 		}
 	}
 	setAttr(e, key, fmtNum(v))
+}
+
+// keptDiagram is a removed BPMNDiagram: what it showed and its index.
+type keptDiagram struct {
+	g   *model.Diagram
+	src *diSource
 }

@@ -3,6 +3,7 @@ package bpmn
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -194,5 +195,54 @@ func TestDeleteUndoRedoUndo(t *testing.T) {
 	s.Undo()
 	if got := encode(t, d, src); !bytes.Equal(got, base) {
 		t.Fatalf("second undo:\n%s", firstLineDiff(string(base), string(got)))
+	}
+}
+
+// TestUndoAllAfterManyDeletes: several deletes, each saved, then every
+// step undone (saving after each, with a redo and undo on the way) gives
+// the original file back.
+func TestUndoAllAfterManyDeletes(t *testing.T) {
+	for name, data := range undoFiles(t, true) {
+		for seed := range uint64(3) {
+			d, src, _, err := Decode(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			base := encode(t, d, src)
+			s := lmedit.NewSession(d, nil)
+			ids := undoSample(d, 100)
+			r := rand.New(rand.NewPCG(seed, 7))
+			steps := 0
+			for try := 0; try < 40 && steps < 6; try++ {
+				id := ids[r.IntN(len(ids))]
+				if d.Element(id) == nil || s.Delete([]string{id}) != nil {
+					continue
+				}
+				steps++
+				encode(t, d, src)
+			}
+			if steps == 0 {
+				t.Fatalf("%s: nothing could be deleted", name)
+			}
+			for i := range steps {
+				if !s.Undo() {
+					t.Fatalf("%s: undo %d failed", name, i)
+				}
+				encode(t, d, src)
+				if i == steps/2 {
+					s.Redo()
+					encode(t, d, src)
+					s.Undo()
+					encode(t, d, src)
+				}
+			}
+			if got := encode(t, d, src); !bytes.Equal(got, base) {
+				if diff := canonDiff(canon(t, base), canon(t, got)); diff != "" {
+					t.Errorf("%s seed %d: after %d deletes and undos the file differs:\n%s", name, seed, steps, diff)
+				} else {
+					t.Errorf("%s seed %d: canonically equal but not byte-identical:\n%s", name, seed, firstLineDiff(string(base), string(got)))
+				}
+			}
+		}
 	}
 }
