@@ -1,7 +1,3 @@
-// Command lanemap is the Lanemap process-mapping tool: the editor by
-// default, and headless verbs (check, convert, render, publish, …) for
-// servers and scripts. Build with -tags nogui for a binary with no display
-// or cgo needs.
 package main
 
 import (
