@@ -74,6 +74,9 @@
 //	Home, End              go to a start / end event (again: the next one)
 //	Page Up, Page Down     scroll a screen
 //
+// Other keys without Ctrl or Alt (F1, …) go to OnUnhandledKey, so the app
+// can open its Help while the map has the keyboard.
+//
 // Mouse: click selects, Shift+click toggles, drag on a node moves the
 // selection, drag on empty space lassos (Shift adds), corner handles resize
 // activities, the round handle right of a step (or any drag with the

@@ -56,6 +56,10 @@ type Editor struct {
 	// OnStatus receives short hints and errors for a status bar; "" clears
 	// the last hint.
 	OnStatus func(msg string)
+	// OnUnhandledKey, when set, gets the keys without Ctrl or Alt that the
+	// editor has no use for (F1, F5, …): the map keeps the keyboard while
+	// the user works in it, so the window's own key handler never sees them.
+	OnUnhandledKey func(k *fyne.KeyEvent)
 
 	s      *edit.Session
 	hook   int // which SetSession's OnChange hook is live

@@ -150,6 +150,10 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 		}
 		e.v, e.needFit = e.v.pan(0, -h), false
 		e.Refresh()
+	default:
+		if e.OnUnhandledKey != nil {
+			e.OnUnhandledKey(k)
+		}
 	}
 }
 
