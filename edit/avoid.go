@@ -52,46 +52,52 @@ func clearOf(pts []model.Point, obs []model.Rect) bool {
 	return true
 }
 
-// routeAround returns first when it crosses none of hard and soft, else
-// the simplest candidate route from a to b that does: a short one (up to
-// three segments) clear of everything, then first if it is clear of hard,
-// then any candidate clear of everything, then any clear of hard. hard are
-// shapes, soft their labels: a label may be crossed when nothing else
-// works. With no clear candidate it returns first.
+// routeAround returns first when it keeps clear of hard and soft, else the
+// simplest candidate route from a to b that does: a short one (up to three
+// segments), then first or any candidate clear of the shapes, then ones
+// that cross labels, then ones that graze shapes, then a grid search. hard
+// are shapes, soft their labels: a label may be crossed when nothing else
+// works. With no clear route at all it returns first.
 func routeAround(first []model.Point, a, b model.Rect, across bool, hard, soft []model.Rect) []model.Point {
 	// The ends themselves must not be crossed either (a route leaving
 	// through its own shape).
 	ends := []model.Rect{a, b}
-	if clearOf(first, hard) && clearOf(first, soft) {
+	// Routes should keep a little away from shapes, not graze them: first
+	// look for routes clear of the shapes grown by almost the channels'
+	// clearance, then for any that merely do not cross them.
+	roomy := make([]model.Rect, len(hard))
+	for i, h := range hard {
+		roomy[i] = h.Inset(-(clearance - 1))
+	}
+	if clearOf(first, roomy) && clearOf(first, soft) {
 		return first
 	}
+	// Channels run beside shapes and labels alike.
+	all := append(slices.Clip(hard), soft...)
 	var cands [][]model.Point
 	if across {
-		for _, c := range candidates(transpose(a), transpose(b), transposeRects(hard)) {
+		for _, c := range candidates(transpose(a), transpose(b), transposeRects(all)) {
 			cands = append(cands, transposePts(c))
 		}
 	} else {
-		cands = candidates(a, b, hard)
+		cands = candidates(a, b, all)
 	}
-	ok := func(c []model.Point, soft2 bool) bool {
-		return clearOf(c, ends) && clearOf(c, hard) && (!soft2 || clearOf(c, soft))
+	ok := func(c []model.Point, obs, soft []model.Rect) bool {
+		return clearOf(c, ends) && clearOf(c, obs) && clearOf(c, soft)
 	}
 	for _, c := range cands {
-		if len(c) <= 4 && ok(c, true) {
+		if len(c) <= 4 && ok(c, roomy, soft) {
 			return c
 		}
 	}
-	if clearOf(first, hard) {
-		return first
-	}
-	for _, c := range cands {
-		if ok(c, true) {
-			return c
+	for _, try := range []struct{ obs, soft []model.Rect }{{roomy, nil}, {hard, soft}, {hard, nil}} {
+		if clearOf(first, try.obs) && clearOf(first, try.soft) {
+			return first
 		}
-	}
-	for _, c := range cands {
-		if ok(c, false) {
-			return c
+		for _, c := range cands {
+			if ok(c, try.obs, try.soft) {
+				return c
+			}
 		}
 	}
 	var g []model.Point
@@ -100,7 +106,7 @@ func routeAround(first []model.Point, a, b model.Rect, across bool, hard, soft [
 	} else {
 		g = gridRoute(a, b, hard)
 	}
-	if g != nil && ok(g, false) {
+	if g != nil && ok(g, hard, nil) {
 		return g
 	}
 	return first
@@ -299,7 +305,14 @@ func (s *Session) obstaclesFor(src, tgt string, box model.Rect) (hard, soft []mo
 	box = box.Inset(-2 * NewLaneSize)
 	s.di.space.near(s.Diagram, box.Inset(-LabelBand), func(sh *model.Shape) {
 		n := d.Node(sh.Element)
-		if n == nil || skip[n.ID] || n.Kind == model.Group || s.Shape(n.ID) != sh {
+		if n == nil || n.Kind == model.Group || s.Shape(n.ID) != sh {
+			return
+		}
+		if skip[n.ID] {
+			// A flow may leave its end but should not cross the end's name.
+			if (n.ID == src || n.ID == tgt) && sh.Label != nil && sh.Label.Intersects(box) {
+				soft = append(soft, *sh.Label)
+			}
 			return
 		}
 		if sh.Bounds.Intersects(box) {

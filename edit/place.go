@@ -10,13 +10,14 @@ import (
 // gap to the right of its source and, when that place is taken, steps
 // below it. Taken alone that rule lets the new flow run through the node
 // already there (the map then reads "Utreda → Kontrollera" for a step that
-// follows the start). placeNext therefore asks two things of a place: it
-// overlaps no shape, and the new flow's route to it crosses none. In that
-// order it tries the place in the source's row (or the target lane's
-// middle); for a source that already branches, a new row below or above in
-// the lane (growing the lane when it has no room); else it makes space as
-// diagram-js's space tool does, moving everything after the source one
-// column on, in the same undo step; and last the nearest free place.
+// follows the start). placeNext therefore asks three things of a place: it
+// overlaps no shape, the new flow's route to it crosses none, and (best)
+// no other flow runs through it. In that order it tries the place in the
+// source's row (or the target lane's middle); for a source that already
+// branches, a new row below or above in the lane (growing the lane when it
+// has no room); else it makes space as diagram-js's space tool does,
+// moving everything after the source one column on, in the same undo
+// step; then the next columns; last the nearest free place.
 
 // placeReq says what is appended where.
 type placeReq struct {
@@ -67,7 +68,6 @@ func (s *Session) clearRoute(q placeReq, r model.Rect) bool {
 }
 
 func (s *Session) placeNext(t *tx, q placeReq) model.Rect {
-	ok := func(r model.Rect) bool { return s.free(r, q.host) && s.clearRoute(q, r) }
 	inBand := func(st float64) bool {
 		if !q.haveBand {
 			return true
@@ -77,55 +77,74 @@ func (s *Session) placeNext(t *tx, q placeReq) model.Rect {
 	}
 	_, nz := q.a.stack(q.rect(0, 0))
 	step := nz + Padding
-	if r := q.rect(q.flowAt, q.stackAt); ok(r) {
-		return r
+	// A place that overlaps no shape and gets a clear route is good; one
+	// that no other flow runs through either is best. The first good one
+	// is kept in case no best one turns up.
+	var best, good *model.Rect
+	try := func(r model.Rect) bool {
+		if !s.free(r, q.host) || !s.clearRoute(q, r) {
+			return false
+		}
+		if s.noFlowThrough(r) {
+			best = &r
+			return true
+		}
+		if good == nil {
+			good = &r
+		}
+		return false
 	}
-	if s.branches(q.src) {
+	switch {
+	case try(q.rect(q.flowAt, q.stackAt)):
+	case s.branches(q.src):
 		// A second way out of the source: a new row beside the first.
 		for _, off := range []float64{step, -step, 2 * step, -2 * step} {
-			if st := q.stackAt + off; inBand(st) {
-				if r := q.rect(q.flowAt, st); ok(r) {
-					return r
-				}
+			if st := q.stackAt + off; inBand(st) && try(q.rect(q.flowAt, st)) {
+				break
 			}
 		}
-		if q.top && q.lane != nil {
+		if best == nil && good == nil && q.top && q.lane != nil {
 			// No room in the lane: make it one row deeper, below.
 			if ls := s.Shape(q.lane.ID); ls != nil {
 				bs, bz := q.a.stack(ls.Bounds)
-				need := q.stackAt + step + nz/2 + Padding - (bs + bz)
-				if need > 0 {
+				if need := q.stackAt + step + nz/2 + Padding - (bs + bz); need > 0 {
 					s.insertSpace(t, q.proc, q.a, bs+bz-1, need, true, nil)
 					s.relane(t, q.proc)
 					q.band = ls.Bounds
 				}
-				if r := q.rect(q.flowAt, q.stackAt+step); ok(r) {
-					return r
-				}
+				try(q.rect(q.flowAt, q.stackAt+step))
 			}
 		}
-	} else if q.top && s.makeSpace(t, q) {
-		if r := q.rect(q.flowAt, q.stackAt); ok(r) {
-			return r
-		}
+	case good == nil && q.top && s.makeSpace(t, q):
+		try(q.rect(q.flowAt, q.stackAt))
 	}
-	// The nearest free place whose route is clear, else the nearest free.
-	r := s.freeSpot(q.a, q.host, q.flowAt, q.stackAt, q.w, q.h, q.band, q.haveBand)
-	if s.clearRoute(q, r) {
-		return r
-	}
+	// Further along the flow: the source's row, then the rows beside it.
 	_, fz := q.a.flow(q.rect(0, 0))
-	for col := 1; col < 8; col++ {
+	for col := 1; col < 8 && best == nil; col++ {
 		f := q.flowAt + float64(col)*(fz+Gap)
 		for _, off := range []float64{0, step, -step} {
-			if st := q.stackAt + off; inBand(st) {
-				if c := q.rect(f, st); ok(c) {
-					return c
-				}
+			if st := q.stackAt + off; inBand(st) && try(q.rect(f, st)) {
+				break
 			}
 		}
 	}
-	return r
+	switch {
+	case best != nil:
+		return *best
+	case good != nil:
+		return *good
+	}
+	return s.freeSpot(q.a, q.host, q.flowAt, q.stackAt, q.w, q.h, q.band, q.haveBand)
+}
+
+// noFlowThrough reports whether no flow's route runs through r.
+func (s *Session) noFlowThrough(r model.Rect) bool {
+	for _, e := range s.Diagram.Edges {
+		if crosses(e.Waypoints, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // branches reports whether n already has an outgoing sequence flow.
