@@ -24,6 +24,9 @@ type encoder struct {
 	newIDs   map[string]bool // every id the model uses
 	// deleted holds ids the snapshot had and the model no longer has.
 	deleted map[string]bool
+	// revived lists flows other than sequence flows an undo brought
+	// back: some tools list them in incoming/outgoing too.
+	revived []string
 }
 
 // apply updates the document to express d and writes it to buf.
@@ -46,6 +49,7 @@ func (s *Source) apply(d *model.Definitions, buf *bytes.Buffer) error {
 	en.flows()
 	en.lanes()
 	en.inOut()
+	en.reviveInOut()
 	en.cleanup()
 	en.meta()
 	en.diagrams()

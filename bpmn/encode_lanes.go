@@ -322,15 +322,26 @@ func (en *encoder) inOut() {
 	}
 	remove := func(nodeID, local, flowID string) {
 		e := en.s.byID[nodeID]
+		kept := false
 		if e == nil {
-			return
+			// A node deleted with the flow keeps its refs: they come
+			// back together (scrub drops them if the flow does not).
+			r := en.s.keptAs(nil, nodeID, isNode)
+			if r == nil {
+				return
+			}
+			e, kept = r.elem, true
 		}
 		for _, x := range childElems(e) {
 			if x.Tag == local && en.s.nsURI(x) == Namespace && en.s.localRef(text(x)) == flowID {
-				en.s.keepRef(x, flowID)
+				if !kept {
+					en.s.keepRef(x, flowID)
+				}
 				return
 			}
 		}
+		// The file did not list it; an undo must not add it either.
+		en.s.kept().absent[refKey{e, local, flowID}] = true
 	}
 	add := func(nodeID, local, flowID string) {
 		e := en.s.byID[nodeID]
@@ -343,6 +354,10 @@ func (en *encoder) inOut() {
 			}
 		}
 		if en.s.reviveRef(e, local, flowID) != nil {
+			return
+		}
+		if k := en.s.keep; k != nil && k.absent[refKey{e, local, flowID}] {
+			delete(k.absent, refKey{e, local, flowID})
 			return
 		}
 		setText(en.newChild(e, Namespace, local), en.qvalue("", flowID))
@@ -369,6 +384,23 @@ func (en *encoder) inOut() {
 		}
 		if o == nil || o.Kind != model.SequenceFlow || o.Target != f.Target {
 			add(f.Target, "incoming", f.ID)
+		}
+	}
+}
+
+// reviveInOut puts back the incoming/outgoing refs kept for revived
+// flows that inOut does not handle (message flows some tools list).
+func (en *encoder) reviveInOut() {
+	if len(en.revived) == 0 {
+		return
+	}
+	want := map[string]bool{}
+	for _, id := range en.revived {
+		want[id] = true
+	}
+	for k, r := range en.s.keep.refs {
+		if want[k.ref] && (k.tag == "incoming" || k.tag == "outgoing") && r.elem.Parent() == nil && en.s.attached(k.parent) {
+			en.s.reviveRef(k.parent, k.tag, k.ref)
 		}
 	}
 }

@@ -43,8 +43,11 @@ type refKey struct {
 
 // keeper holds everything removed in the life of a Source.
 type keeper struct {
-	byKey  map[string]*removed // semantic id, or diKey
-	refs   map[refKey]*removed
+	byKey map[string]*removed // semantic id, or diKey
+	refs  map[refKey]*removed
+	// absent marks incoming/outgoing refs a node did not list when their
+	// flow was deleted, so that an undo does not add them.
+	absent map[refKey]bool
 	byElem map[*etree.Element]*removed
 	// byPrev[{p, x}] is the record whose prev is x, byNext the one whose
 	// next is x.
@@ -57,7 +60,7 @@ type keeper struct {
 
 func (s *Source) kept() *keeper {
 	if s.keep == nil {
-		s.keep = &keeper{byKey: map[string]*removed{}, refs: map[refKey]*removed{},
+		s.keep = &keeper{byKey: map[string]*removed{}, refs: map[refKey]*removed{}, absent: map[refKey]bool{},
 			byElem: map[*etree.Element]*removed{}, byPrev: map[sibKey]*removed{},
 			byNext: map[sibKey]*removed{}, attrs: map[*etree.Element]map[string]int{},
 			nums: map[*etree.Element]map[string]string{}}
