@@ -2,10 +2,13 @@ package edit
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"testing"
 
+	"lanemap/bpmn"
+	"lanemap/internal/corpus"
 	"lanemap/model"
 )
 
@@ -79,6 +82,20 @@ func newPoolsFix(t testing.TB, horiz bool, gap float64) *fixture {
 	return f
 }
 
+// shifted reports whether b is a translated by one offset.
+func shifted(a, b []model.Point) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	dx, dy := b[0].X-a[0].X, b[0].Y-a[0].Y
+	for i := range a {
+		if b[i].X-a[i].X != dx || b[i].Y-a[i].Y != dy {
+			return false
+		}
+	}
+	return true
+}
+
 // poolOrder lists the pools by their start along the stacking axis.
 func poolOrder(f *fixture) []string {
 	ps := f.d.Participants()
@@ -119,6 +136,13 @@ func innermost(f *fixture) map[string]string {
 // between the borders of its ends.
 func checkPools(t *testing.T, f *fixture, order []string, lanes map[string]string) {
 	t.Helper()
+	checkPoolsRouted(t, f, order, lanes, nil)
+}
+
+// checkPoolsRouted is checkPools checking only the routes that differ
+// from before (a foreign file's own routes need not meet our borders).
+func checkPoolsRouted(t *testing.T, f *fixture, order []string, lanes map[string]string, before map[string][]model.Point) {
+	t.Helper()
 	ps := f.d.Participants()
 	for i, p := range ps {
 		for _, q := range ps[i+1:] {
@@ -139,12 +163,20 @@ func checkPools(t *testing.T, f *fixture, order []string, lanes map[string]strin
 		if ls := f.s.Shape(l).Bounds; !ls.ContainsRect(f.s.Shape(id).Bounds) {
 			t.Errorf("%s %v sticks out of lane %s %v", id, f.s.Shape(id).Bounds, l, ls)
 		}
-		if got := laneIDs(f.d, id); !slices.Contains(got, l) {
-			t.Errorf("%s listed by lanes %v, not by %s", id, got, l)
+		if n := f.d.Node(id); n.Kind.IsFlowNode() {
+			if got := laneIDs(f.d, id); !slices.Contains(got, l) {
+				t.Errorf("%s listed by lanes %v, not by %s", id, got, l)
+			}
 		}
 	}
 	for _, fl := range f.d.Flows {
+		if old, had := before[fl.ID]; had && shifted(old, f.s.Edge(fl.ID).Waypoints) {
+			continue // the file's own route, moved along with its ends
+		}
 		checkRoute(t, f.s, fl.ID)
+		if x := crossedBy(f.s, fl.ID); len(x) > 0 {
+			t.Errorf("flow %s %v crosses %v", fl.ID, f.s.Edge(fl.ID).Waypoints, x)
+		}
 	}
 }
 
@@ -245,7 +277,7 @@ func TestMessageFlowKeepsLine(t *testing.T) {
 			}
 		}
 		must(t, f.s.SetWaypoints("MF2", pts))
-		must(t, func() error { _, err := f.s.AddLane("M1", Above); return err }())
+		must(t, func() error { _, err := f.s.AddLane("M1", Below); return err }())
 		got := f.s.Edge("MF2").Waypoints
 		if len(got) != 2 || got[0] == got[1] {
 			t.Fatalf("horiz=%v: MF2 not straight: %v", horiz, got)
@@ -270,5 +302,85 @@ func TestFollowLabel(t *testing.T) {
 	// Degenerate routes fall back to the middle's shift.
 	if got := followLabel(l, []model.Point{{}}, now); got != l.Translate(0, 150) {
 		t.Errorf("one-point route: %v", got)
+	}
+}
+
+// messageLines maps each straight (two-point) message flow to the x (y in
+// vertical pools) of its line.
+func messageLines(s *Session) map[string]model.Point {
+	m := map[string]model.Point{}
+	for _, f := range s.Doc.Flows {
+		if e := s.Edge(f.ID); f.Kind == model.MessageFlow && e != nil && len(e.Waypoints) == 2 {
+			m[f.ID] = e.Waypoints[0]
+		}
+	}
+	return m
+}
+
+// The QA cases: a lane added above the top lane of a pool that has a
+// black-box pool just above it (ekonomiskt-bistand), and above the bottom
+// lane of the lower of two pools (a bpmn.io export).
+func TestAddLaneAboveRealFiles(t *testing.T) {
+	cases := []struct {
+		name string
+		path func(t *testing.T) string
+		lane string // by name
+	}{
+		{"ekonomiskt-bistand", func(*testing.T) string { return "../examples/ekonomiskt-bistand.bpmn" }, "Mottagningsgrupp"},
+		{"bpmnio-camunda18", func(t *testing.T) string {
+			return filepath.Join(corpus.Dir(t), "vendors", "bpmnio-camunda18-C.1.0-export.bpmn")
+		}, "Accountant"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, _, _, err := bpmn.ReadFile(c.path(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := &fixture{d: d, s: NewSession(d, nil), horiz: true}
+			var lane string
+			for _, l := range d.AllLanes() {
+				if l.Name == c.lane {
+					lane = l.ID
+				}
+			}
+			if lane == "" {
+				t.Fatalf("no lane %q", c.lane)
+			}
+			own := d.PoolOf(d.LaneProcess(lane).ID).ID
+			order, lanes := poolOrder(f), innermost(f)
+			before := map[string]model.Rect{}
+			for _, p := range order {
+				before[p] = f.s.Shape(p).Bounds
+			}
+			lines := messageLines(f.s)
+			routed := routes(f.s)
+			if _, err := f.s.AddLane(lane, Above); err != nil {
+				t.Fatal(err)
+			}
+			checkPoolsRouted(t, f, order, lanes, routed)
+			for _, p := range order {
+				if p == own {
+					break
+				}
+				if got := f.s.Shape(p).Bounds; got != before[p] {
+					t.Errorf("pool %s above moved: %v → %v", p, before[p], got)
+				}
+			}
+			if got := f.s.Shape(own).Bounds; got.Y != before[own].Y || got.H != before[own].H+NewLaneSize {
+				t.Errorf("pool %s %v → %v, want grown downwards by %g", own, before[own], got, NewLaneSize)
+			}
+			// Message flows that ran straight still do, on the same line,
+			// unless a shape now stands in the way.
+			for id, p := range lines {
+				e := f.s.Edge(id)
+				if len(e.Waypoints) == 2 && e.Waypoints[0].X != p.X {
+					t.Errorf("message flow %s moved sideways: x %g → %g", id, p.X, e.Waypoints[0].X)
+				}
+				if len(e.Waypoints) != 2 {
+					t.Errorf("message flow %s bent: %v", id, e.Waypoints)
+				}
+			}
+		})
 	}
 }
