@@ -52,6 +52,38 @@
 // edges without an id by the element they show), so changing an id reads
 // as deleting one element and adding another: its vendor content is lost.
 //
+// Nothing Encode removes is thrown away (removed.go): a deleted element,
+// its DI shape or edge, a whole BPMNDiagram, the flowNodeRef, incoming and
+// outgoing children that named it and the position of attributes such as
+// default are kept in the Source with their parent, their neighbours
+// (linked through other removed elements, so things removed together come
+// back in order whatever order they return in) and the whitespace before
+// them. When a later Encode meets the same id again (the editor's undo of
+// a delete, even several saves later), the kept element goes back to its
+// old place — or, if its neighbours changed so that place breaks the
+// schema order, to its schema position — with everything it carried
+// (extensionElements, vendor attributes, comments, BPMNLabel styles), and
+// the model's current values are applied to it as to any element. References
+// in it to things deleted meanwhile are dropped. Number attributes keep
+// their first spelling ("432.0") when a value comes back, and a process
+// read without flowNodeRef drops the refs Encode wrote once its lanes are
+// back to the inferred membership. Delete, save, undo, save therefore
+// gives the original bytes (checked over testdata and the whole corpus).
+//
+// Fields that are not literal XML: Node.CategoryValue is the value of the
+// categoryValue a group's categoryValueRef names (searched across all
+// categories); it is written only when changed, and a group that has no
+// categoryValue, or shares one with a group showing another label, gets
+// its own (in a new category) and its CategoryValueRef set in the model.
+// Flow.HasCondition says a conditionExpression exists, even empty; a flow
+// with a Condition text or HasCondition has one. Edge.MessageVisibleKind is
+// BPMNEdge@messageVisibleKind. A new data input association gets the
+// targetRef the schema requires: a "__targetRef_placeholder" property of
+// the activity or throw event that reads (as bpmn.io does; a dataInput
+// would read back as a new data node). Into a catch event or gateway, or
+// out of a throw event, the schema has no place for one, so Encode refuses
+// with an error naming it.
+//
 // Lanemap's own data lives in extensionElements under the namespace
 // LanemapNS ("urn:lanemap:bpmn:1.0", prefix "lanemap", declared on
 // definitions when first needed), so other tools keep it:
