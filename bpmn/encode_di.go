@@ -185,6 +185,7 @@ func (en *encoder) bounds(e *etree.Element, uri string, old *model.Rect, r model
 			break
 		}
 	}
+	fresh := b == nil
 	if b == nil {
 		if !create {
 			return
@@ -196,7 +197,10 @@ func (en *encoder) bounds(e *etree.Element, uri string, old *model.Rect, r model
 		old = &model.Rect{}
 	}
 	set := func(k string, o, v float64) {
-		if o != v {
+		switch {
+		case fresh:
+			setAttr(b, k, fmtNum(v))
+		case o != v:
 			en.s.setNum(b, k, v)
 		}
 	}
@@ -391,19 +395,30 @@ func (en *encoder) reviveDI(src *diSource, key string, ok func(any) bool) *remov
 // is written as the file wrote it ("432.0", not "432").
 func (s *Source) setNum(e *etree.Element, key string, v float64) {
 	cur, ok := attr(e, key)
-	if ok {
-		m := s.kept().nums[e]
-		if m == nil {
-			m = map[string]string{}
-			s.keep.nums[e] = m
-		}
-		if _, seen := m[key]; !seen {
-			m[key] = cur
-		}
-		if f, err := strconv.ParseFloat(strings.TrimSpace(m[key]), 64); err == nil && f == v {
-			setAttr(e, key, m[key])
+	if !ok {
+		setAttr(e, key, fmtNum(v))
+		return
+	}
+	var m map[string]string
+	if s.keep != nil {
+		m = s.keep.nums[e]
+	}
+	first, seen := m[key]
+	if !seen {
+		if f, err := strconv.ParseFloat(cur, 64); err == nil && fmtNum(f) == cur {
+			setAttr(e, key, fmtNum(v)) // fmtNum gives this spelling back anyway
 			return
 		}
+		if m == nil {
+			m = map[string]string{}
+			s.kept().nums[e] = m
+		}
+		first = cur
+		m[key] = cur
+	}
+	if f, err := strconv.ParseFloat(strings.TrimSpace(first), 64); err == nil && f == v {
+		setAttr(e, key, first)
+		return
 	}
 	setAttr(e, key, fmtNum(v))
 }
