@@ -81,6 +81,15 @@ type App struct {
 	// dialogs are the shown dialogs that Escape and Enter answer.
 	dialogs  []openDialog
 	menuSave *fyne.MenuItem
+	// arrange holds the Arrange, Lane and Insert menu items that the
+	// selection enables.
+	arrange *arrangeMenus
+	// roleEntry is the open "Set role…" dialog's field, for tests.
+	roleEntry *widget.SelectEntry
+	// pendingKind is the kind (in the placed kind's family) the next
+	// placed element becomes: a collapsed sub-process is placed as a task
+	// and changed; "" = none.
+	pendingKind model.Kind
 	// pendingDef is the trigger (model.TimerDef, …) the next placed
 	// intermediate catch event gets; "" = none.
 	pendingDef string
@@ -114,6 +123,10 @@ func New(a fyne.App) *App {
 		}
 	}
 
+	// F1 reaches the window only when nothing has the keyboard; the map
+	// passes on the keys it does not use.
+	app.editor.OnUnhandledKey = app.typedKey
+
 	app.side = newSidebar(app.switchTo, app.search)
 	app.props = newPropsPanel(app.showError)
 	app.hand = newHandoverList(func(id string) { app.editor.SetSelection([]string{id}) })
@@ -123,7 +136,13 @@ func New(a fyne.App) *App {
 	app.quick.SetPlaceHolder(lang.X("quick.placeholder", "Quick add (Ctrl+L): Role: Task"))
 	app.quick.OnSubmitted = app.quickAdd
 
-	app.editorArea = container.NewStack(placeholder())
+	// The map fits itself on its first layout without saying so: the
+	// status bar reads the zoom after every layout of the map's area.
+	app.editorArea = container.New(&zoomWatch{onLayout: func() {
+		if app.doc != nil {
+			app.status.setZoom(app.editor.Zoom())
+		}
+	}}, placeholder())
 	app.handSplit = container.NewVSplit(app.editorArea, app.hand.box)
 	app.handSplit.Offset = 0.68
 	app.centre = container.NewStack(app.editorArea)
@@ -411,6 +430,10 @@ func (a *App) showDocument() {
 	a.palette.setEnabled(a.doc != nil && !a.doc.readOnly())
 	a.showBanner()
 	a.updateTitle()
+	a.updateMenus()
+	if a.doc == nil {
+		a.status.zoom.SetText("")
+	}
 }
 
 func (a *App) defs() *model.Definitions {
@@ -430,6 +453,7 @@ func (a *App) changed(c edit.Change) {
 		a.hand.show(a.defs())
 	}
 	a.updateTitle()
+	a.updateMenus()
 }
 
 func (a *App) selectionChanged(ids []string) {
@@ -440,11 +464,21 @@ func (a *App) selectionChanged(ids []string) {
 	}
 	a.status.setZoom(a.editor.Zoom())
 	a.palette.markActive(a.editor.Tool()) // Esc may have dropped the tool
+	a.updateMenus()
 }
 
 // placedEvent gives a just-placed intermediate catch event the trigger
 // its palette button stands for (timer, message).
 func (a *App) placedEvent(ids []string) {
+	if a.pendingKind != "" && a.doc != nil && len(ids) == 1 {
+		k := a.pendingKind
+		a.pendingKind = ""
+		if n := a.doc.defs.Node(ids[0]); n != nil && n.Kind != k && strings.HasPrefix(a.doc.sess.Stack.UndoLabel(), "Add") {
+			if err := a.doc.sess.SetKind(n.ID, k); err != nil {
+				a.status.setHint(err.Error())
+			}
+		}
+	}
 	if a.pendingDef == "" || a.doc == nil || len(ids) != 1 {
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -71,4 +72,22 @@ func dedupe(s string) string {
 		out = append(out, p)
 	}
 	return strings.Join(out, "\n\n")
+}
+
+// zoomWatch stacks its objects like container.NewStack and then calls
+// onLayout: the map fits itself to its first size (and follows resizes
+// until the user works in it) during its layout, without telling anyone.
+type zoomWatch struct{ onLayout func() }
+
+// Layout is part of fyne.Layout.
+func (z *zoomWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	layout.NewStackLayout().Layout(objs, size)
+	if z.onLayout != nil {
+		z.onLayout()
+	}
+}
+
+// MinSize is part of fyne.Layout.
+func (z *zoomWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return layout.NewStackLayout().MinSize(objs)
 }

@@ -98,7 +98,8 @@ func (a *App) buildMenus() {
 		item(lang.X("menu.keys", "Keyboard shortcuts"), key(fyne.KeyK), a.showKeys),
 		fyne.NewMenuItem(lang.X("menu.about", "About Lanemap"), a.showAbout),
 	)
-	mm := fyne.NewMainMenu(file, edit, view, help)
+	arrange, lane, insert := a.buildArrangeMenus()
+	mm := fyne.NewMainMenu(file, edit, view, insert, arrange, lane, help)
 	a.guardMenus(mm)
 	a.win.SetMainMenu(mm)
 	a.refreshThemeMenu()

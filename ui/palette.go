@@ -158,7 +158,7 @@ func newPalette(a *App) *palette {
 
 // setTool makes t the canvas's tool and marks its button.
 func (p *palette) setTool(t lcanvas.Tool) {
-	p.app.pendingDef = ""
+	p.app.pendingDef, p.app.pendingKind = "", ""
 	p.app.editor.SetTool(t)
 	p.markActive(t)
 	p.app.win.Canvas().Focus(p.app.editor)

@@ -25,6 +25,10 @@ type propsTarget interface {
 	SetLinks(id string, links []model.Link) error
 	SetLaneRole(laneID, role string) error
 	SetMeta(m model.Meta) error
+	SetKind(id string, k model.Kind) error
+	SetEventDefinitions(id string, defs []string) error
+	SetDefault(nodeID, flowID string) error
+	SetCondition(flowID, expr string) error
 }
 
 // commitEntry is an Entry that reports its text when the user is done with
@@ -90,6 +94,9 @@ type propsPanel struct {
 	refresh func()
 	// fields by name, for tests.
 	fields map[string]*commitEntry
+	// selects and checks by name (type, trigger, default), for tests.
+	selects map[string]*widget.Select
+	checks  map[string]*widget.Check
 }
 
 func newPropsPanel(onError func(error)) *propsPanel {
@@ -155,6 +162,8 @@ func (p *propsPanel) rebuild() {
 		}
 	}
 	p.fields = map[string]*commitEntry{}
+	p.selects = map[string]*widget.Select{}
+	p.checks = map[string]*widget.Check{}
 	p.refresh = nil
 	p.box.Objects = nil
 	switch {
@@ -233,6 +242,8 @@ func (p *propsPanel) buildElement() {
 	kind.Wrapping = fyne.TextWrapWord
 	p.box.Add(heading(lang.X("props.element", "Selected element")))
 	p.box.Add(kind)
+	sig := p.typeSignature(id)
+	typeRefresh := p.buildType(id)
 
 	name := newCommitEntry(false, func(s string) {
 		if cur, _ := p.info(); cur.name != s {
@@ -280,6 +291,13 @@ func (p *propsPanel) buildElement() {
 		cur, ok := p.info()
 		if !ok {
 			return
+		}
+		if p.typeSignature(id) != sig {
+			p.rebuild() // another type brings other fields
+			return
+		}
+		if typeRefresh != nil {
+			typeRefresh()
 		}
 		kind.SetText(cur.kind)
 		name.show(cur.name)
