@@ -3,6 +3,7 @@ package bpmn
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -57,6 +58,7 @@ func (s *Source) apply(d *model.Definitions, buf *bytes.Buffer) error {
 		return err
 	}
 	s.snap = cloneDefs(d)
+	en.patchSnap(s.snap)
 	s.fresh = false
 	return nil
 }
@@ -366,7 +368,7 @@ func (en *encoder) collaborations() {
 			en.str(pe, "name", op.Name, p.Name)
 			en.documentation(pe, op.Documentation, p.Documentation)
 			pref := p.ProcessRef
-			if en.deleted[pref] {
+			if en.gone(pref) {
 				pref = ""
 			}
 			en.qname(pe, "processRef", op.ProcessRef, pref)
@@ -376,6 +378,51 @@ func (en *encoder) collaborations() {
 		}
 	}
 	en.removeGone()
+}
+
+// gone reports an id that was deleted (now or by an earlier Encode) and
+// is not back in the model.
+func (en *encoder) gone(id string) bool {
+	if id == "" || en.newIDs[id] {
+		return false
+	}
+	return en.deleted[id] || (en.s.keep != nil && en.s.keep.byKey[id] != nil)
+}
+
+// patchSnap makes the new snapshot say what the document says where a
+// model still names deleted elements that Encode left out (attachedToRef,
+// default, processRef, flowNodeRef, a data input's sourceRef): when the
+// element comes back (an undo), the reference then reads as a change and
+// is written again.
+func (en *encoder) patchSnap(snap *model.Definitions) {
+	if len(en.deleted) == 0 && en.s.keep == nil {
+		return
+	}
+	for _, n := range snap.Nodes {
+		if en.gone(n.AttachedTo) {
+			n.AttachedTo = ""
+		}
+		if en.gone(n.Default) {
+			n.Default = ""
+		}
+	}
+	for _, c := range snap.Collaborations {
+		for _, p := range c.Participants {
+			if en.gone(p.ProcessRef) {
+				p.ProcessRef = ""
+			}
+		}
+	}
+	for _, l := range snap.AllLanes() {
+		if slices.ContainsFunc(l.NodeRefs, en.gone) {
+			l.NodeRefs = slices.DeleteFunc(l.NodeRefs, en.gone)
+		}
+	}
+	for _, f := range snap.Flows {
+		if f.Kind == model.DataInputAssociation && en.gone(f.Source) {
+			f.Source = ""
+		}
+	}
 }
 
 // deletedOrMissing reports an id that will not exist in the written file.

@@ -421,11 +421,8 @@ func (en *encoder) cleanup() {
 // were deleted (now or by an earlier Encode) and are not back; references
 // the file never resolved stay, as they do on any save.
 func (en *encoder) scrub(e *etree.Element) {
-	gone := func(id string) bool {
-		return !en.newIDs[id] && (en.deleted[id] || en.s.keep.byKey[id] != nil)
-	}
-	en.unrefAttrs(e, gone)
-	en.unref(e, gone, nil)
+	en.unrefAttrs(e, en.gone)
+	en.unref(e, en.gone, nil)
 }
 
 var refChildren = setOf("flowNodeRef", "incoming", "outgoing", "sourceRef", "targetRef")

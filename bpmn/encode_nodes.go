@@ -223,7 +223,7 @@ func (en *encoder) node(e *etree.Element, o, n *model.Node) {
 		en.boolean(e, "parallelMultiple", o.ParallelMultiple, n.ParallelMultiple, false)
 		if k == model.BoundaryEvent {
 			at := n.AttachedTo
-			if en.deleted[at] {
+			if en.gone(at) {
 				at = ""
 			}
 			en.qname(e, "attachedToRef", o.AttachedTo, at)
@@ -288,7 +288,7 @@ func (en *encoder) node(e *etree.Element, o, n *model.Node) {
 }
 
 func (en *encoder) defaultRef(e *etree.Element, old, v string) {
-	if en.deleted[v] {
+	if en.gone(v) {
 		v = ""
 	}
 	en.str(e, "default", old, v)
@@ -454,10 +454,14 @@ func (en *encoder) flows() {
 	}
 }
 
-// dataRefChild sets the text of a data association's sourceRef/targetRef.
+// dataRefChild sets the text of a data association's sourceRef/targetRef
+// (one kept from an earlier removal comes back in place).
 func (en *encoder) dataRefChild(e *etree.Element, local, id string) {
 	c := en.child(e, local)
 	if c == nil {
+		if c = en.s.reviveRef(e, local, id); c != nil {
+			return
+		}
 		c = en.newChild(e, Namespace, local)
 	}
 	setText(c, id)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"lanemap/model"
@@ -76,6 +77,50 @@ func FuzzRoundTrip(f *testing.F) {
 		var again bytes.Buffer
 		if err := Encode(&again, d2, src2); err != nil || !bytes.Equal(again.Bytes(), out.Bytes()) {
 			t.Fatalf("saving our own output changes it (err %v)", err)
+		}
+		// Delete and undo: the first node goes with its flows, DI and lane
+		// refs; the model as it was (same ids) saves to the same XML.
+		if len(d.Nodes) > 0 {
+			before := cloneDefs(d)
+			// The node and what it contains; boundary events attached to
+			// it stay (their attachedToRef goes and must come back).
+			id := d.Nodes[0].ID
+			set := map[string]bool{id: true}
+			for grew := true; grew; {
+				grew = false
+				for _, n := range d.Nodes {
+					if set[n.Container] && !set[n.ID] {
+						set[n.ID], grew = true, true
+					}
+				}
+			}
+			var gone []string
+			for _, f := range d.Flows {
+				if set[f.Source] || set[f.Target] || set[f.Container] {
+					gone = append(gone, f.ID)
+				}
+			}
+			for _, f := range gone {
+				removeFlow(d, f)
+				removeDI(d, f)
+			}
+			for n := range set {
+				removeNode(d, n)
+				removeDI(d, n)
+			}
+			for _, l := range d.AllLanes() {
+				l.NodeRefs = slices.DeleteFunc(slices.Clone(l.NodeRefs), func(r string) bool { return set[r] })
+			}
+			var del, undo bytes.Buffer
+			if err := Encode(&del, d, src); err != nil {
+				t.Fatalf("encode after delete: %v", err)
+			}
+			if err := Encode(&undo, before, src); err != nil {
+				t.Fatalf("encode after undo: %v", err)
+			}
+			if diff := canonDiff(canon(t, out.Bytes()), canon(t, undo.Bytes())); diff != "" {
+				t.Fatalf("delete %s, save, undo, save changed the XML: %s", id, diff)
+			}
 		}
 		// Edits: rename and move everything, delete the first node, add a
 		// task and a flow to the first process.

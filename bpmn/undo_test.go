@@ -280,3 +280,54 @@ func undoRandom(t *testing.T, name string, data []byte, seeds uint64) {
 		}
 	}
 }
+
+// TestUndoRefsLeftInModel: a model that still names what it deleted
+// (a default flow, a boundary event's host, a lane ref) gets a file
+// without those references; when the elements come back, so do the
+// references, in place.
+func TestUndoRefsLeftInModel(t *testing.T) {
+	d, src, _, _ := decodeFile(t, "full.bpmn")
+	base := encode(t, d, src)
+	before := cloneDefs(d)
+	var host string
+	for _, n := range d.Nodes {
+		if n.Kind == model.BoundaryEvent {
+			host = n.AttachedTo
+		}
+	}
+	gw := d.Node("Gateway_1")
+	if host == "" || gw.Default == "" {
+		t.Fatal("full.bpmn: no boundary event or default flow")
+	}
+	def := gw.Default
+	removeFlow(d, def)
+	removeDI(d, def)
+	// The host sub-process with its content; the boundary event and the
+	// lane's flowNodeRef to the host stay in the model.
+	set := map[string]bool{host: true}
+	for grew := true; grew; {
+		grew = false
+		for _, n := range d.Nodes {
+			if set[n.Container] && !set[n.ID] {
+				set[n.ID], grew = true, true
+			}
+		}
+	}
+	for _, f := range slices.Clone(d.Flows) {
+		if set[f.Source] || set[f.Target] || set[f.Container] {
+			removeFlow(d, f.ID)
+			removeDI(d, f.ID)
+		}
+	}
+	for id := range set {
+		removeNode(d, id)
+		removeDI(d, id)
+	}
+	out := string(encode(t, d, src))
+	if strings.Contains(out, `default="`+def+`"`) || strings.Contains(out, `attachedToRef="`+host+`"`) || strings.Contains(out, ">"+host+"<") {
+		t.Fatalf("references to deleted %s, %s written", def, host)
+	}
+	if got := encode(t, before, src); !bytes.Equal(got, base) {
+		t.Errorf("after undo:\n%s", firstLineDiff(string(base), string(got)))
+	}
+}
