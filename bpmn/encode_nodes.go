@@ -440,8 +440,16 @@ func (en *encoder) flows() {
 				en.str(e, "associationDirection", o.Direction, f.Direction)
 			}
 		case model.DataInputAssociation:
-			if o.Source != f.Source {
-				en.dataRefChild(e, "sourceRef", f.Source)
+			src := f.Source
+			if en.gone(src) {
+				src = "" // the source was deleted: no sourceRef (it is optional)
+			}
+			if o.Source != src {
+				if src != "" {
+					en.dataRefChild(e, "sourceRef", src)
+				} else if c := en.child(e, "sourceRef"); c != nil {
+					en.s.keepRef(c, en.s.localRef(text(c)))
+				}
 			}
 		case model.DataOutputAssociation:
 			if o.Target != f.Target {
