@@ -10,8 +10,12 @@ import (
 
 // AppendNext adds a node of kind k after the node `after`: one step further
 // along the flow (to the right in a horizontal pool, below in a vertical
-// one), in the same lane, connected to it, never on top of another shape.
-// It returns the new node's id.
+// one), in the same lane, connected to it, never on top of another shape
+// and with a flow that crosses none. When the place right after the source
+// is taken, a source that already branches gets a new row beside its first
+// way out (the lane grows when full); otherwise everything after the source
+// moves one column on to make space, in the same undo step. It returns the
+// new node's id.
 func (s *Session) AppendNext(after string, k model.Kind) (string, error) {
 	return s.appendIn(after, "", k, "Append "+what(k))
 }
