@@ -20,9 +20,10 @@ import (
 // removed is one element Encode took out of the document.
 type removed struct {
 	elem, parent *etree.Element
-	// prev and next are the element siblings it sat between (nil = first
-	// or last); either may itself be a removed element.
-	prev, next *etree.Element
+	// prev and next are the siblings it sat between (elements, comments
+	// or text other than indentation; nil = first or last); either may
+	// itself be a removed element.
+	prev, next etree.Token
 	// ws is the whitespace that preceded it.
 	ws string
 	// old is what the element expressed when it left (a *model.Node,
@@ -32,7 +33,10 @@ type removed struct {
 	old any
 }
 
-type sibKey struct{ parent, sib *etree.Element }
+type sibKey struct {
+	parent *etree.Element
+	sib    etree.Token
+}
 
 // refKey names a removed reference child (flowNodeRef, incoming, …) or
 // lane set by its parent, tag and the id it names.
@@ -71,6 +75,18 @@ func (s *Source) kept() *keeper {
 // diKey names a removed DI shape ("s") or edge ("e") of a diagram.
 func diKey(diagram, kind, key string) string { return "\x00" + diagram + "\x00" + kind + "\x00" + key }
 
+// siblingTok returns the nearest token from child i in direction step
+// that is not indentation (nil at the end).
+func siblingTok(p *etree.Element, i, step int) etree.Token {
+	for j := i + step; j >= 0 && j < len(p.Child); j += step {
+		if cd, ok := p.Child[j].(*etree.CharData); ok && !cd.IsCData() && isSpace(cd.Data) {
+			continue
+		}
+		return p.Child[j]
+	}
+	return nil
+}
+
 func siblingElem(p *etree.Element, i, step int) *etree.Element {
 	for j := i + step; j >= 0 && j < len(p.Child); j += step {
 		if x, ok := p.Child[j].(*etree.Element); ok {
@@ -90,7 +106,7 @@ func (s *Source) detachKept(e *etree.Element, old any) *removed {
 	k := s.kept()
 	i := e.Index()
 	r := &removed{elem: e, parent: p, old: old,
-		prev: siblingElem(p, i, -1), next: siblingElem(p, i, 1)}
+		prev: siblingTok(p, i, -1), next: siblingTok(p, i, 1)}
 	// Elements removed earlier from between the neighbours and e.
 	if x := k.byNext[sibKey{p, e}]; x != nil && x.elem.Parent() == nil {
 		r.prev = x.elem
@@ -181,7 +197,7 @@ func (s *Source) forget(r *removed) {
 // anchor follows the prev (or next) links through removed elements to the
 // nearest one still in the parent. ok is false when the chain leads
 // somewhere unknown (a neighbour that moved away for good).
-func (s *Source) anchor(r *removed, prev bool) (*etree.Element, bool) {
+func (s *Source) anchor(r *removed, prev bool) (etree.Token, bool) {
 	x := r.next
 	if prev {
 		x = r.prev
@@ -190,8 +206,9 @@ func (s *Source) anchor(r *removed, prev bool) (*etree.Element, bool) {
 		if x.Parent() == r.parent {
 			return x, true
 		}
-		o := s.kept().byElem[x]
-		if o == nil || o.parent != r.parent {
+		xe, _ := x.(*etree.Element)
+		o := s.kept().byElem[xe]
+		if xe == nil || o == nil || o.parent != r.parent {
 			return nil, false
 		}
 		if prev {
@@ -212,12 +229,12 @@ func (s *Source) reinsert(r *removed) {
 	next, okN := s.anchor(r, false)
 	s.forget(r)
 	uri := s.nsURI(e)
-	// before is the element e goes in front of when there is no prev.
-	var before *etree.Element
+	// before is the token e goes in front of when there is no prev.
+	var before etree.Token
 	switch {
 	case okP && prev != nil:
 	case okP:
-		before = siblingElem(p, -1, 1) // it was first
+		before = siblingTok(p, -1, 1) // it was first
 	case okN && next != nil:
 		before = next
 	default:
@@ -244,7 +261,7 @@ func (s *Source) reinsert(r *removed) {
 	// schema order; the old neighbours themselves never do.
 	i := e.Index()
 	bp, bn := siblingElem(p, i, -1), siblingElem(p, i, 1)
-	if (okP && bp == prev || s.ordered(p, bp, e)) && (okN && bn == next || s.ordered(p, e, bn)) {
+	if (okP && sameTok(bp, prev) || s.ordered(p, bp, e)) && (okN && sameTok(bn, next) || s.ordered(p, e, bn)) {
 		return
 	}
 	detach(e)
@@ -342,4 +359,14 @@ func (s *Source) keptAs(e *etree.Element, id string, ok func(any) bool) *removed
 		return nil
 	}
 	return r
+}
+
+// sameTok reports whether element x is the token t (a nil x matches a
+// nil t or a non-element t: only elements have a schema order).
+func sameTok(x *etree.Element, t etree.Token) bool {
+	if x == nil {
+		_, isElem := t.(*etree.Element)
+		return !isElem
+	}
+	return etree.Token(x) == t
 }
