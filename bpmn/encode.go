@@ -25,9 +25,8 @@ type encoder struct {
 	newIDs   map[string]bool // every id the model uses
 	// deleted holds ids the snapshot had and the model no longer has.
 	deleted map[string]bool
-	// revived lists flows other than sequence flows an undo brought
-	// back: some tools list them in incoming/outgoing too.
-	revived []string
+	// anyRevived: an undo brought something back in this Encode.
+	anyRevived bool
 }
 
 // apply updates the document to express d and writes it to buf.
@@ -50,7 +49,7 @@ func (s *Source) apply(d *model.Definitions, buf *bytes.Buffer) error {
 	en.flows()
 	en.lanes()
 	en.inOut()
-	en.reviveInOut()
+	en.reviveRefs()
 	en.cleanup()
 	en.meta()
 	en.diagrams()
@@ -470,6 +469,7 @@ func (en *encoder) reviveID(e *etree.Element, id string, parent *etree.Element, 
 		return nil
 	}
 	en.scrub(r.elem)
+	en.anyRevived = true
 	return r
 }
 

@@ -388,18 +388,22 @@ func (en *encoder) inOut() {
 	}
 }
 
-// reviveInOut puts back the incoming/outgoing refs kept for revived
-// flows that inOut does not handle (message flows some tools list).
-func (en *encoder) reviveInOut() {
-	if len(en.revived) == 0 {
+// reviveRefs puts back incoming/outgoing refs removed because what they
+// named was deleted, now that it is back. Sequence flows are left to
+// inOut (the model says where they go); these are the refs some tools
+// write for other things (message flows, or odd files' anything).
+func (en *encoder) reviveRefs() {
+	if !en.anyRevived || en.s.keep == nil {
 		return
 	}
-	want := map[string]bool{}
-	for _, id := range en.revived {
-		want[id] = true
-	}
 	for k, r := range en.s.keep.refs {
-		if want[k.ref] && (k.tag == "incoming" || k.tag == "outgoing") && r.elem.Parent() == nil && en.s.attached(k.parent) {
+		if !r.dangling || (k.tag != "incoming" && k.tag != "outgoing") || !en.newIDs[k.ref] || r.elem.Parent() != nil {
+			continue
+		}
+		if f := en.d.Flow(k.ref); f != nil && f.Kind == model.SequenceFlow {
+			continue
+		}
+		if en.s.attached(k.parent) {
 			en.s.reviveRef(k.parent, k.tag, k.ref)
 		}
 	}
@@ -454,7 +458,9 @@ func (en *encoder) unref(e *etree.Element, gone func(string) bool, di map[*etree
 				// its targetRef is required, so it stays until the
 				// caller removes the association.
 				if id := en.s.localRef(text(x)); x.Tag != "targetRef" && gone(id) {
-					en.s.keepRef(x, id)
+					if r := en.s.keepRef(x, id); r != nil {
+						r.dangling = true
+					}
 					i--
 					continue
 				}

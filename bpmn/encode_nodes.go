@@ -402,9 +402,6 @@ func (en *encoder) flows() {
 		if r := en.reviveID(e, f.ID, h, func(x any) bool { g, ok := x.(*model.Flow); return ok && g.Kind == f.Kind }); r != nil {
 			c := *r.old.(*model.Flow)
 			e, o = r.elem, &c
-			if f.Kind != model.SequenceFlow {
-				en.revived = append(en.revived, f.ID)
-			}
 		}
 		if o == nil || e == nil {
 			if h == nil {

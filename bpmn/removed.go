@@ -26,6 +26,9 @@ type removed struct {
 	prev, next etree.Token
 	// ws is the whitespace that preceded it.
 	ws string
+	// dangling marks a reference removed because what it named was
+	// deleted: it comes back when that does.
+	dangling bool
 	// old is what the element expressed when it left (a *model.Node,
 	// *model.Flow, *model.Lane, *model.Participant, *model.Collaboration,
 	// *model.Process, *model.Shape or *model.Edge), the baseline the
@@ -134,11 +137,13 @@ func (s *Source) keepID(id string, e *etree.Element, old any) {
 }
 
 // keepRef detaches a reference child (or lane set) and keeps it.
-func (s *Source) keepRef(e *etree.Element, ref string) {
+func (s *Source) keepRef(e *etree.Element, ref string) *removed {
 	p := e.Parent()
-	if r := s.detachKept(e, nil); r != nil {
+	r := s.detachKept(e, nil)
+	if r != nil {
 		s.kept().refs[refKey{p, e.Tag, ref}] = r
 	}
+	return r
 }
 
 // take returns the kept record under key when ok accepts what it held,
