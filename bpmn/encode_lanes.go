@@ -389,18 +389,15 @@ func (en *encoder) inOut() {
 }
 
 // reviveRefs puts back incoming/outgoing refs removed because what they
-// named was deleted, now that it is back. Sequence flows are left to
-// inOut (the model says where they go); these are the refs some tools
-// write for other things (message flows, or odd files' anything).
+// named was deleted, now that it is back (inOut has already placed those
+// of sequence flows' ends; these are the rest: message flows some tools
+// list, refs on elements that are no end of the flow in odd files).
 func (en *encoder) reviveRefs() {
 	if !en.anyRevived || en.s.keep == nil {
 		return
 	}
 	for k, r := range en.s.keep.refs {
 		if !r.dangling || (k.tag != "incoming" && k.tag != "outgoing") || !en.newIDs[k.ref] || r.elem.Parent() != nil {
-			continue
-		}
-		if f := en.d.Flow(k.ref); f != nil && f.Kind == model.SequenceFlow {
 			continue
 		}
 		if en.s.attached(k.parent) {
