@@ -388,17 +388,23 @@ func (en *encoder) inOut() {
 	}
 }
 
-// reviveRefs puts back incoming/outgoing refs removed because what they
-// named was deleted, now that it is back (inOut has already placed those
-// of sequence flows' ends; these are the rest: message flows some tools
-// list, refs on elements that are no end of the flow in odd files).
+// reviveRefs puts back reference children removed because what they
+// named was deleted, now that it is back. Those the model governs are
+// placed already (flowNodeRef of model lanes by laneRefs, sourceRef of
+// model data associations by flows, incoming/outgoing of sequence flows'
+// ends by inOut); these are the rest: message flows some tools list, refs
+// in lanes without an id, odd files' refs on elements that are no end.
 func (en *encoder) reviveRefs() {
 	if !en.anyRevived || en.s.keep == nil {
 		return
 	}
 	for k, r := range en.s.keep.refs {
-		if !r.dangling || (k.tag != "incoming" && k.tag != "outgoing") || !en.newIDs[k.ref] || r.elem.Parent() != nil {
+		if !r.dangling || !en.newIDs[k.ref] || r.elem.Parent() != nil {
 			continue
+		}
+		if id := attrv(k.parent, "id"); (k.tag == "flowNodeRef" && en.d.Lane(id) != nil) ||
+			(k.tag == "sourceRef" && en.d.Flow(id) != nil) {
+			continue // the model says whether it is there
 		}
 		if en.s.attached(k.parent) {
 			en.s.reviveRef(k.parent, k.tag, k.ref)
