@@ -3,6 +3,7 @@ package bpmn
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -510,6 +511,9 @@ func (en *encoder) processes() {
 // same character encoding (characters it cannot hold become character
 // references), BOM kept.
 func (s *Source) serialize(buf *bytes.Buffer) error {
+	if s.enc != nil && s.nameUnencodable() {
+		s.toUTF8()
+	}
 	var raw bytes.Buffer
 	raw.Grow(1 << 16)
 	s.writeDoc(&raw)
@@ -572,4 +576,51 @@ func (en *encoder) newData(f, o *model.Flow) bool {
 		return true // judged only if its end changed (see the callers)
 	}
 	return en.s.keptAs(nil, f.ID, func(x any) bool { g, ok := x.(*model.Flow); return ok && g.Kind == f.Kind }) == nil
+}
+
+// nameUnencodable reports an element or attribute name with a character
+// the document's encoding cannot hold: a character reference is no use
+// in a name, so such a document is saved as UTF-8 instead.
+func (s *Source) nameUnencodable() bool {
+	enc := s.enc.NewEncoder()
+	bad := func(name string) bool {
+		for _, r := range name {
+			if r >= utf8.RuneSelf {
+				if _, err := enc.String(string(r)); err != nil {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var walk func(e *etree.Element) bool
+	walk = func(e *etree.Element) bool {
+		if bad(e.Space) || bad(e.Tag) {
+			return true
+		}
+		for _, a := range e.Attr {
+			if bad(a.Space) || bad(a.Key) {
+				return true
+			}
+		}
+		for _, c := range e.Child {
+			if x, ok := c.(*etree.Element); ok && walk(x) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(s.root)
+}
+
+var declEncoding = regexp.MustCompile(`encoding\s*=\s*("[^"]*"|'[^']*')`)
+
+// toUTF8 makes the document UTF-8 from now on, declaration included.
+func (s *Source) toUTF8() {
+	s.enc, s.encName = nil, "UTF-8"
+	for _, t := range s.doc.Child {
+		if pi, ok := t.(*etree.ProcInst); ok && pi.Target == "xml" {
+			pi.Inst = declEncoding.ReplaceAllString(pi.Inst, `encoding="UTF-8"`)
+		}
+	}
 }
