@@ -39,8 +39,11 @@
 // column. A DOCTYPE is ignored (never resolved) and dropped with a warning;
 // files over MaxFileSize or nested deeper than MaxDepth are refused.
 // Encodings: a declared ISO-8859-1/windows-1252 (or any IANA label) is
-// decoded and written back the same way; a file that says UTF-8 but holds
-// invalid bytes is read as Windows-1252 with a warning and saved as UTF-8.
+// decoded and written back the same way (as UTF-8, declaration included,
+// once an element or attribute name holds a character that encoding cannot:
+// character references are not allowed in names); a file that says UTF-8
+// but holds invalid bytes is read as Windows-1252 with a warning and saved
+// as UTF-8.
 //
 // Two model conventions are not literal XML: a data store reference drawn
 // outside every pool of a collaboration diagram gets the collaboration as
@@ -56,19 +59,23 @@
 // its DI shape or edge, a whole BPMNDiagram, the flowNodeRef, incoming and
 // outgoing children that named it and the position of attributes such as
 // default are kept in the Source with their parent, their neighbours
-// (linked through other removed elements, so things removed together come
-// back in order whatever order they return in) and the whitespace before
-// them. When a later Encode meets the same id again (the editor's undo of
-// a delete, even several saves later), the kept element goes back to its
-// old place — or, if its neighbours changed so that place breaks the
-// schema order, to its schema position — with everything it carried
-// (extensionElements, vendor attributes, comments, BPMNLabel styles), and
-// the model's current values are applied to it as to any element. References
-// in it to things deleted meanwhile are dropped. Number attributes keep
-// their first spelling ("432.0") when a value comes back, and a process
-// read without flowNodeRef drops the refs Encode wrote once its lanes are
-// back to the inferred membership. Delete, save, undo, save therefore
-// gives the original bytes (checked over testdata and the whole corpus).
+// (comments and text count; linked through other removed elements, so
+// things removed together come back in order whatever order they return
+// in) and the whitespace before them. When a later Encode meets the same
+// id again (the editor's undo of a delete, even several saves later), the
+// kept element goes back to its old place — or, if its neighbours changed
+// so that place breaks the schema order, to its schema position — with
+// everything it carried (extensionElements, vendor attributes, comments,
+// BPMNLabel styles), and the model's current values are applied to it as
+// to any element. References in it to things deleted meanwhile are
+// dropped; references elsewhere that named it come back. The snapshot
+// says what the file says where a model still names deleted elements, so
+// those references are written again when the elements return. Number
+// attributes keep their first spelling ("432.0") when a value comes back,
+// and a process read without flowNodeRef drops the refs Encode wrote once
+// its lanes are back to the inferred membership. Delete, save, undo, save
+// therefore gives the original bytes (checked over testdata and the whole
+// corpus, and by FuzzRoundTrip).
 //
 // Fields that are not literal XML: Node.CategoryValue is the value of the
 // categoryValue a group's categoryValueRef names (searched across all
