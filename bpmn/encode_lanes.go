@@ -391,7 +391,7 @@ func (en *encoder) inOut() {
 // reviveRefs puts back reference children removed because what they
 // named was deleted, now that it is back. Those the model governs are
 // placed already (flowNodeRef of model lanes by laneRefs, sourceRef of
-// model data associations by flows, incoming/outgoing of sequence flows'
+// model data input associations by flows, incoming/outgoing of sequence flows'
 // ends by inOut); these are the rest: message flows some tools list, refs
 // in lanes without an id, odd files' refs on elements that are no end.
 func (en *encoder) reviveRefs() {
@@ -402,8 +402,9 @@ func (en *encoder) reviveRefs() {
 		if !r.dangling || !en.newIDs[k.ref] || r.elem.Parent() != nil {
 			continue
 		}
-		if id := attrv(k.parent, "id"); (k.tag == "flowNodeRef" && en.d.Lane(id) != nil) ||
-			(k.tag == "sourceRef" && en.d.Flow(id) != nil) {
+		id := attrv(k.parent, "id")
+		if f := en.d.Flow(id); (k.tag == "flowNodeRef" && en.d.Lane(id) != nil) ||
+			(k.tag == "sourceRef" && f != nil && f.Kind == model.DataInputAssociation) {
 			continue // the model says whether it is there
 		}
 		if en.s.attached(k.parent) {

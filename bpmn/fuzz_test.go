@@ -78,13 +78,14 @@ func FuzzRoundTrip(f *testing.F) {
 		if err := Encode(&again, d2, src2); err != nil || !bytes.Equal(again.Bytes(), out.Bytes()) {
 			t.Fatalf("saving our own output changes it (err %v)", err)
 		}
-		// Delete and undo: the first node goes with its flows, DI and lane
-		// refs; the model as it was (same ids) saves to the same XML.
+		// Delete and undo: a node (picked by the input's length) goes with
+		// its flows, DI and lane refs; the model as it was (same ids)
+		// saves to the same XML.
 		if len(d.Nodes) > 0 {
 			before := cloneDefs(d)
 			// The node and what it contains; boundary events attached to
 			// it stay (their attachedToRef goes and must come back).
-			id := d.Nodes[0].ID
+			id := d.Nodes[len(data)%len(d.Nodes)].ID
 			set := map[string]bool{id: true}
 			for grew := true; grew; {
 				grew = false
