@@ -260,7 +260,17 @@ func (a *App) noLayoutNotice() fyne.CanvasObject {
 	msg.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(lang.X("nolayout.title", "No diagram layout in this file"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	warn := widget.NewButtonWithIcon(lang.X("nolayout.warnings", "Show the warnings"), theme.WarningIcon(), a.showWarnings)
-	card := container.NewBorder(title, container.NewHBox(warn), nil, nil, msg)
+	// Draw the map from the process itself (one undo step), then show it.
+	create := widget.NewButtonWithIcon(lang.X("nolayout.create", "Create layout"), theme.GridIcon(), func() {
+		if err := a.doc.sess.AutoLayout(); err != nil {
+			a.showError(err)
+			return
+		}
+		a.showDocument()
+		a.editor.ZoomFit()
+	})
+	create.Importance = widget.HighImportance
+	card := container.NewBorder(title, container.NewHBox(create, warn), nil, nil, msg)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	bg.CornerRadius = 6
 	box := container.NewStack(bg, container.NewPadded(card))
