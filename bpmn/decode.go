@@ -814,9 +814,14 @@ func (dc *decoder) inferLanes() {
 			dc.s.inferredRefs = map[string]map[string][]string{}
 		}
 		refs := map[string][]string{}
-		for _, b := range boxes {
-			refs[b.l.ID] = slices.Clone(b.l.NodeRefs)
+		var all func(ls []*model.Lane)
+		all = func(ls []*model.Lane) {
+			for _, l := range ls {
+				refs[l.ID] = slices.Clone(l.NodeRefs)
+				all(l.Children)
+			}
 		}
+		all(p.Lanes) // lanes without a shape too
 		dc.s.inferredRefs[p.ID] = refs
 		dc.warn(dc.s.byID[p.ID], "lanes of process %q list no flowNodeRef; membership of %d node(s) inferred from the layout", p.ID, count)
 	}
