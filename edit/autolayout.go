@@ -29,6 +29,8 @@ import (
 // Auto-layout spacing, in BPMN-DI units.
 const (
 	autoColGap    = 50.0  // between columns
+	autoNameGap   = 40.0  // more before a column that named flows reach
+	autoBoundary  = 44.0  // least distance between boundary events' centres
 	autoRowGap    = 40.0  // between rows: room for labels under events
 	autoBandPad   = 30.0  // above the first and below the last row of a band
 	autoLeftPad   = 40.0  // between a lane's name band and the first column
@@ -240,8 +242,32 @@ func (al *autoLayout) pools(c *model.Collaboration, x0, y0 float64) {
 	if width == 0 {
 		width, _ = model.ParticipantKind.DefaultSize()
 	}
+	// Processes that no pool shows but the collaboration's flows reach
+	// (drawn as lanes without a pool, as some tools do) go below.
+	var loose []poolJob
+	for _, proc := range al.d.Processes {
+		if seen[proc.ID] || al.d.PoolOf(proc.ID) != nil || len(al.inside[proc.ID]) == 0 {
+			continue
+		}
+		seen[proc.ID] = true
+		if !al.fresh(proc) {
+			al.fill(proc)
+			continue
+		}
+		j := poolJob{proc: proc, b: al.processBlock(proc)}
+		width = math.Max(width, LabelBand+j.b.w+al.contentLeft(proc, false))
+		loose = append(loose, j)
+	}
 	y := y0
+	for _, j := range loose {
+		jobs = append(jobs, j)
+	}
 	for _, j := range jobs {
+		if j.p == nil {
+			h := al.placeProcess(j.proc, nil, j.b, x0+LabelBand, y, width-LabelBand)
+			y += h + autoPoolGap
+			continue
+		}
 		if j.proc == nil {
 			al.addShape(j.p.ID, model.Rect{X: x0, Y: y, W: width, H: autoBlackBox}, func(sh *model.Shape) {
 				sh.IsHorizontal = model.Bool(true)
@@ -436,12 +462,14 @@ func (al *autoLayout) grid(c string, nb int, band func(*model.Node) int, depth i
 		if h := fromBoundary[it]; h != nil && h.band == it.band && len(preds[it]) == 1 {
 			want = h.row + 1
 		} else {
+			// The topmost predecessor's row keeps the main line on top.
+			want = -1
 			for _, p := range preds[it] {
-				if p.band == it.band {
+				if p.band == it.band && (want < 0 || p.row < want) {
 					want = p.row
-					break
 				}
 			}
+			want = max(want, 0)
 		}
 		r := want
 		for taken[[3]int{it.band, it.layer, r}] {
@@ -469,18 +497,34 @@ func (al *autoLayout) grid(c string, nb int, band func(*model.Node) int, depth i
 	}
 	for _, it := range flowItems {
 		colW[it.layer] = math.Max(colW[it.layer], it.w)
+		if nb := len(al.attached[it.n.ID]); nb > 0 { // room for a row of boundary events
+			colW[it.layer] = math.Max(colW[it.layer], float64(nb)*autoBoundary)
+		}
 		rowH[it.band][it.row] = math.Max(rowH[it.band][it.row], it.h)
 		if len(al.attached[it.n.ID]) > 0 {
 			hang[it.band][it.row] = 18
 		}
 	}
+	// A column reached by a named flow gets room for the name.
+	named := make([]bool, nl)
+	for _, f := range al.d.Flows {
+		if z := end(f.Target); f.Kind == model.SequenceFlow && f.Name != "" && z != nil && !z.art {
+			named[z.layer] = true
+		}
+	}
 	colX := make([]float64, nl)
 	x := 0.0
 	for i := range colX {
+		if i > 0 {
+			x += autoColGap
+			if named[i] {
+				x += autoNameGap
+			}
+		}
 		colX[i] = x
-		x += colW[i] + autoColGap
+		x += colW[i]
 	}
-	contentW := math.Max(x-autoColGap, 0)
+	contentW := x
 	for _, it := range flowItems {
 		it.x = colX[it.layer] + (colW[it.layer]-it.w)/2
 	}
@@ -668,6 +712,9 @@ func (al *autoLayout) boundaries(host *model.Node, r model.Rect) {
 		}
 		w, h := e.Kind.DefaultSize()
 		cx := r.X + r.W*float64(i+1)/float64(len(bs)+1)
+		if r.W/float64(len(bs)+1) < autoBoundary { // too many to spread: a row about the middle
+			cx = r.X + r.W/2 + (float64(i)-float64(len(bs)-1)/2)*autoBoundary
+		}
 		al.addShape(e.ID, model.Rect{X: round(cx - w/2), Y: r.Y + r.H - h/2, W: w, H: h}, nil)
 	}
 }
