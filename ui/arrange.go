@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"math"
 	"slices"
 
@@ -220,7 +221,11 @@ func (a *App) align(how edit.AlignMode) {
 		a.status.setHint(lang.X("hint.selectTwo", "Select at least two steps first (Shift+click or drag a frame)."))
 		return
 	}
-	a.showError(a.doc.sess.Align(ids, how))
+	if err := a.doc.sess.Align(ids, how); errors.Is(err, edit.ErrNoChange) {
+		a.status.setHint(lang.X("hint.aligned", "Already lined up."))
+	} else {
+		a.showError(err)
+	}
 }
 
 func (a *App) distribute(axis edit.Axis) {
@@ -232,7 +237,11 @@ func (a *App) distribute(axis edit.Axis) {
 		a.status.setHint(lang.X("hint.selectThree", "Select at least three steps first (Shift+click or drag a frame)."))
 		return
 	}
-	a.showError(a.doc.sess.Distribute(ids, axis))
+	if err := a.doc.sess.Distribute(ids, axis); errors.Is(err, edit.ErrNoChange) {
+		a.status.setHint(lang.X("hint.distributed", "Already evenly spaced."))
+	} else {
+		a.showError(err)
+	}
 }
 
 // selectedLane is the one selected lane, or the lane of the one selected
@@ -283,6 +292,10 @@ func (a *App) selectedActivity() string {
 
 // laneCmd shows a lane command's error, or keeps the lane selected.
 func (a *App) laneCmd(id string, err error) {
+	if errors.Is(err, edit.ErrNoChange) {
+		a.status.setHint(lang.X("hint.noChange", "Nothing to change."))
+		return
+	}
 	if err != nil {
 		a.showError(err)
 		return
