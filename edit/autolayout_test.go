@@ -14,6 +14,7 @@ import (
 
 	"lanemap/bpmn"
 	"lanemap/internal/corpus"
+	"lanemap/internal/gen"
 	"lanemap/model"
 )
 
@@ -256,7 +257,13 @@ func TestAutoLayoutStripped(t *testing.T) {
 // AutoLayout draws just those again, inside their lanes, and leaves the
 // rest where it was.
 func TestAutoLayoutFillsGaps(t *testing.T) {
-	d, src := noDI(t, filepath.Join(corpus.Dir(t), "reference", "A.2.0.bpmn"), false)
+	for _, name := range []string{"A.2.0.bpmn", "C.1.0.bpmn"} {
+		t.Run(name, func(t *testing.T) { fillGaps(t, name) })
+	}
+}
+
+func fillGaps(t *testing.T, name string) {
+	d, src := noDI(t, filepath.Join(corpus.Dir(t), "reference", name), false)
 	g := d.Diagrams[0]
 	var gone []string
 	keepShapes := map[string]model.Rect{}
@@ -268,7 +275,7 @@ func TestAutoLayoutFillsGaps(t *testing.T) {
 		}
 	}
 	if len(gone) == 0 {
-		t.Fatal("A.2.0 has no tasks to strip")
+		t.Fatalf("%s has no tasks to strip", name)
 	}
 	g.Shapes = slices.DeleteFunc(g.Shapes, func(sh *model.Shape) bool { return slices.Contains(gone, sh.Element) })
 	g.Edges = slices.DeleteFunc(g.Edges, func(e *model.Edge) bool {
@@ -295,6 +302,11 @@ func TestAutoLayoutFillsGaps(t *testing.T) {
 		t.Fatal(err)
 	}
 	schemaValid(t, buf.Bytes(), "")
+	if *autoOut != "" {
+		if err := os.WriteFile(filepath.Join(*autoOut, "gaps-"+name), buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // TestAutoLayoutDeterministic lays the same file out twice.
@@ -389,5 +401,26 @@ func TestAutoLayoutShapes(t *testing.T) {
 	note, t2 := s.Shape("note").Bounds, s.Shape("t2").Bounds
 	if note.Y+note.H > t2.Y || math.Abs(note.Center().X-t2.Center().X) > 1 {
 		t.Errorf("annotation %v is not above its task %v", note, t2)
+	}
+}
+
+// BenchmarkAutoLayout times drawing a generated collaboration (8 lanes)
+// stripped of its DI.
+func BenchmarkAutoLayout(b *testing.B) {
+	for _, n := range []int{200, 1000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				b.StopTimer()
+				d := gen.Collaboration(n)
+				d.Diagrams = nil
+				d.Touch()
+				s := NewSession(d, nil)
+				b.StartTimer()
+				if err := s.AutoLayout(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
