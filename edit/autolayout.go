@@ -258,7 +258,22 @@ func (al *autoLayout) pools(c *model.Collaboration, x0, y0 float64) {
 		width = math.Max(width, LabelBand+j.b.w+al.contentLeft(proc, false))
 		loose = append(loose, j)
 	}
+	// The collaboration's own artifacts get a strip above the pools.
+	var arts []*model.Node
+	strip := 0.0
+	for _, n := range al.inside[c.ID] {
+		k := n.Kind
+		if al.s.Shape(n.ID) == nil && ((k.IsData() && k != model.DataObject) || k.IsArtifact()) {
+			arts = append(arts, n)
+			_, h := k.DefaultSize()
+			strip = math.Max(strip, h)
+		}
+	}
 	y := y0
+	if len(arts) > 0 {
+		y += strip + autoPoolGap
+	}
+	defer al.stripArtifacts(arts, x0, y0+strip)
 	for _, j := range loose {
 		jobs = append(jobs, j)
 	}
@@ -277,6 +292,47 @@ func (al *autoLayout) pools(c *model.Collaboration, x0, y0 float64) {
 		}
 		h := al.placeProcess(j.proc, j.p, j.b, x0, y, width)
 		y += h + autoPoolGap
+	}
+}
+
+// stripArtifacts puts a collaboration's artifacts with their bottoms on
+// the line y, each above the shape it is associated with when it has one,
+// else after the others, left to right without overlap.
+func (al *autoLayout) stripArtifacts(arts []*model.Node, x0, y float64) {
+	type spot struct {
+		n    *model.Node
+		x, w float64
+		h    float64
+	}
+	var spots []spot
+	last := x0
+	for _, n := range arts {
+		w, h := n.Kind.DefaultSize()
+		x := math.Inf(1)
+		for _, f := range al.d.Flows {
+			other := ""
+			switch {
+			case f.Source == n.ID:
+				other = f.Target
+			case f.Target == n.ID:
+				other = f.Source
+			}
+			if sh := al.s.Shape(other); other != "" && sh != nil && al.d.Participant(other) == nil {
+				x = sh.Bounds.X + sh.Bounds.W/2 - w/2
+				break
+			}
+		}
+		spots = append(spots, spot{n, x, w, h})
+	}
+	slices.SortStableFunc(spots, func(a, b spot) int { return cmpF(a.x, b.x) })
+	for _, sp := range spots {
+		x := sp.x
+		if math.IsInf(x, 1) {
+			x = last
+		}
+		x = math.Max(x, last)
+		al.addShape(sp.n.ID, model.Rect{X: round(x), Y: round(y - sp.h), W: sp.w, H: sp.h}, nil)
+		last = x + sp.w + Padding
 	}
 }
 

@@ -74,6 +74,9 @@ func checkLayout(t *testing.T, s *Session) {
 		return true
 	}
 	inScope := func(n *model.Node) bool {
+		if n.Container == s.Diagram.Element {
+			return true // an artifact of the collaboration shown
+		}
 		p := d.ProcessOf(n.ID)
 		if p == nil {
 			return false
@@ -89,7 +92,19 @@ func checkLayout(t *testing.T, s *Session) {
 	}
 	var boxes []*model.Node
 	for _, n := range d.Nodes {
-		if !n.Kind.IsFlowNode() || !inScope(n) || !drawnIn(n) {
+		k := n.Kind
+		if (k.IsData() && k != model.DataObject) || k.IsArtifact() {
+			if !inScope(n) || !drawnIn(n) {
+				continue
+			}
+			if sh := s.Shape(n.ID); sh == nil {
+				t.Errorf("%s %q has no shape", k, n.ID)
+			} else if k != model.Group {
+				boxes = append(boxes, n)
+			}
+			continue
+		}
+		if !k.IsFlowNode() || !inScope(n) || !drawnIn(n) {
 			continue
 		}
 		sh := s.Shape(n.ID)
