@@ -33,7 +33,7 @@ const (
 	autoBoundary  = 44.0  // least distance between boundary events' centres
 	autoRowGap    = 40.0  // between rows: room for labels under events
 	autoBandPad   = 30.0  // above the first and below the last row of a band
-	autoLeftPad   = 40.0  // between a lane's name band and the first column
+	autoLeftPad   = 40.0  // between a lane's name band and the first column, and after the last
 	autoPoolGap   = 60.0  // between pools: room for message flows
 	autoBlackBox  = 60.0  // height of a black-box pool
 	autoMinCol    = 60.0  // narrowest column: room for an event's label
@@ -144,7 +144,7 @@ func (al *autoLayout) run() error {
 	} else if p := d.Process(g.Element); p != nil {
 		if al.fresh(p) {
 			b := al.processBlock(p)
-			al.placeProcess(p, nil, b, x0, y0, b.w+al.contentLeft(p, false))
+			al.placeProcess(p, nil, b, x0, y0, b.w+al.contentLeft(p, false)+autoLeftPad)
 		} else {
 			al.fill(p)
 		}
@@ -235,7 +235,7 @@ func (al *autoLayout) pools(c *model.Collaboration, x0, y0 float64) {
 		if proc != nil {
 			seen[proc.ID] = true
 			j.b = al.processBlock(proc)
-			width = math.Max(width, j.b.w+al.contentLeft(proc, true))
+			width = math.Max(width, j.b.w+al.contentLeft(proc, true)+autoLeftPad)
 		}
 		jobs = append(jobs, j)
 	}
@@ -255,7 +255,7 @@ func (al *autoLayout) pools(c *model.Collaboration, x0, y0 float64) {
 			continue
 		}
 		j := poolJob{proc: proc, b: al.processBlock(proc)}
-		width = math.Max(width, LabelBand+j.b.w+al.contentLeft(proc, false))
+		width = math.Max(width, LabelBand+j.b.w+al.contentLeft(proc, false)+autoLeftPad)
 		loose = append(loose, j)
 	}
 	// The collaboration's own artifacts get a strip above the pools.
