@@ -525,3 +525,49 @@ func TestAutoLayoutRandom(t *testing.T) {
 		})
 	}
 }
+
+// TestAutoLayoutRefuses checks the cases that change nothing.
+func TestAutoLayoutRefuses(t *testing.T) {
+	withNode := func() *model.Definitions {
+		d := &model.Definitions{ID: "defs", Processes: []*model.Process{{ID: "p"}}}
+		d.Nodes = []*model.Node{{ID: "t", Kind: model.Task, Container: "p"}}
+		return d
+	}
+	cases := []struct {
+		name  string
+		setup func() *Session
+		want  string
+	}{
+		{"read-only", func() *Session {
+			s := NewSession(withNode(), nil)
+			s.ReadOnly = true
+			return s
+		}, ErrReadOnly.Error()},
+		{"empty document", func() *Session { return NewSession(nil, nil) }, ErrNoChange.Error()},
+		{"plane shows nothing known", func() *Session {
+			d := withNode()
+			d.Diagrams = []*model.Diagram{{ID: "D", PlaneID: "P", Element: "gone"}}
+			return NewSession(d, nil)
+		}, `the diagram shows "gone"`},
+		{"all drawn", func() *Session {
+			s := NewSession(withNode(), nil)
+			if err := s.AutoLayout(); err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}, ErrNoChange.Error()},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := c.setup()
+			before, steps := diSnapshot(s.Doc), s.Stack.Len()
+			err := s.AutoLayout()
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("AutoLayout: %v, want an error containing %q", err, c.want)
+			}
+			if diSnapshot(s.Doc) != before || s.Stack.Len() != steps {
+				t.Error("a refused AutoLayout changed the document or the history")
+			}
+		})
+	}
+}
