@@ -477,3 +477,12 @@ func (a *App) addBoundary() {
 	a.editor.SetSelection([]string{id})
 	a.editor.FocusCanvas()
 }
+
+// Toolbar icons for the Arrange group: a guide line and the shapes lined
+// up on it; for distribute, three shapes at equal gaps.
+var (
+	iconAlignLeft = icon("alignleft", rect(2, 2, 1.4, 20), rect(5, 5, 15, 5), rect(5, 14, 9, 5))
+	iconAlignTop  = icon("aligntop", rect(2, 2, 20, 1.4), rect(5, 5, 5, 15), rect(14, 5, 5, 9))
+	iconDistH     = icon("distributeh", rect(2, 7, 4, 10), rect(10, 4, 4, 16), rect(18, 8, 4, 8))
+	iconDistV     = icon("distributev", rect(7, 2, 10, 4), rect(4, 10, 16, 4), rect(8, 18, 8, 4))
+)

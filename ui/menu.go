@@ -332,6 +332,7 @@ func (a *App) showKeys() {
 		{Keys: "Ctrl+N, Ctrl+O, Ctrl+Shift+O", Action: lang.X("keys.open", "New process; open a file; open a library folder")},
 		{Keys: "Ctrl+H", Action: lang.X("keys.handovers", "Show handovers and their list")},
 		{Keys: "Ctrl+K, F1", Action: lang.X("menu.keys", "Keyboard shortcuts")},
+		{Keys: "Ctrl+Shift+← → ↑ ↓", Action: lang.X("keys.align", "Align the selected steps left, right, top or bottom (Arrange menu)")},
 	}
 	rows = append(rows, lcanvas.KeyMap()...)
 	grid := container.New(&keyLayout{})

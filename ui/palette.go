@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	lcanvas "lanemap/canvas"
+	"lanemap/edit"
 	"lanemap/model"
 )
 
@@ -142,6 +143,11 @@ func newPalette(a *App) *palette {
 		kind(model.ParticipantKind, iconPool),
 		action(iconLaneAbove, lang.X("tool.laneAbove", "Add lane above the selected lane"), func() { a.addLane(true) }),
 		action(iconLaneBelow, lang.X("tool.laneBelow", "Add lane below the selected lane"), func() { a.addLane(false) }),
+		sep(),
+		action(iconAlignLeft, lang.X("tool.alignLeft", "Align left (Ctrl+Shift+Left)"), func() { a.align(edit.AlignLeft) }),
+		action(iconAlignTop, lang.X("tool.alignTop", "Align top (Ctrl+Shift+Up)"), func() { a.align(edit.AlignTop) }),
+		action(iconDistH, lang.X("menu.distributeH", "Distribute horizontally"), func() { a.distribute(edit.Horizontal) }),
+		action(iconDistV, lang.X("menu.distributeV", "Distribute vertically"), func() { a.distribute(edit.Vertical) }),
 		sep(),
 		p.undo, p.redo,
 		sep(),
