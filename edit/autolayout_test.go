@@ -424,7 +424,7 @@ func TestAutoLayoutShapes(t *testing.T) {
 // BenchmarkAutoLayout times drawing a generated collaboration (8 lanes)
 // stripped of its DI.
 func BenchmarkAutoLayout(b *testing.B) {
-	for _, n := range []int{200, 1000} {
+	for _, n := range []int{200, 1000, 5000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for range b.N {
