@@ -584,8 +584,10 @@ func (al *autoLayout) grid(c string, nb int, band func(*model.Node) int, depth i
 	for _, it := range flowItems {
 		it.x = colX[it.layer] + (colW[it.layer]-it.w)/2
 	}
-	// Artifacts: a row at the top of their partner's band, near it.
-	artOf := make([][]*item, nb)
+	// Artifacts: a strip above their partner's row, near it; the others
+	// above the first row of the first band.
+	type strip struct{ band, row int }
+	artOf := map[strip][]*item{}
 	var loose []*item
 	for _, a := range arts {
 		for _, f := range al.d.Flows {
@@ -607,23 +609,34 @@ func (al *autoLayout) grid(c string, nb int, band func(*model.Node) int, depth i
 			loose = append(loose, a)
 			continue
 		}
-		a.band = a.partner.band
-		artOf[a.band] = append(artOf[a.band], a)
+		a.band, a.row = a.partner.band, a.partner.row
+		k := strip{a.band, a.row}
+		artOf[k] = append(artOf[k], a)
 	}
 	if len(loose) > 0 {
-		artOf[0] = append(artOf[0], loose...)
+		artOf[strip{}] = append(artOf[strip{}], loose...)
+		rows[0] = max(rows[0], 1)
+		for len(rowH[0]) < rows[0] {
+			rowH[0], hang[0] = append(rowH[0], 0), append(hang[0], 0)
+		}
 	}
-	artH := make([]float64, nb)
-	for bi, as := range artOf {
-		slices.SortStableFunc(as, func(a, z *item) int {
-			return cmpF(wantX(a, contentW), wantX(z, contentW))
-		})
-		next := math.Inf(-1)
-		for _, a := range as {
-			a.x = math.Max(wantX(a, contentW), next)
-			next = a.x + a.w + Padding
-			artH[bi] = math.Max(artH[bi], a.h)
-			contentW = math.Max(contentW, a.x+a.w)
+	artH := map[strip]float64{}
+	for bi := range nb { // in a fixed order: the sweep moves contentW
+		for r := range rows[bi] {
+			k := strip{bi, r}
+			as := artOf[k]
+			slices.SortStableFunc(as, func(a, z *item) int {
+				return cmpF(wantX(a, contentW), wantX(z, contentW))
+			})
+			next := math.Inf(-1)
+			for _, a := range as {
+				a.x = math.Max(wantX(a, contentW), next)
+				next = a.x + math.Max(a.w, autoMinCol+autoColGap/2) + Padding // room for its name
+				artH[k] = math.Max(artH[k], a.h)
+			}
+			for _, a := range as {
+				contentW = math.Max(contentW, a.x+a.w)
+			}
 		}
 	}
 	// Bands top to bottom.
@@ -631,14 +644,14 @@ func (al *autoLayout) grid(c string, nb int, band func(*model.Node) int, depth i
 	for bi := range nb {
 		top := y
 		y += autoBandPad
-		if artH[bi] > 0 {
-			for _, a := range artOf[bi] {
-				a.y = y + artH[bi] - a.h
-			}
-			y += artH[bi] + autoRowGap
-		}
 		rowY := make([]float64, rows[bi])
 		for r := range rows[bi] {
+			if h := artH[strip{bi, r}]; h > 0 {
+				for _, a := range artOf[strip{bi, r}] {
+					a.y = y + h - a.h
+				}
+				y += h + autoRowGap
+			}
 			rowY[r] = y
 			y += rowH[bi][r] + hang[bi][r] + autoRowGap
 		}
