@@ -29,6 +29,16 @@
 // meets someone else's newer version merges by element and lets the user
 // pick mine or theirs for each element both changed; a file replaced by
 // something that is not BPMN offers only a copy or an overwrite.
+// Insert lists every element the renderer draws (it arms the map's create
+// tool; a collapsed sub-process is placed as a task and changed, a
+// boundary event goes on the selected activity's lower edge, since the
+// map's drop target for a click is a lane, not a task). Arrange aligns
+// and distributes the selected steps, Lane acts on the selected lane or
+// the lane of the selected step (a lane's Delete goes through the same
+// question as Delete on the map) and adds pools. The properties panel
+// changes an element's type within its family, an event's trigger (only
+// those BPMN allows for that event) and a flow's default mark and
+// condition, each one undo step; a change of type rebuilds the panel.
 // Texts come from assets/translations via Fyne's lang package (lang.X with
 // an English fallback; TestTranslationsComplete keeps en.json and sv.json in
 // step with the code), so the shell speaks Swedish when the system locale
