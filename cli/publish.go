@@ -34,6 +34,7 @@ func runPublish(env *Env, args []string) int {
 	title := fs.String("title", "", "title on every page (default \"Processer\"/\"Processes\")")
 	date := fs.String("date", "", "handbook edition `DATE` as YYYY-MM-DD (default today)")
 	quiet := fs.Bool("q", false, "print nothing but errors")
+	force := fs.Bool("force", false, "publish even into a folder that holds another library's site (it is replaced) or other files (they are kept, never overwritten); a folder in the library is always refused")
 	pos, code, ok := ParseFlags(fs, args)
 	if !ok {
 		return code
@@ -66,10 +67,13 @@ func runPublish(env *Env, args []string) int {
 	if same(libDir, outDir) {
 		return fail(2, "samedir")
 	}
-	// The output folder is checked before the library is read, so a bad
-	// folder fails at once and nothing is said to be published.
-	// (Publish checks again, with the handbook's folder too.)
-	if err := site.CheckOutput(outDir); err != nil {
+	opts := site.Options{Lang: *lang, Drafts: *drafts, PDF: *pdf, NoPDF: *noPDF, Paper: *page, Title: *title, Date: *date, Force: *force}
+	// The folders are checked before the library is read, so a bad or
+	// foreign folder fails at once and nothing is said to be published.
+	// (Publish checks again, with the library's own folder.)
+	check := opts
+	check.Library = libDir
+	if err := site.CheckTargets(outDir, check); err != nil {
 		return fail(1, "%s", outputMessage(msg, err))
 	}
 	lib, err := library.Open(libDir, library.Options{})
@@ -78,7 +82,6 @@ func runPublish(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	opts := site.Options{Lang: *lang, Drafts: *drafts, PDF: *pdf, NoPDF: *noPDF, Paper: *page, Title: *title, Date: *date}
 	bar := newProgressBar(env.Stderr)
 	if !*quiet && bar != nil {
 		opts.Progress = bar.update
@@ -131,10 +134,13 @@ var publishMessages = map[string]map[string]string{
 		"cancelled": "cancelled; the files written so far are complete and listed in the folder's manifest",
 		"%s":        "%s",
 
-		site.OutputNotDir:      "%s is a file, not a folder; choose a folder",
-		site.OutputNoCreate:    "cannot create the output folder %s: %v",
-		site.OutputNotWritable: "cannot write in the output folder %s: %v",
-		site.OutputPDFIsDir:    "cannot write the handbook to %s: it is a folder; give a file name for --pdf",
+		site.OutputNotDir:       "%s is a file, not a folder; choose a folder",
+		site.OutputNoCreate:     "cannot create the output folder %s: %v",
+		site.OutputNotWritable:  "cannot write in the output folder %s: %v",
+		site.OutputPDFIsDir:     "cannot write the handbook to %s: it is a folder; give a file name for --pdf",
+		site.OutputOtherLibrary: "%s holds the site of the library %s; choose another folder or pass --force to replace it",
+		site.OutputNotASite:     "%s is not empty and holds no Lanemap site; choose an empty folder or pass --force to publish into it (files there are never overwritten)",
+		site.OutputInLibrary:    "%s is inside the library %s; choose a folder outside the library",
 	},
 	site.Swedish: {
 		"lang":      "--lang ska vara sv eller en, inte %q",
@@ -145,10 +151,13 @@ var publishMessages = map[string]map[string]string{
 		"cancelled": "avbrutet; filerna som hann skrivas är hela och listade i mappens manifest",
 		"%s":        "%s",
 
-		site.OutputNotDir:      "%s är en fil, inte en mapp; välj en mapp",
-		site.OutputNoCreate:    "kan inte skapa utmappen %s: %v",
-		site.OutputNotWritable: "kan inte skriva i utmappen %s: %v",
-		site.OutputPDFIsDir:    "kan inte skriva handboken till %s: det är en mapp; ge ett filnamn till --pdf",
+		site.OutputNotDir:       "%s är en fil, inte en mapp; välj en mapp",
+		site.OutputNoCreate:     "kan inte skapa utmappen %s: %v",
+		site.OutputNotWritable:  "kan inte skriva i utmappen %s: %v",
+		site.OutputPDFIsDir:     "kan inte skriva handboken till %s: det är en mapp; ge ett filnamn till --pdf",
+		site.OutputOtherLibrary: "%s innehåller webbplatsen för biblioteket %s; välj en annan mapp eller ange --force för att ersätta den",
+		site.OutputNotASite:     "%s är inte tom och innehåller ingen Lanemap-webbplats; välj en tom mapp eller ange --force för att publicera dit (filer som finns där skrivs aldrig över)",
+		site.OutputInLibrary:    "%s ligger i biblioteket %s; välj en mapp utanför biblioteket",
 	},
 }
 
@@ -161,6 +170,10 @@ func outputMessage(msg map[string]string, err error) string {
 	reason := any(oe.Err)
 	if oe.Err == nil {
 		reason = "?"
+	}
+	switch oe.Problem {
+	case site.OutputOtherLibrary, site.OutputInLibrary:
+		reason = oe.Library
 	}
 	f := msg[oe.Problem]
 	if strings.Count(f, "%") == 1 {

@@ -149,3 +149,68 @@ func TestPublishMessageLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishForeignFolder: publishing a library into the folder of
+// another library's site, or into a folder that is no site, is refused
+// in the locale's language and changes nothing; --force replaces the
+// other library's site; a folder inside the library is always refused.
+func TestPublishForeignFolder(t *testing.T) {
+	t.Setenv("LC_ALL", "sv_SE.UTF-8")
+	root := t.TempDir()
+	libA := filepath.Join("..", "examples")
+	libB := filepath.Join(root, "B")
+	os.MkdirAll(libB, 0o755)
+	b, err := os.ReadFile(filepath.Join(libA, "skyddade-personuppgifter.bpmn"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(libB, "x.bpmn"), b, 0o644)
+	run := func(args ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := Main(append([]string{"publish", "--no-pdf"}, args...), &stdout, &stderr)
+		return code, stderr.String()
+	}
+	site := filepath.Join(root, "site")
+	if code, msg := run(libA, site); code != 0 {
+		t.Fatalf("first publication: %d %s", code, msg)
+	}
+	before, _ := os.ReadDir(filepath.Join(site, "processer"))
+	absA, _ := filepath.Abs(libA)
+	code, msg := run(libB, site)
+	if code != 1 || !strings.Contains(msg, "innehåller webbplatsen för biblioteket "+absA) || !strings.Contains(msg, "--force") {
+		t.Errorf("B into A's site: exit %d, %q", code, msg)
+	}
+	if after, _ := os.ReadDir(filepath.Join(site, "processer")); len(after) != len(before) || len(before) == 0 {
+		t.Errorf("A's pages changed: %d before, %d after", len(before), len(after))
+	}
+	if code, msg := run("--force", libB, site); code != 0 || !strings.Contains(msg, "borttagna") {
+		t.Errorf("--force: exit %d, %q", code, msg)
+	}
+
+	// Into a folder that is no site (here library B itself from outside):
+	// refused, nothing written.
+	t.Setenv("LC_ALL", "en_GB.UTF-8")
+	other := filepath.Join(root, "other")
+	os.MkdirAll(other, 0o755)
+	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("x"), 0o644)
+	code, msg = run(libA, other)
+	if code != 1 || !strings.Contains(msg, "holds no Lanemap site") {
+		t.Errorf("into a non-site folder: exit %d, %q", code, msg)
+	}
+	if ents, _ := os.ReadDir(other); len(ents) != 1 {
+		t.Errorf("files written into a refused folder: %v", ents)
+	}
+	code, msg = run("--force", libB, filepath.Join(libB, "webb"))
+	if code != 1 || !strings.Contains(msg, "inside the library") {
+		t.Errorf("into the library: exit %d, %q", code, msg)
+	}
+	if _, err := os.Stat(filepath.Join(libB, "webb")); err == nil {
+		t.Errorf("a folder was made in the library")
+	}
+
+	var stdout, stderr bytes.Buffer
+	Main([]string{"publish", "--help"}, &stdout, &stderr)
+	if !strings.Contains(stderr.String(), "-force") {
+		t.Errorf("--force not in the help:\n%s", stderr.String())
+	}
+}

@@ -16,6 +16,13 @@
 // handbook's, when elsewhere) can be created and written (CheckOutput),
 // so a bad folder fails at once with an OutputError and a report that
 // claims nothing; Report.Handbook is set only once the PDF is on disk.
+// CheckTargets also guards against publishing over the wrong thing: the
+// manifest records the library that produced the site (its absolute,
+// clean folder), so a different library's publication into it fails with
+// OutputOtherLibrary, and a non-empty folder with no manifest with
+// OutputNotASite, both unless Options.Force; a folder in the library is
+// always refused (OutputInLibrary). Old manifests without a library are
+// accepted and claimed by the next publication.
 //
 // Design. Pages are rendered with html/template from embedded templates,
 // so every name and text from a file is escaped; the maps come from

@@ -8,9 +8,10 @@ import (
 )
 
 // Publish publishes the processes of lib into outDir, as PublishInputs
-// does. The library's index already knows each file's metadata, so files
+// does, with opts.Library set to the library's folder. The library's index already knows each file's metadata, so files
 // the rules leave out are never read.
 func Publish(ctx context.Context, lib *library.Library, outDir string, opts Options) (Report, error) {
+	opts.Library = lib.Dir()
 	return PublishInputs(ctx, FromLibrary(lib), outDir, opts)
 }
 

@@ -18,6 +18,10 @@ type OutputError struct {
 	Dir     string
 	Problem string
 	Err     error
+	// Library is, for OutputOtherLibrary, the library whose site the
+	// folder holds (as its manifest names it), and for OutputInLibrary
+	// the library the folder belongs to.
+	Library string
 }
 
 // The problems an OutputError names.
@@ -26,6 +30,15 @@ const (
 	OutputNoCreate    = "nocreate"    // the folder cannot be created
 	OutputNotWritable = "notwritable" // nothing can be written in it
 	OutputPDFIsDir    = "pdfisdir"    // the handbook's file name is a folder
+	// OutputOtherLibrary: the folder holds the site of another library;
+	// publishing would replace it (allowed only with Options.Force).
+	OutputOtherLibrary = "otherlibrary"
+	// OutputNotASite: the folder is not empty and holds no site of ours
+	// (no manifest); allowed only with Options.Force.
+	OutputNotASite = "notasite"
+	// OutputInLibrary: the folder is the library's folder or inside it;
+	// always refused, Force or not.
+	OutputInLibrary = "inlibrary"
 )
 
 var outputWords = map[string]string{
@@ -33,9 +46,14 @@ var outputWords = map[string]string{
 	OutputNoCreate:    "cannot be created",
 	OutputNotWritable: "is not writable",
 	OutputPDFIsDir:    "is a folder, not a file for the handbook",
+	OutputNotASite:    "is not empty and holds no Lanemap site; choose an empty folder or pass --force / Options.Force to publish into it",
+	OutputInLibrary:   "is the library folder or inside it; choose a folder outside the library",
 }
 
 func (e *OutputError) Error() string {
+	if e.Problem == OutputOtherLibrary {
+		return e.Dir + " holds the site of the library " + e.Library + "; choose another folder or pass --force / Options.Force to replace it"
+	}
 	s := e.Dir + " " + outputWords[e.Problem]
 	if e.Err != nil {
 		s += ": " + e.Err.Error()
@@ -85,17 +103,102 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// checkTargets checks every folder a publication will write to: the
-// output folder and, when the handbook goes elsewhere, the handbook's.
-func checkTargets(outDir string, opts Options) error {
+// CheckTargets checks every folder a publication of opts.Library into
+// outDir will write to, as Publish does before any work: neither the
+// output folder nor the handbook may lie in the library; the output folder
+// must be empty, new, or hold a site of this library (unless opts.Force);
+// and every folder must be one we can create and write (CheckOutput).
+// Its errors are *OutputError, so the editor can ask before it publishes.
+func CheckTargets(outDir string, opts Options) error {
+	lib := cleanAbs(opts.Library)
+	pdfAbs, pdfRel := handbookTarget(outDir, opts)
+	if lib != "" {
+		if within(lib, cleanAbs(outDir)) {
+			return &OutputError{Dir: outDir, Problem: OutputInLibrary, Library: lib}
+		}
+		if pdfAbs != "" && pdfRel == "" && within(lib, cleanAbs(pdfAbs)) {
+			return &OutputError{Dir: pdfAbs, Problem: OutputInLibrary, Library: lib}
+		}
+	}
+	if err := checkOwner(outDir, lib, opts.Force); err != nil {
+		return err
+	}
 	if err := CheckOutput(outDir); err != nil {
 		return err
 	}
-	if abs, rel := handbookTarget(outDir, opts); abs != "" && rel == "" {
-		if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
-			return &OutputError{Dir: abs, Problem: OutputPDFIsDir}
+	if pdfAbs != "" && pdfRel == "" {
+		if fi, err := os.Stat(pdfAbs); err == nil && fi.IsDir() {
+			return &OutputError{Dir: pdfAbs, Problem: OutputPDFIsDir}
 		}
-		return CheckOutput(filepath.Dir(abs))
+		return CheckOutput(filepath.Dir(pdfAbs))
 	}
 	return nil
+}
+
+// checkOwner refuses a folder that holds another library's site, or
+// that is not empty and holds no site at all, unless force. A manifest
+// from before libraries were recorded names none and is accepted: the
+// next publication records its library.
+func checkOwner(outDir, lib string, force bool) error {
+	if force {
+		return nil
+	}
+	entries, err := os.ReadDir(outDir)
+	if err != nil {
+		// Missing (it will be created) or unreadable (CheckOutput says).
+		return nil
+	}
+	m, err := readManifest(outDir)
+	if err != nil {
+		return &OutputError{Dir: outDir, Problem: OutputNotASite, Err: err}
+	}
+	if m.Generator == "" {
+		for _, e := range entries {
+			if !ignorable[e.Name()] {
+				return &OutputError{Dir: outDir, Problem: OutputNotASite}
+			}
+		}
+		return nil
+	}
+	if lib != "" && m.Library != "" && m.Library != lib {
+		return &OutputError{Dir: outDir, Problem: OutputOtherLibrary, Library: m.Library}
+	}
+	return nil
+}
+
+// ignorable are files file managers leave in any folder: a folder holding
+// only these counts as empty.
+var ignorable = map[string]bool{".DS_Store": true, "Thumbs.db": true, "desktop.ini": true}
+
+// cleanAbs is p absolute and clean ("" stays "").
+func cleanAbs(p string) string {
+	if p == "" {
+		return ""
+	}
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return filepath.Clean(p)
+}
+
+// within reports whether p is dir or lies inside it. Symbolic links are
+// resolved where they exist, so a link into the library is caught too.
+func within(dir, p string) bool {
+	dir, p = resolve(dir), resolve(p)
+	r, err := filepath.Rel(dir, p)
+	return err == nil && filepath.IsLocal(r)
+}
+
+// resolve follows symbolic links in the longest existing prefix of p.
+func resolve(p string) string {
+	rest := ""
+	for q := p; ; q = filepath.Dir(q) {
+		if r, err := filepath.EvalSymlinks(q); err == nil {
+			return filepath.Join(r, rest)
+		}
+		if filepath.Dir(q) == q {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(q), rest)
+	}
 }

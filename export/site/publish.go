@@ -23,7 +23,7 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 	var rep Report
 	// A folder we cannot write fails before any work, so nothing is
 	// rendered or reported as published for nothing.
-	if err := checkTargets(outDir, opts); err != nil {
+	if err := CheckTargets(outDir, opts); err != nil {
 		return rep, err
 	}
 	pdfOut, pdfRel := handbookTarget(outDir, opts)
@@ -76,7 +76,7 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 	for _, rel := range rep.Reused {
 		same[rel] = true
 	}
-	res, err := syncDir(outDir, files, keys, same)
+	res, err := syncDir(outDir, files, keys, same, cleanAbs(opts.Library))
 	rep.Written, rep.Unchanged, rep.Removed = res.Written, res.Unchanged, res.Removed
 	if err != nil {
 		return rep, err

@@ -48,6 +48,13 @@ type Options struct {
 	Date string
 	// Progress, when set, is told how far the publication has come.
 	Progress func(done, total int, what string)
+	// Library is the folder of the library published (Publish sets it
+	// from the library). The output folder records it, and a folder
+	// holding another library's site, or in the library, is refused.
+	Library string
+	// Force publishes into a folder that holds another library's site
+	// (replacing it) or other files (which are never overwritten).
+	Force bool
 }
 
 // Report says what a publication did.

@@ -422,8 +422,14 @@ func TestRefusesForeignFiles(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "index.html"), []byte("intranätets startsida"), 0o644)
 	_, err := PublishInputs(context.Background(), testLibrary().inputs(), dir, Options{NoPDF: true})
+	var oe *OutputError
+	if !errors.As(err, &oe) || oe.Problem != OutputNotASite {
+		t.Fatalf("err = %v, want OutputNotASite", err)
+	}
+	// Even with Force, a file we did not write is never overwritten.
+	_, err = PublishInputs(context.Background(), testLibrary().inputs(), dir, Options{NoPDF: true, Force: true})
 	if err == nil || !strings.Contains(err.Error(), "not written by Lanemap") {
-		t.Fatalf("err = %v, want a refusal", err)
+		t.Fatalf("forced: err = %v, want a refusal", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(b) != "intranätets startsida" {
 		t.Errorf("foreign index.html overwritten")

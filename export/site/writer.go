@@ -24,8 +24,12 @@ import (
 const ManifestName = ".lanemap-publicering.json"
 
 type manifest struct {
-	Generator string   `json:"generator"`
-	Files     []string `json:"files"`
+	Generator string `json:"generator"`
+	// Library is the absolute, clean folder of the library published
+	// here, so another library's publication does not replace the site
+	// unasked. Manifests from before it name none.
+	Library string   `json:"library,omitempty"`
+	Files   []string `json:"files"`
 	// Keys says what each process page was rendered from, and Sums what
 	// we wrote (SHA-256), so an unchanged page is reused, not rendered.
 	Keys map[string]string `json:"keys,omitempty"`
@@ -41,7 +45,7 @@ type syncResult struct {
 // what is on disk (atomically), removes files an earlier publication wrote
 // that are no longer wanted, and refuses to overwrite files it did not write.
 // same names files known to be on disk as they are (reused pages).
-func syncDir(outDir string, files map[string][]byte, keys map[string]string, same map[string]bool) (syncResult, error) {
+func syncDir(outDir string, files map[string][]byte, keys map[string]string, same map[string]bool, lib string) (syncResult, error) {
 	var res syncResult
 	names := make([]string, 0, len(files))
 	for rel := range files {
@@ -84,7 +88,7 @@ func syncDir(outDir string, files map[string][]byte, keys map[string]string, sam
 		}
 	}
 	sort.Strings(union)
-	if err := writeManifest(outDir, manifest{Files: union}); err != nil {
+	if err := writeManifest(outDir, manifest{Library: lib, Files: union}); err != nil {
 		return res, err
 	}
 	made := map[string]bool{}
@@ -130,7 +134,7 @@ func syncDir(outDir string, files map[string][]byte, keys map[string]string, sam
 			}
 		}
 	}
-	done := manifest{Files: names, Keys: map[string]string{}, Sums: map[string]string{}}
+	done := manifest{Library: lib, Files: names, Keys: map[string]string{}, Sums: map[string]string{}}
 	for rel, k := range keys {
 		if b, ok := files[rel]; ok {
 			sum := sha256.Sum256(b)
