@@ -802,6 +802,7 @@ func (al *autoLayout) fill(p *model.Process) {
 		if depth > 64 {
 			return
 		}
+		var missing []*model.Node
 		for _, n := range al.inside[c] {
 			k := n.Kind
 			if sh := al.s.Shape(n.ID); sh != nil {
@@ -814,29 +815,22 @@ func (al *autoLayout) fill(p *model.Process) {
 				!(k.IsFlowNode() || k.IsData() || k.IsArtifact()) {
 				continue
 			}
-			area := in
-			if l := al.d.LaneOf(n.ID); l != nil && in == poolSh {
-				if ls := al.s.Shape(l.ID); ls != nil {
-					area = ls
+			missing = append(missing, n)
+		}
+		// Next to a drawn neighbour while that places any; when none has
+		// one, the first goes at the end and its neighbours follow it.
+		for len(missing) > 0 {
+			var rest []*model.Node
+			for _, n := range missing {
+				if !al.place(n, in, poolSh, false) {
+					rest = append(rest, n)
 				}
 			}
-			w, h := k.DefaultSize()
-			if k.IsSubProcess() {
-				w, h = model.Task.DefaultSize()
+			if len(rest) == len(missing) {
+				al.place(rest[0], in, poolSh, true)
+				rest = rest[1:]
 			}
-			r := al.after(area, w, h)
-			al.addShape(n.ID, r, func(sh *model.Shape) {
-				if k.IsSubProcess() {
-					sh.IsExpanded = model.Bool(false)
-				}
-			})
-			al.s.di.reset()
-			if area != nil {
-				al.widen(area, r.X+r.W+Padding)
-			}
-			if poolSh != nil && area != poolSh {
-				al.widen(poolSh, r.X+r.W+Padding)
-			}
+			missing = rest
 		}
 		// Boundary events of drawn hosts.
 		for _, n := range al.inside[c] {
@@ -846,6 +840,79 @@ func (al *autoLayout) fill(p *model.Process) {
 		}
 	}
 	walk(p.ID, poolSh, 0)
+}
+
+// place draws one missing node of a partly drawn process next to a drawn
+// neighbour or, with atEnd, after the content of its area; it reports
+// whether it placed it.
+func (al *autoLayout) place(n *model.Node, in, poolSh *model.Shape, atEnd bool) bool {
+	k := n.Kind
+	area := in
+	if l := al.d.LaneOf(n.ID); l != nil && in == poolSh {
+		if ls := al.s.Shape(l.ID); ls != nil {
+			area = ls
+		}
+	}
+	w, h := k.DefaultSize()
+	if k.IsSubProcess() {
+		w, h = model.Task.DefaultSize()
+	}
+	r, ok := al.nextTo(n, area, w, h)
+	if !ok && !atEnd {
+		return false
+	}
+	if !ok {
+		r = al.after(area, w, h)
+	}
+	al.addShape(n.ID, r, func(sh *model.Shape) {
+		if k.IsSubProcess() {
+			sh.IsExpanded = model.Bool(false)
+		}
+	})
+	al.s.di.reset()
+	if area != nil {
+		al.widen(area, r.X+r.W+Padding)
+	}
+	if poolSh != nil && area != poolSh {
+		al.widen(poolSh, r.X+r.W+Padding)
+	}
+	return true
+}
+
+// nextTo looks for a free w×h box for n right of a drawn predecessor (in
+// its row, or a row above or below) or left of a drawn successor, inside
+// area when set: where a node taken out of a drawn map was.
+func (al *autoLayout) nextTo(n *model.Node, area *model.Shape, w, h float64) (model.Rect, bool) {
+	for _, f := range al.s.graph().touching[n.ID] {
+		if f.Kind != model.SequenceFlow || f.Source == f.Target {
+			continue
+		}
+		after := f.Target == n.ID
+		other := f.Source
+		if !after {
+			other = f.Target
+		}
+		sh := al.s.Shape(other)
+		if sh == nil {
+			continue
+		}
+		b := sh.Bounds
+		x := b.X + b.W + Gap
+		if !after {
+			x = b.X - Gap - w
+		}
+		cy := b.Center().Y
+		for _, dy := range []float64{0, 1, -1, 2, -2} {
+			r := model.Rect{X: round(x), Y: round(cy - h/2 + dy*(h+Padding)), W: w, H: h}
+			if area != nil && !area.Bounds.ContainsRect(r.Inset(-Padding/2)) {
+				continue
+			}
+			if al.s.free(r, n) {
+				return r, true
+			}
+		}
+	}
+	return model.Rect{}, false
 }
 
 // after returns a w×h box right of the drawn nodes in area (the whole
