@@ -283,6 +283,16 @@ func (b *builder) addText(elem string, bounds model.Rect, t *Text) {
 	b.labels = append(b.labels, Item{Element: elem, Part: PartLabel, Bounds: bounds, Text: t})
 }
 
+// addInnerText paints a text inside its shape right away, on top of the
+// shape's body but under any shape painted later: a copy pasted over a
+// task hides the text of the task beneath it, as its body hides the rest.
+func (b *builder) addInnerText(elem string, bounds model.Rect, t *Text) {
+	if t == nil || len(t.Lines) == 0 {
+		return
+	}
+	b.sc.Items = append(b.sc.Items, Item{Element: elem, Part: PartLabel, Bounds: bounds, Text: t})
+}
+
 // textBlock lays lines out in a box of width w whose vertical centre is cy
 // (top is used instead when top is not NaN).
 func textBlock(lines []string, x, w, cy, top, size float64, align Align, col color.NRGBA) *Text {

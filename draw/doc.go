@@ -14,8 +14,12 @@
 // order is fixed: pools, lanes (parents first), handover highlights, nodes
 // ordered by nesting (model containment or, when a tool says nothing, the
 // picture: an expanded activity before what lies inside it; boundary events
-// after their host), edges, groups, then every text, so labels are never
-// hidden. Build never fails: unknown kinds become plain rounded boxes, DI
+// after their host), edges, groups, then the texts outside shapes, so those
+// labels are never hidden. A text inside a shape paints right after that
+// shape, and every node body is filled opaquely (the theme's fill unless
+// DI gives one), so a shape on top, such as a pasted copy, hides the body
+// and name of the one beneath, as in bpmn-js; lanes stay see-through and
+// groups unfilled. Build never fails: unknown kinds become plain rounded boxes, DI
 // pointing at nothing is drawn without meaning, and NaN, infinities or
 // absurd sizes are clamped so the scene bounds stay finite. Only explicit
 // DI colours change the picture; a fill alone changes the ink inside the

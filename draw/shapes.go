@@ -79,7 +79,7 @@ func (b *builder) innerLabel(elem string, r model.Rect, text string, c color.NRG
 	if top {
 		y, align = r.Y+labelPadding, AlignLeft
 	}
-	b.addText(elem, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, y, NodeFontSize, align, c))
+	b.addInnerText(elem, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, y, NodeFontSize, align, c))
 }
 
 // externalLabel queues the label of an event, gateway, data element or
@@ -477,7 +477,7 @@ func (b *builder) taskLabel(id string, r model.Rect, name string, icon, markers 
 		// Stay as near the middle as the free band allows.
 		cy = math.Min(math.Max(cy, top+h/2), bottom-h/2)
 	}
-	b.addText(id, r, textBlock(lines, r.X+labelPadding, w, cy, math.NaN(), NodeFontSize, AlignCenter, c))
+	b.addInnerText(id, r, textBlock(lines, r.X+labelPadding, w, cy, math.NaN(), NodeFontSize, AlignCenter, c))
 }
 
 // ---- Data and artifacts ----
@@ -557,7 +557,7 @@ func (b *builder) drawAnnotation(s *model.Shape, n *model.Node, r model.Rect, co
 	}
 	w := math.Max(r.W-2*labelPadding, 0)
 	lines := Wrap(text, w, NodeFontSize, false)
-	b.addText(id, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, math.NaN(), NodeFontSize, AlignLeft, col.inner()))
+	b.addInnerText(id, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, math.NaN(), NodeFontSize, AlignLeft, col.inner()))
 }
 
 // drawGroup draws a group: a dashed rounded box over everything else, its
