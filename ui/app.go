@@ -97,6 +97,9 @@ type App struct {
 	conflictChoices []*widget.RadioGroup
 	conflictApply   *widget.Button
 	notBPMNButtons  map[string]*widget.Button
+	// offeredNew are the recovery items of new processes already offered
+	// in this run (they belong to no library, so every open would ask).
+	offeredNew map[string]bool
 }
 
 // New builds the editor window for a (a real app or test.NewTempApp). Call
@@ -195,8 +198,8 @@ func (a *App) requestClose() {
 // library work goes to the recovery folder, where the next start offers
 // it, and the lock is released.
 func (a *App) stopped() {
-	if a.Dirty() && a.doc.ldoc != nil && a.lib != nil {
-		a.lib.lib.Autosave(a.doc.ldoc)
+	if a.Dirty() {
+		a.autosave(a.doc)
 	} else if a.doc != nil && !a.Dirty() {
 		a.dropRecovery(a.doc) // an earlier autosave of since-undone work
 	}
@@ -216,6 +219,10 @@ func (a *App) Window() fyne.Window { return a.win }
 // autosaving unsaved library work meanwhile.
 func (a *App) ShowAndRun() {
 	a.startAutosave()
+	if a.doc == nil && a.lib == nil {
+		// Started without a library: new processes' unsaved work.
+		a.offerRecovery("", nil)
+	}
 	a.win.ShowAndRun()
 }
 
@@ -455,6 +462,9 @@ func (a *App) defs() *model.Definitions {
 
 // changed runs after every edit, undo and redo.
 func (a *App) changed(c edit.Change) {
+	if a.doc != nil {
+		a.doc.rev++
+	}
 	if a.doc != nil && !a.doc.dirty() {
 		a.dropRecovery(a.doc) // undone back to the saved state
 	}

@@ -36,6 +36,16 @@ type document struct {
 	// restored marks work brought back from an autosave: unsaved although
 	// the fresh undo stack is clean.
 	restored bool
+	// rdoc carries the recovery copy of a process that has no library
+	// file yet (a new, never-saved one): its key stays the same for the
+	// document's life, so every autosave replaces the last.
+	rdoc *library.Doc
+	// rev counts changes; autosaved is rev at the last autosave, so an
+	// unchanged document is not written again every tick.
+	rev, autosaved int
+	// takenOver marks a lock someone else broke while we held it: held
+	// then says who took it.
+	takenOver bool
 }
 
 // loadDocument reads a BPMN file outside any library.
@@ -89,6 +99,21 @@ func newDocument() *document {
 // file from a tool that saves only the process, which shows nothing.
 func (doc *document) noLayout() bool {
 	return len(doc.defs.Nodes) > 0 && doc.sess.Diagram != nil && len(doc.sess.Diagram.Shapes) == 0
+}
+
+// heldText says why doc is read-only: who holds its lock, or who took
+// it over from us while we were editing.
+func (doc *document) heldText() string {
+	h := doc.held
+	if !doc.takenOver {
+		return readOnlyText(h)
+	}
+	who := h.User
+	if h.Host != "" {
+		who += " (" + h.Host + ")"
+	}
+	return lang.X("readonly.takenover", "The lock was taken over by {{.Who}} at {{.Time}}. Your changes are still here: save them as a copy.",
+		map[string]any{"Who": who, "Time": h.Since.Local().Format("2006-01-02 15:04")})
 }
 
 // readOnly reports a document someone else holds the lock on.

@@ -15,12 +15,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"lanemap/bpmn"
+	"lanemap/edit"
 	"lanemap/library"
 )
 
 // autosaveEvery is how often unsaved work goes to the recovery folder and
 // the lock's heartbeat is renewed.
-const autosaveEvery = 15 * time.Second
+const autosaveEvery = 5 * time.Second
 
 // Open opens a .bpmn file or a folder of them (a library). A folder shows
 // its processes in the sidebar and opens the first one; a file opens with
@@ -61,16 +62,24 @@ func (a *App) openLibrary(dir, file string) error {
 		}
 	}
 	a.refreshSidebar()
-	if file == "" {
-		if a.offerRecovery() {
+	open := func() error {
+		f := file
+		if f == "" && a.lib != nil {
+			f = firstReadable(a.lib.items(""))
+		}
+		if f == "" {
 			return nil
 		}
-		file = firstReadable(a.lib.items(""))
+		return a.load(f)
 	}
-	if file == "" {
+	if a.offerRecovery(file, func() {
+		if err := open(); err != nil {
+			a.showError(err)
+		}
+	}) {
 		return nil
 	}
-	return a.load(file)
+	return open()
 }
 
 // libraryChanged follows others' changes to the library's files.
@@ -272,14 +281,24 @@ func (a *App) confirmUnsaved(then func()) {
 	a.trackDialog(d, save.OnTapped)
 }
 
-// dropRecovery removes doc's autosaved copy: a document back at its
+// dropRecovery removes doc's own autosaved copy: a document back at its
 // saved state (undone, saved or discarded) has nothing to restore.
 func (a *App) dropRecovery(doc *document) {
-	if doc == nil || doc.ldoc == nil || a.lib == nil {
+	if doc == nil {
 		return
 	}
-	if r := a.lib.lib.Recovery(); r != nil {
-		r.Discard(library.RecoveryItem{Library: a.lib.dir, Path: doc.ldoc.Path})
+	doc.autosaved = 0
+	r, err := a.recovery()
+	if err != nil {
+		return
+	}
+	// Only this document's own copy: another session's (a crash not yet
+	// offered, another window) is not ours to drop.
+	if doc.ldoc != nil {
+		r.DiscardDoc(doc.ldoc)
+	}
+	if doc.rdoc != nil {
+		r.DiscardDoc(doc.rdoc)
 	}
 }
 
@@ -362,6 +381,13 @@ func (a *App) write(path string) error {
 	moved := doc.path != path
 	doc.path = path
 	doc.markSaved()
+	if doc.rdoc != nil {
+		// A new process has its file now: its recovery copy has done its job.
+		if r, err := a.recovery(); err == nil {
+			r.DiscardDoc(doc.rdoc)
+		}
+		doc.rdoc = nil
+	}
 	if moved {
 		a.relock(doc)
 	}
@@ -515,27 +541,91 @@ func (a *App) closeProcess() {
 	})
 }
 
-// autosaveTick runs on the UI thread every autosaveEvery: unsaved library
-// work goes to the recovery folder and the lock's heartbeat is renewed.
+// autosaveTick runs on the UI thread every autosaveEvery: unsaved work
+// (a library process, or a new process that has no file yet) goes to the
+// recovery folder when it changed since the last tick, and the lock's
+// heartbeat is renewed; a lock someone else took over makes the process
+// read-only at once, so its holder does not keep saving over theirs.
 func (a *App) autosaveTick() {
 	doc := a.doc
-	if doc == nil || a.lib == nil {
+	if doc == nil {
 		return
 	}
-	if doc.held != nil && doc.ldoc != nil {
+	if a.lib != nil && doc.held != nil && doc.ldoc != nil {
 		a.retakeLock(doc)
 	}
 	if doc.lock != nil {
 		if err := doc.lock.Refresh(); err != nil {
-			doc.lock = nil
-			doc.lockedBy = libraryMessage(err)
-			a.status.setHint(doc.lockedBy)
+			var le *library.ErrLocked
+			if errors.As(err, &le) {
+				a.lockLost(doc, le)
+			} else {
+				a.status.setHint(libraryMessage(err))
+			}
 		}
 	}
-	if doc.ldoc != nil && doc.dirty() {
-		if err := a.lib.lib.Autosave(doc.ldoc); err != nil {
-			a.status.setHint(libraryMessage(err))
+	a.autosave(doc)
+}
+
+// autosave writes doc to the recovery folder when it has unsaved changes
+// made since the last autosave.
+func (a *App) autosave(doc *document) {
+	if doc == nil || !doc.dirty() || doc.autosaved == doc.rev+1 {
+		return
+	}
+	var err error
+	switch {
+	case doc.ldoc != nil && a.lib != nil:
+		err = a.lib.lib.Autosave(doc.ldoc)
+	case doc.path == "":
+		r, rerr := a.recovery()
+		if rerr != nil {
+			err = rerr
+			break
 		}
+		if doc.rdoc == nil {
+			doc.rdoc = library.NewDoc("", doc.defs)
+		}
+		doc.rdoc.Defs, doc.rdoc.Src = doc.defs, doc.src
+		err = r.Save("", doc.rdoc)
+	default:
+		return // a file outside any library: nothing to key it by
+	}
+	if err != nil {
+		a.status.setHint(libraryMessage(err))
+		return
+	}
+	doc.autosaved = doc.rev + 1 // +1: the zero value means never
+}
+
+// recovery is the recovery folder: the open library's, else the user's
+// default one (where the library keeps it too).
+func (a *App) recovery() (*library.Recovery, error) {
+	if a.lib != nil {
+		if r := a.lib.lib.Recovery(); r != nil {
+			return r, nil
+		}
+	}
+	return library.OpenRecovery("")
+}
+
+// lockLost makes doc read-only because someone else broke our lock: its
+// banner says who and offers Save as copy, so the unsaved work is kept
+// without overwriting theirs.
+func (a *App) lockLost(doc *document, le *library.ErrLocked) {
+	doc.lock = nil
+	held := *le
+	if held.Since.IsZero() {
+		held.Since = time.Now()
+	}
+	doc.held, doc.takenOver = &held, true
+	doc.lockedBy = doc.heldText()
+	doc.sess.ReadOnly = true
+	if a.doc == doc {
+		a.palette.setEnabled(false)
+		a.showBanner()
+		a.updateTitle()
+		a.status.setHint(doc.lockedBy)
 	}
 }
 
@@ -550,51 +640,96 @@ func (a *App) startAutosave() {
 	}()
 }
 
-// offerRecovery asks whether to restore autosaved work found for the open
-// library; it reports whether it asked (the answer opens a process).
-func (a *App) offerRecovery() bool {
-	r := a.lib.lib.Recovery()
-	if r == nil {
+// offerRecovery asks, one item at a time, whether to restore autosaved
+// work of the open library (file's own first: "" = none) and of new
+// processes that never got a file. Declined items are discarded; after a
+// restore the rest stay in the folder for the next start, so no copy goes
+// that the user was not asked about. then runs when nothing was restored
+// (it opens what was asked for). It reports whether it asked.
+func (a *App) offerRecovery(file string, then func()) bool {
+	r, err := a.recovery()
+	if err != nil {
 		return false
 	}
 	items, err := r.List()
 	if err != nil {
 		return false
 	}
-	for _, it := range items {
-		if it.Library != a.lib.dir {
-			continue
-		}
-		it := it
-		name := it.Name
-		if name == "" {
-			name = it.Path
-		}
-		msg := lang.X("recover.message", "Lanemap found unsaved work on “{{.Name}}” from {{.Time}}, kept when the program stopped unexpectedly. Restore it?",
-			map[string]any{"Name": name, "Time": it.Saved.Local().Format("2006-01-02 15:04")})
-		d := dialog.NewConfirm(lang.X("recover.title", "Restore unsaved work?"), msg, func(ok bool) {
-			if !ok {
-				r.Discard(it)
-				if first := firstReadable(a.lib.items("")); first != "" && a.doc == nil {
-					if err := a.load(first); err != nil {
-						a.showError(err)
-					}
-				}
-				return
-			}
-			ld, err := r.Restore(it)
-			if err != nil {
-				a.showError(fmt.Errorf("%s", libraryMessage(err)))
-				return
-			}
-			doc := fromLibrary(a.lib, ld)
-			doc.restored = true
-			a.setDocument(doc)
-		}, a.win)
-		d.SetConfirmText(lang.X("recover.restore", "Restore"))
-		d.SetDismissText(lang.X("recover.discard", "Discard it"))
-		d.Show() // not tracked: Escape would discard the work
-		return true
+	rel := ""
+	if file != "" {
+		rel, _ = a.relInLibrary(file)
 	}
-	return false
+	var mine, others []library.RecoveryItem
+	for _, it := range items {
+		switch {
+		case it.Library == "" && it.Path == "":
+			if a.offeredNew[it.Key] {
+				continue // asked already in this run
+			}
+			others = append(others, it)
+		case a.lib == nil || it.Library != a.lib.dir:
+			continue
+		case rel != "" && it.Path == rel:
+			mine = append(mine, it)
+		default:
+			others = append(others, it)
+		}
+	}
+	queue := append(mine, others...)
+	if len(queue) == 0 {
+		return false
+	}
+	a.askRecovery(r, queue, then)
+	return true
+}
+
+// askRecovery asks about queue[0], then the rest.
+func (a *App) askRecovery(r *library.Recovery, queue []library.RecoveryItem, then func()) {
+	if len(queue) == 0 {
+		if then != nil && a.doc == nil {
+			then()
+		}
+		return
+	}
+	it := queue[0]
+	if it.Library == "" {
+		if a.offeredNew == nil {
+			a.offeredNew = map[string]bool{}
+		}
+		a.offeredNew[it.Key] = true
+	}
+	name := it.Name
+	if name == "" {
+		name = it.Path
+	}
+	if name == "" {
+		name = lang.X("recover.new", "a new process")
+	}
+	msg := lang.X("recover.message", "Lanemap found unsaved work on “{{.Name}}” from {{.Time}}, kept when the program stopped unexpectedly. Restore it?",
+		map[string]any{"Name": name, "Time": it.Saved.Local().Format("2006-01-02 15:04")})
+	d := dialog.NewConfirm(lang.X("recover.title", "Restore unsaved work?"), msg, func(ok bool) {
+		if !ok {
+			r.Discard(it)
+			a.askRecovery(r, queue[1:], then)
+			return
+		}
+		ld, err := r.Restore(it)
+		if err != nil {
+			a.showError(fmt.Errorf("%s", libraryMessage(err)))
+			a.askRecovery(r, queue[1:], then)
+			return
+		}
+		var doc *document
+		if it.Library == "" {
+			// A new process: unsaved, no file; Save asks for a name.
+			doc = &document{defs: ld.Defs, src: ld.Src, warnings: ld.Warnings, sess: edit.NewSession(ld.Defs, nil), rdoc: ld}
+		} else {
+			doc = fromLibrary(a.lib, ld)
+		}
+		doc.restored = true
+		a.setDocument(doc)
+	}, a.win)
+	d.SetConfirmText(lang.X("recover.restore", "Restore"))
+	d.SetDismissText(lang.X("recover.discard", "Discard it"))
+	d.Show() // not tracked: Escape would discard the work
 }

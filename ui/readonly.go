@@ -23,7 +23,7 @@ import (
 func (a *App) takeLock(doc *document) {
 	lk, err := a.lib.lib.Lock(doc.ldoc.Path, library.CurrentIdentity())
 	if err == nil {
-		doc.lock, doc.held, doc.lockedBy = lk, nil, ""
+		doc.lock, doc.held, doc.lockedBy, doc.takenOver = lk, nil, "", false
 		return
 	}
 	var held *library.ErrLocked
@@ -85,7 +85,7 @@ func (a *App) errReadOnly() error {
 	if a.doc == nil || a.doc.held == nil {
 		return edit.ErrReadOnly
 	}
-	return fmt.Errorf("%s. %s", readOnlyText(a.doc.held), lang.X("readonly.what", "Save a copy to make changes."))
+	return fmt.Errorf("%s. %s", a.doc.heldText(), lang.X("readonly.what", "Save a copy to make changes."))
 }
 
 // showBanner shows or hides the read-only banner over the map.
@@ -96,7 +96,7 @@ func (a *App) showBanner() {
 		a.banner.Refresh()
 		return
 	}
-	text := widget.NewLabelWithStyle(readOnlyText(a.doc.held), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text := widget.NewLabelWithStyle(a.doc.heldText(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text.Wrapping = fyne.TextWrapWord
 	icon := widget.NewIcon(theme.WarningIcon())
 	breakBtn := widget.NewButtonWithIcon(lang.X("readonly.break", "Break the lock…"), theme.ContentClearIcon(), a.askBreakLock)
