@@ -93,13 +93,14 @@ func (v *libraryView) items(q string) []sideItem {
 }
 
 // sortByName orders the processes by name as the user's language sorts
-// (å, ä, ö after z in Swedish), then by file.
+// (å, ä, ö after z in Swedish) with numbers by value (2 before 10), then
+// by file.
 func sortByName(items []sideItem) {
 	tag := language.English
 	if uiLang() == "sv" {
 		tag = language.Swedish
 	}
-	c := collate.New(tag, collate.IgnoreCase)
+	c := collate.New(tag, collate.IgnoreCase, collate.Numeric)
 	slices.SortStableFunc(items, func(a, b sideItem) int {
 		if r := c.CompareString(a.Name, b.Name); r != 0 {
 			return r

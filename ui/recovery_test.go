@@ -220,3 +220,27 @@ func TestDeadInstancesLockTakenOver(t *testing.T) {
 		t.Fatal("a lock left by a dead instance on this host made the process read-only")
 	}
 }
+
+func TestSidebarSortsNumbersByValue(t *testing.T) {
+	for _, l := range []string{"en_US.UTF-8", "sv_SE.UTF-8"} {
+		t.Run(l, func(t *testing.T) {
+			setLang(t, l)
+			var items []sideItem
+			for _, n := range []string{"Steg 100", "Steg 10", "Ärende", "Steg 2", "Steg 1", "Zon"} {
+				items = append(items, sideItem{Name: n, Path: n})
+			}
+			sortByName(items)
+			var got []string
+			for _, it := range items {
+				got = append(got, it.Name)
+			}
+			want := "Steg 1|Steg 2|Steg 10|Steg 100|Zon|Ärende"
+			if l == "en_US.UTF-8" {
+				want = "Ärende|Steg 1|Steg 2|Steg 10|Steg 100|Zon"
+			}
+			if strings.Join(got, "|") != want {
+				t.Errorf("sorted %v; want %s", got, want)
+			}
+		})
+	}
+}
