@@ -49,6 +49,7 @@ type builder struct {
 	drawnParents map[string]bool
 	boxes        *[]box             // expanded activity shapes, see containers
 	bandEnd      map[string]float64 // lane id → where its header band ends
+	surfaces     []surface          // filled pools and lanes, in paint order
 	segs         arena
 }
 

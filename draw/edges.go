@@ -105,7 +105,7 @@ func (b *builder) drawEdge(e *model.Edge) {
 		// Nothing to draw a line through; a name placed by DI still shows.
 		if f != nil && e.Label != nil {
 			lr := clean(*e.Label)
-			b.externalLabel(id, lr, e.Label, f.Name, col.outer())
+			b.externalLabel(id, lr, e.Label, f.Name, col)
 		}
 		return
 	}
@@ -195,7 +195,7 @@ func (b *builder) drawEdge(e *model.Edge) {
 	p.poly(false, line...)
 	b.add(id, PartEdge, box, p.path(), st)
 	b.sc.Items = append(b.sc.Items, deco...)
-	b.flowLabel(id, box, pts, e.Label, nameOf(el), col.outer())
+	b.flowLabel(id, box, pts, e.Label, nameOf(el), col)
 }
 
 // flowSourceMarker adds the default-flow slash or the conditional diamond
@@ -230,13 +230,13 @@ func (b *builder) flowSourceMarker(f *model.Flow, pts []model.Point, ink colorT,
 
 // flowLabel queues a flow's name: in its DI label bounds, or beside the
 // middle of the route (above a horizontal stretch, right of a vertical one).
-func (b *builder) flowLabel(id string, box model.Rect, pts []model.Point, di *model.Rect, text string, c colorT) {
+func (b *builder) flowLabel(id string, box model.Rect, pts []model.Point, di *model.Rect, text string, col colors) {
 	if text == "" {
 		return
 	}
 	if di != nil {
 		if lr := clean(*di); lr.W > 0 || lr.H > 0 {
-			b.placeLabel(id, box, di, text, c, false)
+			b.placeLabel(id, box, di, text, col, false)
 			return
 		}
 	}
@@ -244,10 +244,14 @@ func (b *builder) flowLabel(id string, box model.Rect, pts []model.Point, di *mo
 	lines := Wrap(text, extLabelW, NodeFontSize, false)
 	if math.Abs(seg.X) >= math.Abs(seg.Y) {
 		lh := float64(len(lines)) * NodeFontSize * LineSpacing
-		b.addText(id, box, textBlock(lines, mid.X-extLabelW/2, extLabelW, 0, mid.Y-flowLabelGap-lh, NodeFontSize, AlignCenter, c))
+		t := textBlock(lines, mid.X-extLabelW/2, extLabelW, 0, mid.Y-flowLabelGap-lh, NodeFontSize, AlignCenter, col.stroke)
+		t.Color = b.textOn(t.Box.Center(), col, col.stroke)
+		b.addText(id, box, t)
 		return
 	}
-	b.addText(id, box, textBlock(lines, mid.X+flowLabelGap+2, extLabelW, mid.Y, math.NaN(), NodeFontSize, AlignLeft, c))
+	t := textBlock(lines, mid.X+flowLabelGap+2, extLabelW, mid.Y, math.NaN(), NodeFontSize, AlignLeft, col.stroke)
+	t.Color = b.textOn(t.Box.Center(), col, col.stroke)
+	b.addText(id, box, t)
 }
 
 // midRoute is the point halfway along a route and the direction of the

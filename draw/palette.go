@@ -21,6 +21,9 @@ type palette struct {
 	handoverStroke color.NRGBA
 	ruleHeader     color.NRGBA // business rule table header
 	messageShade   color.NRGBA // envelope of a non-initiating message
+	// bg is the paper under the picture (the editor's canvas colour),
+	// what a label outside every filled pool and lane is read against.
+	bg color.NRGBA
 }
 
 var lightPalette = palette{
@@ -34,6 +37,7 @@ var lightPalette = palette{
 	handoverStroke: color.NRGBA{0xc8, 0x50, 0x00, 0xff},
 	ruleHeader:     color.NRGBA{0xaa, 0xaa, 0xaa, 0xff},
 	messageShade:   color.NRGBA{0xc8, 0xc8, 0xc8, 0xff},
+	bg:             color.NRGBA{0xff, 0xff, 0xff, 0xff},
 }
 
 var darkPalette = palette{
@@ -47,6 +51,7 @@ var darkPalette = palette{
 	handoverStroke: color.NRGBA{0xff, 0xb0, 0x50, 0xff},
 	ruleHeader:     color.NRGBA{0x70, 0x70, 0x70, 0xff},
 	messageShade:   color.NRGBA{0x5a, 0x5a, 0x5a, 0xff},
+	bg:             color.NRGBA{0x1e, 0x1f, 0x22, 0xff},
 }
 
 // parseHex reads "#rrggbb" or "#rgb" (the forms BPMN in Color allows);
@@ -105,15 +110,8 @@ type colors struct {
 	// label is the DI label colour (BPMNLabel color:color); alpha 0 when
 	// the file gives none.
 	label color.NRGBA
-}
-
-// outer is the colour of a label outside the shape: the DI label colour,
-// else the element's stroke, as bpmn-js does (getLabelColor).
-func (c colors) outer() color.NRGBA {
-	if c.label.A != 0 {
-		return c.label
-	}
-	return c.stroke
+	// ownFill says the fill is the file's (DI), not the theme's.
+	ownFill bool
 }
 
 // inner is the colour of a label inside the shape: the DI label colour,
@@ -125,6 +123,15 @@ func (c colors) inner() color.NRGBA {
 	return c.ink
 }
 
+// inside is the colour of a label inside the shape, made readable on the
+// shape's fill when the file chose that fill.
+func (c colors) inside() color.NRGBA {
+	if c.ownFill {
+		return readableOn(c.fill, c, c.ink)
+	}
+	return c.inner()
+}
+
 // resolve applies a shape's or edge's DI colours to the theme. When only
 // the fill is given, the ink inside is chosen to stay readable on it; the
 // outline and outside labels keep the theme's stroke.
@@ -132,7 +139,7 @@ func (p *palette) resolve(c model.Colors) colors {
 	out := colors{fill: p.fill, stroke: p.stroke, ink: p.stroke}
 	f, hasFill := parseHex(c.Fill)
 	if hasFill {
-		out.fill = f
+		out.fill, out.ownFill = f, true
 		out.ink = p.ink(f)
 	}
 	if s, ok := parseHex(c.Stroke); ok {
@@ -156,6 +163,74 @@ func (p *palette) ink(bg color.NRGBA) color.NRGBA {
 		return p.light
 	}
 	return p.stroke
+}
+
+// Contrast floors of WCAG 2: 4.5:1 for our own choice of text colour; a
+// colour the file gives its label is kept down to 3:1 (the floor for large
+// text), since its author chose it.
+const (
+	minTextContrast  = 4.5
+	minLabelContrast = 3
+)
+
+var (
+	black = color.NRGBA{0, 0, 0, 0xff}
+	white = color.NRGBA{0xff, 0xff, 0xff, 0xff}
+)
+
+// linear maps an sRGB channel to linear light (WCAG 2 relative luminance),
+// precomputed so picking text colours stays cheap.
+var linear = func() (t [256]float64) {
+	for i := range t {
+		v := float64(i) / 255
+		if v <= 0.04045 {
+			t[i] = v / 12.92
+		} else {
+			t[i] = math.Pow((v+0.055)/1.055, 2.4)
+		}
+	}
+	return t
+}()
+
+// relLuminance is WCAG 2's relative luminance of an opaque colour.
+func relLuminance(c color.NRGBA) float64 {
+	return 0.2126*linear[c.R] + 0.7152*linear[c.G] + 0.0722*linear[c.B]
+}
+
+// contrast is WCAG 2's contrast ratio of two opaque colours (1 to 21).
+func contrast(a, b color.NRGBA) float64 {
+	la, lb := relLuminance(a), relLuminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// over composites c on top of the opaque colour under.
+func over(c, under color.NRGBA) color.NRGBA {
+	if c.A == 0xff {
+		return c
+	}
+	a := float64(c.A) / 255
+	mix := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*a + float64(y)*(1-a))) }
+	return color.NRGBA{mix(c.R, under.R), mix(c.G, under.G), mix(c.B, under.B), 0xff}
+}
+
+// readableOn picks the colour of text drawn on bg, a colour the file or the
+// role table chose: the DI label colour when it contrasts at least 3:1,
+// else def (the theme's text or the element's own ink) when it contrasts
+// 4.5:1, else black or white, whichever contrasts more.
+func readableOn(bg color.NRGBA, col colors, def color.NRGBA) color.NRGBA {
+	if col.label.A != 0 && contrast(col.label, bg) >= minLabelContrast {
+		return col.label
+	}
+	if contrast(def, bg) >= minTextContrast {
+		return def
+	}
+	if contrast(black, bg) >= contrast(white, bg) {
+		return black
+	}
+	return white
 }
 
 // roleFill adapts a lane's role colour to the theme. Role colours are

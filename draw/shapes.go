@@ -63,7 +63,7 @@ func (b *builder) drawNode(s *model.Shape) {
 func (b *builder) drawPlain(s *model.Shape, r model.Rect, col colors, name string) {
 	p := b.pb(10)
 	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), filled(col.fill, col.stroke, wData))
-	b.innerLabel(s.Element, r, name, col.inner(), false)
+	b.innerLabel(s.Element, r, name, col.inside(), false)
 }
 
 // innerLabel queues a label wrapped inside r: centred, or top-left for
@@ -84,8 +84,8 @@ func (b *builder) innerLabel(elem string, r model.Rect, text string, c color.NRG
 
 // externalLabel queues the label of an event, gateway, data element or
 // flow: in its DI label bounds when it has them, else centred under r.
-func (b *builder) externalLabel(elem string, r model.Rect, di *model.Rect, text string, c color.NRGBA) {
-	b.placeLabel(elem, r, di, text, c, true)
+func (b *builder) externalLabel(elem string, r model.Rect, di *model.Rect, text string, col colors) {
+	b.placeLabel(elem, r, di, text, col, true)
 }
 
 // foreignFontSlack widens DI label boxes before wrapping: the tools that
@@ -100,8 +100,9 @@ const foreignFontSlack = 1.15
 // centred on the DI box, and when the DI box keeps clear of the shape r
 // (avoid) but the wider or taller text would not, it grows away from the
 // shape from the DI box's edge nearest the shape, so a label never runs
-// over its own symbol.
-func (b *builder) placeLabel(elem string, r model.Rect, di *model.Rect, text string, c color.NRGBA, avoid bool) {
+// over its own symbol. Its colour is read against what lies under its
+// middle (textOn).
+func (b *builder) placeLabel(elem string, r model.Rect, di *model.Rect, text string, col colors, avoid bool) {
 	if text == "" {
 		return
 	}
@@ -129,13 +130,15 @@ func (b *builder) placeLabel(elem string, r model.Rect, di *model.Rect, text str
 					t.X = lr.X
 				}
 			}
-			b.addText(elem, r, textBlock(lines, t.X, tw, 0, t.Y, NodeFontSize, AlignCenter, c))
+			b.addText(elem, r, textBlock(lines, t.X, tw, 0, t.Y, NodeFontSize, AlignCenter, b.textOn(t.Center(), col, col.stroke)))
 			return
 		}
 	}
 	lines := Wrap(text, extLabelW, NodeFontSize, false)
 	cx := r.X + r.W/2
-	b.addText(elem, r, textBlock(lines, cx-extLabelW/2, extLabelW, 0, r.Y+r.H+extLabelGap, NodeFontSize, AlignCenter, c))
+	t := textBlock(lines, cx-extLabelW/2, extLabelW, 0, r.Y+r.H+extLabelGap, NodeFontSize, AlignCenter, col.stroke)
+	t.Color = b.textOn(t.Box.Center(), col, col.stroke)
+	b.addText(elem, r, t)
 }
 
 // overlaps reports whether a and c share some area.
@@ -180,7 +183,7 @@ func (b *builder) drawEvent(s *model.Shape, n *model.Node, r model.Rect, col col
 		b.add(id, PartBody, r, inner.path(), Style{Stroke: col.stroke, Width: wRing, Dash: dash})
 	}
 	b.eventMarker(id, n, r, col)
-	b.externalLabel(id, r, s.Label, n.Name, col.outer())
+	b.externalLabel(id, r, s.Label, n.Name, col)
 }
 
 // eventMarker draws the event definition's symbol, scaled with the event.
@@ -282,7 +285,7 @@ func (b *builder) drawGateway(s *model.Shape, n *model.Node, r model.Rect, col c
 		pent := b.pb(6)
 		add(pent.regular(c.X, c.Y+0.6*sc, 5, 7*sc, -math.Pi/2).path(), stroke(col.ink, wMarkerBig))
 	}
-	b.externalLabel(id, r, s.Label, n.Name, col.outer())
+	b.externalLabel(id, r, s.Label, n.Name, col)
 }
 
 // ---- Activities ----
@@ -354,10 +357,10 @@ func (b *builder) drawActivity(s *model.Shape, n *model.Node, r model.Rect, col 
 	collapsed := container && !exp && !icon.IsTask()
 	marks := b.activityMarkers(id, n, r, col, collapsed)
 	if exp || n.Name == "" {
-		b.innerLabel(id, r, n.Name, col.inner(), exp)
+		b.innerLabel(id, r, n.Name, col.inside(), exp)
 		return
 	}
-	b.taskLabel(id, r, n.Name, icon.IsTask() && icon != model.Task, marks, col.inner())
+	b.taskLabel(id, r, n.Name, icon.IsTask() && icon != model.Task, marks, col.inside())
 }
 
 // calledKind is what a call activity calls: the model's CalledKind, else
@@ -516,7 +519,7 @@ func (b *builder) drawDataObject(s *model.Shape, n *model.Node, r model.Rect, co
 		}
 		label += st
 	}
-	b.externalLabel(id, r, s.Label, label, col.outer())
+	b.externalLabel(id, r, s.Label, label, col)
 }
 
 func (b *builder) drawDataStore(s *model.Shape, n *model.Node, r model.Rect, col colors) {
@@ -535,7 +538,7 @@ func (b *builder) drawDataStore(s *model.Shape, n *model.Node, r model.Rect, col
 		rings.move(r.X, y).arc(cx, y, rx, ry, math.Pi, 0)
 	}
 	b.add(id, PartMarker, r, rings.path(), stroke(col.stroke, wData))
-	b.externalLabel(id, r, s.Label, n.Name, col.outer())
+	b.externalLabel(id, r, s.Label, n.Name, col)
 }
 
 func (b *builder) drawAnnotation(s *model.Shape, n *model.Node, r model.Rect, col colors) {
@@ -557,7 +560,12 @@ func (b *builder) drawAnnotation(s *model.Shape, n *model.Node, r model.Rect, co
 	}
 	w := math.Max(r.W-2*labelPadding, 0)
 	lines := Wrap(text, w, NodeFontSize, false)
-	b.addInnerText(id, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, math.NaN(), NodeFontSize, AlignLeft, col.inner()))
+	// Unfilled, the text stands on whatever pool or lane is under it.
+	ink := col.inside()
+	if !col.ownFill {
+		ink = b.textOn(r.Center(), col, col.ink)
+	}
+	b.addInnerText(id, r, textBlock(lines, r.X+labelPadding, w, r.Y+r.H/2, math.NaN(), NodeFontSize, AlignLeft, ink))
 }
 
 // drawGroup draws a group: a dashed rounded box over everything else, its
@@ -577,8 +585,10 @@ func (b *builder) drawGroup(s *model.Shape) {
 		return
 	}
 	if s.Label != nil {
-		b.externalLabel(s.Element, r, s.Label, name, col.outer())
+		b.externalLabel(s.Element, r, s.Label, name, col)
 		return
 	}
-	b.innerLabel(s.Element, r, name, col.inner(), true)
+	// Groups are unfilled: the name stands on the pool or lane under it.
+	at := model.Point{X: r.X + r.W/2, Y: r.Y + labelPadding + NodeFontSize/2}
+	b.innerLabel(s.Element, r, name, b.textOn(at, col, col.ink), true)
 }

@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"image/color"
 	"math"
 
 	"lanemap/model"
@@ -23,6 +24,47 @@ func (b *builder) poolShapeOfLane(laneID string) *model.Shape {
 	return b.shapes[pool.ID]
 }
 
+// surface is a filled pool or lane that labels may be drawn on.
+type surface struct {
+	r    model.Rect
+	fill color.NRGBA // opaque: a translucent fill is mixed with what is under it
+	own  bool        // the file's or the role table's colour, not the theme's
+}
+
+// surfaceAt is the colour under p: the topmost filled pool or lane holding
+// it, else the paper; own reports a colour the theme did not choose.
+func (b *builder) surfaceAt(p model.Point) (fill color.NRGBA, own bool) {
+	for i := len(b.surfaces) - 1; i >= 0; i-- {
+		if s := &b.surfaces[i]; s.r.Contains(p) {
+			return s.fill, s.own
+		}
+	}
+	return b.pal.bg, false
+}
+
+// addSurface records a pool or lane body filled with fill.
+func (b *builder) addSurface(r model.Rect, fill color.NRGBA, own bool) {
+	if fill.A == 0 {
+		return
+	}
+	under, ownUnder := b.surfaceAt(r.Center())
+	b.surfaces = append(b.surfaces, surface{r: r, fill: over(fill, under), own: own || (ownUnder && fill.A != 0xff)})
+}
+
+// textOn is the colour of a text whose middle is at p and which sits on no
+// shape of its own: def (or the DI label colour) on the theme's surfaces,
+// made readable on a surface coloured by the file or the role table.
+func (b *builder) textOn(p model.Point, col colors, def color.NRGBA) color.NRGBA {
+	bg, own := b.surfaceAt(p)
+	if !own {
+		if col.label.A != 0 {
+			return col.label
+		}
+		return def
+	}
+	return readableOn(bg, col, def)
+}
+
 // drawPool draws a participant: a box with a label band on the left (top
 // when vertical) and the rotated name, or for a black-box pool just the box
 // with the name in the middle.
@@ -30,15 +72,18 @@ func (b *builder) drawPool(s *model.Shape) {
 	p := b.d.Participant(s.Element)
 	r := clean(s.Bounds)
 	col := b.pal.resolve(s.Style)
-	if s.Style.Fill == "" {
+	if !col.ownFill {
 		col.fill = b.pal.poolFill
 	}
 	body := b.pb(5)
 	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(col.fill, col.stroke, 1.5))
+	b.addSurface(r, col.fill, col.ownFill)
 	name := nameOf(p)
 	if p == nil || p.BlackBox() {
 		lines := Wrap(name, math.Max(r.W-2*labelPadding, 0), HeaderFontSize, false)
-		b.addText(s.Element, r, textBlock(lines, r.X+labelPadding, math.Max(r.W-2*labelPadding, 0), r.Y+r.H/2, math.NaN(), HeaderFontSize, AlignCenter, col.inner()))
+		t := textBlock(lines, r.X+labelPadding, math.Max(r.W-2*labelPadding, 0), r.Y+r.H/2, math.NaN(), HeaderFontSize, AlignCenter, col.inner())
+		t.Color = b.textOn(r.Center(), col, col.ink)
+		b.addText(s.Element, r, t)
 		return
 	}
 	b.drawBand(s.Element, r, r, horizontal(s), name, col)
@@ -56,7 +101,7 @@ func (b *builder) drawLane(s *model.Shape) {
 	}
 	col := b.pal.resolve(s.Style)
 	fill := col.fill
-	if s.Style.Fill == "" {
+	if !col.ownFill {
 		fill = transparent
 	}
 	if l != nil && b.opt.RoleColors != nil {
@@ -70,6 +115,7 @@ func (b *builder) drawLane(s *model.Shape) {
 	}
 	body := b.pb(5)
 	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(fill, col.stroke, 1))
+	b.addSurface(r, fill, true)
 
 	// Some tools let lanes span the bands around them (the pool's, a
 	// parent lane's): keep this lane's band clear of them.
@@ -115,16 +161,23 @@ func (b *builder) drawBand(elem string, bounds, area model.Rect, horiz bool, nam
 	p := b.pb(5)
 	p.rect(band)
 	b.add(elem, PartLaneHeader, bounds, p.path(), filled(b.pal.band, col.stroke, 1))
+	if name == "" {
+		return
+	}
 	c := band.Center()
+	ink := col.inner()
+	if bg, own := b.surfaceAt(c); own {
+		ink = readableOn(over(b.pal.band, bg), col, col.ink)
+	}
 	if horiz {
 		w := math.Max(band.H-2*labelPadding, 0)
 		lines := Wrap(name, w, HeaderFontSize, false)
-		t := textBlock(lines, c.X-w/2, w, c.Y, math.NaN(), HeaderFontSize, AlignCenter, col.inner())
+		t := textBlock(lines, c.X-w/2, w, c.Y, math.NaN(), HeaderFontSize, AlignCenter, ink)
 		t.Vertical = true
 		b.addText(elem, bounds, t)
 		return
 	}
 	w := math.Max(band.W-2*labelPadding, 0)
 	lines := Wrap(name, w, HeaderFontSize, false)
-	b.addText(elem, bounds, textBlock(lines, band.X+labelPadding, w, c.Y, math.NaN(), HeaderFontSize, AlignCenter, col.inner()))
+	b.addText(elem, bounds, textBlock(lines, band.X+labelPadding, w, c.Y, math.NaN(), HeaderFontSize, AlignCenter, ink))
 }

@@ -1,0 +1,208 @@
+package draw
+
+import (
+	"image/color"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"lanemap/bpmn"
+	"lanemap/internal/corpus"
+	"lanemap/model"
+)
+
+// wcagContrast is WCAG 2's contrast ratio, computed here from the formula
+// rather than with the package's own helper, so the test checks it too.
+func wcagContrast(a, b color.NRGBA) float64 {
+	lum := func(c color.NRGBA) float64 {
+		ch := func(v uint8) float64 {
+			s := float64(v) / 255
+			if s <= 0.03928 {
+				return s / 12.92
+			}
+			return math.Pow((s+0.055)/1.055, 2.4)
+		}
+		return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+	}
+	l1, l2 := lum(a), lum(b)
+	return (math.Max(l1, l2) + 0.05) / (math.Min(l1, l2) + 0.05)
+}
+
+// labelOf returns the colour of element id's text.
+func labelOf(t *testing.T, sc *Scene, id string) color.NRGBA {
+	t.Helper()
+	for _, it := range sc.Items {
+		if it.Element == id && it.Text != nil {
+			return it.Text.Color
+		}
+	}
+	t.Fatalf("no text for %s", id)
+	return color.NRGBA{}
+}
+
+// TestLabelsReadableOnFileFills: a label on a fill the file chose (inside a
+// task; under an event, on a flow or on an annotation over a pool or lane)
+// keeps the theme's text colour when it contrasts 4.5:1 with that fill,
+// keeps the file's label colour when it contrasts 3:1, and is otherwise
+// black or white, contrasting at least 4.5:1.
+func TestLabelsReadableOnFileFills(t *testing.T) {
+	fills := map[string]string{"white": "#ffffff", "yellow": "#ffdf91", "pure yellow": "#ffff00", "dark": "#1f3a5f"}
+	labels := map[string]string{"no label colour": "", "navy label": "#000080", "grey label": "#808080", "white label": "#ffffff"}
+	// where puts the fill on what the text stands on and returns the
+	// element whose text is checked.
+	where := map[string]func(f *fixture, fill, label string) string{
+		"task": func(f *fixture, fill, label string) string {
+			f.node("t", model.Task, "Utred ärendet", 100, 100, 100, 80)
+			f.shape("t").Style = model.Colors{Fill: fill, Label: label}
+			return "t"
+		},
+		"event in pool": func(f *fixture, fill, label string) string {
+			f.shape("P").Style.Fill = fill
+			f.node("s", model.StartEvent, "Start Event 1", 100, 100, 36, 36)
+			f.shape("s").Style.Label = label
+			return "s"
+		},
+		"flow in pool": func(f *fixture, fill, label string) string {
+			f.shape("P").Style.Fill = fill
+			f.node("a", model.Task, "", 60, 40, 60, 40)
+			f.node("b", model.Task, "", 300, 40, 60, 40)
+			f.flow("x", model.SequenceFlow, "a", "b", 120, 60, 300, 60).Name = "Message Flow 1"
+			f.g.Edges[0].Style.Label = label
+			return "x"
+		},
+		"event in lane": func(f *fixture, fill, label string) string {
+			f.shape("L").Style.Fill = fill
+			f.node("s", model.IntermediateCatchEvent, "Vänta", 200, 100, 36, 36)
+			f.shape("s").Style.Label = label
+			return "s"
+		},
+		"annotation in lane": func(f *fixture, fill, label string) string {
+			f.shape("L").Style.Fill = fill
+			f.node("n", model.TextAnnotation, "", 100, 60, 120, 40).Text = "Enligt SOSFS 2011:9"
+			f.shape("n").Style.Label = label
+			return "n"
+		},
+	}
+	for placeName, place := range where {
+		for fillName, fill := range fills {
+			for labelName, label := range labels {
+				for _, dark := range []bool{false, true} {
+					theme := "light"
+					if dark {
+						theme = "dark"
+					}
+					t.Run(placeName+"/"+fillName+"/"+labelName+"/"+theme, func(t *testing.T) {
+						f := newFixture()
+						f.d.Processes = []*model.Process{{ID: "proc", Lanes: []*model.Lane{{ID: "L", Name: "Handläggare"}}}}
+						f.d.Collaborations = []*model.Collaboration{{ID: "c", Participants: []*model.Participant{{ID: "P", Name: "Kommunen", ProcessRef: "proc"}}}}
+						f.g.Shapes = append(f.g.Shapes,
+							&model.Shape{ID: "P_di", Element: "P", Bounds: model.Rect{X: 0, Y: 0, W: 500, H: 250}},
+							&model.Shape{ID: "L_di", Element: "L", Bounds: model.Rect{X: 30, Y: 0, W: 470, H: 250}})
+						id := place(f, fill, label)
+						f.d.Touch()
+						pal := lightPalette
+						if dark {
+							pal = darkPalette
+						}
+						bg, _ := parseHex(fill)
+						got := labelOf(t, Build(f.d, f.g, Options{Dark: dark}), id)
+						lc, hasLabel := parseHex(label)
+						c := wcagContrast(got, bg)
+						switch {
+						case hasLabel && wcagContrast(lc, bg) >= 3:
+							if got != lc {
+								t.Errorf("label colour %v (contrast %.2f) not kept: got %v", lc, wcagContrast(lc, bg), got)
+							}
+						case c < 4.5:
+							t.Errorf("text %v on %v: contrast %.2f, want ≥ 4.5", got, bg, c)
+						case !hasLabel && wcagContrast(pal.stroke, bg) >= 4.5 && got != pal.stroke:
+							t.Errorf("text %v, want the theme's %v (contrast %.2f)", got, pal.stroke, wcagContrast(pal.stroke, bg))
+						case got != pal.stroke && got != pal.light && got != pal.dark && got != black && got != white && got != lc:
+							t.Errorf("text %v is neither the theme's, the file's, black nor white", got)
+						}
+					})
+				}
+			}
+		}
+	}
+}
+
+// TestThemeSurfacesKeepColours: on the theme's own surfaces (no file fill)
+// labels keep their colours as before, the file's label colour or the
+// element's stroke, as bpmn-js does.
+func TestThemeSurfacesKeepColours(t *testing.T) {
+	orange := color.NRGBA{0xff, 0x88, 0, 0xff}
+	for _, dark := range []bool{false, true} {
+		f := newFixture()
+		f.node("s", model.StartEvent, "Start", 100, 100, 36, 36)
+		f.shape("s").Style.Stroke = "#ff8800"
+		f.node("e", model.EndEvent, "Slut", 300, 100, 36, 36)
+		f.shape("e").Style.Label = "#808080"
+		sc := Build(f.d, f.g, Options{Dark: dark})
+		if got := labelOf(t, sc, "s"); got != orange {
+			t.Errorf("dark=%v: stroke-coloured label %v, want %v", dark, got, orange)
+		}
+		if got := labelOf(t, sc, "e"); got != (color.NRGBA{0x80, 0x80, 0x80, 0xff}) {
+			t.Errorf("dark=%v: label colour %v not kept", dark, got)
+		}
+	}
+}
+
+// TestVendorPoolLabelsReadableInDark is QA's case: an ADONIS export fills
+// its pools white; in the dark theme the labels of "Start Event 1" and
+// "Message Flow 1" on that pool must be dark, not the theme's light text.
+func TestVendorPoolLabelsReadableInDark(t *testing.T) {
+	path := filepath.Join(corpus.Dir(t), "vendors", "adonis17-A.4.1-export.bpmn")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, _, _, err := bpmn.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"Start Event 1": true, "Message Flow 1": true}
+	seen := map[string]bool{}
+	for _, g := range d.Diagrams {
+		b := Build(d, g, Options{Dark: true})
+		// Re-derive each label's surface from the file's pools and lanes.
+		for _, it := range b.Items {
+			if it.Text == nil || len(it.Text.Lines) == 0 || !want[joinLines(it.Text.Lines)] {
+				continue
+			}
+			bg := darkPalette.bg
+			c := textExtent(it.Text).Center()
+			for _, s := range g.Shapes {
+				switch d.Element(s.Element).(type) {
+				case *model.Participant, *model.Lane:
+					if fill, ok := parseHex(s.Style.Fill); ok && clean(s.Bounds).Contains(c) {
+						bg = fill // later shapes paint on top
+					}
+				}
+			}
+			name := joinLines(it.Text.Lines)
+			seen[name] = true
+			if got := wcagContrast(it.Text.Color, bg); got < 4.5 {
+				t.Errorf("%q: %v on %v, contrast %.2f, want ≥ 4.5", name, it.Text.Color, bg, got)
+			}
+		}
+	}
+	for name := range want {
+		if !seen[name] {
+			t.Errorf("no label %q drawn", name)
+		}
+	}
+}
+
+func joinLines(ls []string) string {
+	out := ""
+	for i, l := range ls {
+		if i > 0 {
+			out += " "
+		}
+		out += l
+	}
+	return out
+}
