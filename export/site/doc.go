@@ -24,6 +24,12 @@
 // always refused (OutputInLibrary). Old manifests without a library are
 // accepted and claimed by the next publication.
 //
+// Reflow (WCAG 2.1 1.4.10): below 40rem every table (class "stack")
+// becomes a list of cards, each cell a line led by its column's name from
+// its data-label attribute; wide screens keep the real table. Long words
+// wrap anywhere and the header navigation wraps, so at 320–390 px only
+// the map scrolls sideways, inside its own box.
+//
 // Design. Pages are rendered with html/template from embedded templates,
 // so every name and text from a file is escaped; the maps come from
 // export/svg, which escapes its own output. Everything is linked relatively
