@@ -50,6 +50,7 @@ type builder struct {
 	boxes        *[]box             // expanded activity shapes, see containers
 	bandEnd      map[string]float64 // lane id → where its header band ends
 	surfaces     []surface          // filled pools and lanes, in paint order
+	ownSurfaces  bool               // some surface has the file's or a role's colour
 	segs         arena
 }
 

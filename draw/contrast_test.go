@@ -167,31 +167,100 @@ func TestVendorPoolLabelsReadableInDark(t *testing.T) {
 	seen := map[string]bool{}
 	for _, g := range d.Diagrams {
 		b := Build(d, g, Options{Dark: true})
-		// Re-derive each label's surface from the file's pools and lanes.
 		for _, it := range b.Items {
 			if it.Text == nil || len(it.Text.Lines) == 0 || !want[joinLines(it.Text.Lines)] {
 				continue
 			}
-			bg := darkPalette.bg
-			c := textExtent(it.Text).Center()
-			for _, s := range g.Shapes {
-				switch d.Element(s.Element).(type) {
-				case *model.Participant, *model.Lane:
-					if fill, ok := parseHex(s.Style.Fill); ok && clean(s.Bounds).Contains(c) {
-						bg = fill // later shapes paint on top
-					}
-				}
-			}
 			name := joinLines(it.Text.Lines)
 			seen[name] = true
-			if got := wcagContrast(it.Text.Color, bg); got < 4.5 {
-				t.Errorf("%q: %v on %v, contrast %.2f, want ≥ 4.5", name, it.Text.Color, bg, got)
-			}
+			checkReadable(t, d, g, b, &it, darkPalette.bg)
 		}
 	}
 	for name := range want {
 		if !seen[name] {
 			t.Errorf("no label %q drawn", name)
+		}
+	}
+}
+
+// checkReadable checks that text item it contrasts 4.5:1 with what lies
+// under each corner and edge middle of its inked box: the plate drawn
+// under it, else the file's filled pools and lanes (re-derived from g),
+// else the paper bg.
+func checkReadable(t *testing.T, d *model.Definitions, g *model.Diagram, sc *Scene, it *Item, paper color.NRGBA) {
+	t.Helper()
+	var plate *Item
+	for i := range sc.Items {
+		if p := &sc.Items[i]; p.Element == it.Element && p.Part == PartLabelPlate {
+			plate = p
+		}
+	}
+	ext := inkBox(it.Text).Inset(1)
+	c := ext.Center()
+	for _, p := range []model.Point{{X: ext.X, Y: ext.Y}, {X: ext.X + ext.W, Y: ext.Y + ext.H}, {X: ext.X, Y: c.Y}, {X: ext.X + ext.W, Y: c.Y}, c} {
+		bg := paper
+		if plate != nil {
+			bg = plate.Style.Fill
+		} else {
+			for _, s := range g.Shapes {
+				switch d.Element(s.Element).(type) {
+				case *model.Participant, *model.Lane:
+					if fill, ok := parseHex(s.Style.Fill); ok && clean(s.Bounds).Contains(p) {
+						bg = fill // later shapes paint on top
+					}
+				}
+			}
+		}
+		if got := wcagContrast(it.Text.Color, bg); got < 4.5 {
+			t.Errorf("%q at %v: %v on %v, contrast %.2f, want ≥ 4.5", joinLines(it.Text.Lines), p, it.Text.Color, bg, got)
+		}
+	}
+}
+
+// TestStraddlingLabelGetsPlate: a flow's name half on a white vendor pool,
+// half on the dark paper, cannot be read in one colour on both, so it gets
+// a plate; a name wholly on the paper or wholly on the pool does not.
+func TestStraddlingLabelGetsPlate(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		x     float64 // where the flow's name starts
+		plate bool
+	}{
+		{"straddling", 470, true},
+		{"on the pool", 200, false},
+		{"on the paper", 560, false},
+	} {
+		for _, dark := range []bool{false, true} {
+			f := newFixture()
+			f.d.Collaborations = []*model.Collaboration{{ID: "c", Participants: []*model.Participant{{ID: "P", Name: "Leverantör", ProcessRef: "proc"}}}}
+			pool := map[bool]string{false: "#1f3a5f", true: "#ffffff"}[dark]
+			f.g.Shapes = append(f.g.Shapes, &model.Shape{ID: "P_di", Element: "P", Bounds: model.Rect{X: 0, Y: 0, W: 500, H: 200}, Style: model.Colors{Fill: pool}})
+			f.node("a", model.Task, "", 60, 40, 60, 40)
+			f.flow("x", model.MessageFlow, "a", "", 120, 60, 700, 60).Name = "Message Flow 1"
+			f.g.Edges[0].Label = &model.Rect{X: tc.x, Y: 40, W: 80, H: 14}
+			f.d.Touch()
+			sc := Build(f.d, f.g, Options{Dark: dark})
+			plates := 0
+			for i := range sc.Items {
+				if sc.Items[i].Part == PartLabelPlate {
+					plates++
+				}
+			}
+			if (plates == 1) != tc.plate || plates > 1 {
+				t.Errorf("%s dark=%v: %d plates, want plate=%v", tc.name, dark, plates, tc.plate)
+			}
+			pal := lightPalette
+			if dark {
+				pal = darkPalette
+			}
+			for i := range sc.Items {
+				if it := &sc.Items[i]; it.Element == "x" && it.Text != nil {
+					checkReadable(t, f.d, f.g, sc, it, pal.bg)
+				}
+			}
+			if got := sc.HitTest(model.Point{X: 300, Y: 150}, 2); len(got) != 1 || got[0] != "P" {
+				t.Errorf("%s: hit in the pool gives %v, want just the pool", tc.name, got)
+			}
 		}
 	}
 }

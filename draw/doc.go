@@ -23,9 +23,14 @@
 // pointing at nothing is drawn without meaning, and NaN, infinities or
 // absurd sizes are clamped so the scene bounds stay finite. Only explicit
 // DI colours change the picture; a fill alone changes the ink inside the
-// shape (for contrast), never the outline or the labels outside it.
-// Labels take BPMNLabel's colour when the file gives one, else the
-// element's stroke (as bpmn-js). DI label boxes written by other tools are
+// shape (for contrast), never the outline. Labels take BPMNLabel's colour
+// when the file gives one, else the element's stroke (as bpmn-js), except
+// on a colour the file (or the role table) chose: a label inside a filled
+// shape, or outside shapes over a filled pool or lane, must contrast 4.5:1
+// (WCAG 2) with it, 3:1 for the file's own label colour, else it turns
+// black or white; so a vendor's white pools stay readable in the dark
+// theme. A label straddling surfaces no one colour reads on gets a plate
+// (PartLabelPlate) of the colour under its middle. DI label boxes written by other tools are
 // sized for their fonts: ours wrap at least 90 wide around the box's centre
 // and grow away from their own shape rather than over it. An expanded
 // sub-process names itself top-left, as the MIWG reference tools do. A

@@ -13,6 +13,7 @@ import (
 var partNames = [...]string{
 	PartBody: "body", PartMarker: "marker", PartEdge: "edge", PartArrow: "arrow",
 	PartLabel: "label", PartLaneHeader: "header", PartHandover: "handover",
+	PartLabelPlate: "plate",
 }
 
 // String names the part as Dump writes it.

@@ -244,14 +244,10 @@ func (b *builder) flowLabel(id string, box model.Rect, pts []model.Point, di *mo
 	lines := Wrap(text, extLabelW, NodeFontSize, false)
 	if math.Abs(seg.X) >= math.Abs(seg.Y) {
 		lh := float64(len(lines)) * NodeFontSize * LineSpacing
-		t := textBlock(lines, mid.X-extLabelW/2, extLabelW, 0, mid.Y-flowLabelGap-lh, NodeFontSize, AlignCenter, col.stroke)
-		t.Color = b.textOn(t.Box.Center(), col, col.stroke)
-		b.addText(id, box, t)
+		b.addOuterText(id, box, textBlock(lines, mid.X-extLabelW/2, extLabelW, 0, mid.Y-flowLabelGap-lh, NodeFontSize, AlignCenter, col.stroke), col, col.stroke)
 		return
 	}
-	t := textBlock(lines, mid.X+flowLabelGap+2, extLabelW, mid.Y, math.NaN(), NodeFontSize, AlignLeft, col.stroke)
-	t.Color = b.textOn(t.Box.Center(), col, col.stroke)
-	b.addText(id, box, t)
+	b.addOuterText(id, box, textBlock(lines, mid.X+flowLabelGap+2, extLabelW, mid.Y, math.NaN(), NodeFontSize, AlignLeft, col.stroke), col, col.stroke)
 }
 
 // midRoute is the point halfway along a route and the direction of the

@@ -64,8 +64,8 @@ func (s *Scene) HitTest(p model.Point, tol float64) []string {
 			if d := pathDist(it.Path, p); d <= tol+it.Style.Width/2 {
 				record(hit{id: it.Element, edge: true, dist: d, order: i})
 			}
-		case it.Part == PartHandover:
-			// The glow is decoration; the line itself is what picks a flow.
+		case it.Part == PartHandover || it.Part == PartLabelPlate:
+			// Decoration: the line, or the text, is what picks.
 		case it.Part == PartBody && it.Style.Fill.A == 0 && it.Style.Dash != nil:
 			if !it.Bounds.Inset(-tol - it.Style.Width).Contains(p) {
 				continue

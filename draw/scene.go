@@ -44,6 +44,9 @@ const (
 	PartLabel                  // any text
 	PartLaneHeader             // the label band of a pool or lane
 	PartHandover               // highlight drawn under a handover flow
+	// PartLabelPlate is a filled box under a label that straddles
+	// surfaces no one text colour reads on (decoration: it never picks).
+	PartLabelPlate
 )
 
 // Style says how a path is painted. A zero colour (alpha 0) means none.

@@ -130,15 +130,13 @@ func (b *builder) placeLabel(elem string, r model.Rect, di *model.Rect, text str
 					t.X = lr.X
 				}
 			}
-			b.addText(elem, r, textBlock(lines, t.X, tw, 0, t.Y, NodeFontSize, AlignCenter, b.textOn(t.Center(), col, col.stroke)))
+			b.addOuterText(elem, r, textBlock(lines, t.X, tw, 0, t.Y, NodeFontSize, AlignCenter, col.stroke), col, col.stroke)
 			return
 		}
 	}
 	lines := Wrap(text, extLabelW, NodeFontSize, false)
 	cx := r.X + r.W/2
-	t := textBlock(lines, cx-extLabelW/2, extLabelW, 0, r.Y+r.H+extLabelGap, NodeFontSize, AlignCenter, col.stroke)
-	t.Color = b.textOn(t.Box.Center(), col, col.stroke)
-	b.addText(elem, r, t)
+	b.addOuterText(elem, r, textBlock(lines, cx-extLabelW/2, extLabelW, 0, r.Y+r.H+extLabelGap, NodeFontSize, AlignCenter, col.stroke), col, col.stroke)
 }
 
 // overlaps reports whether a and c share some area.

@@ -31,13 +31,21 @@ type surface struct {
 	own  bool        // the file's or the role table's colour, not the theme's
 }
 
+// surfaceIndex is the topmost filled pool or lane holding p, -1 for none.
+func (b *builder) surfaceIndex(p model.Point) int {
+	for i := len(b.surfaces) - 1; i >= 0; i-- {
+		if b.surfaces[i].r.Contains(p) {
+			return i
+		}
+	}
+	return -1
+}
+
 // surfaceAt is the colour under p: the topmost filled pool or lane holding
 // it, else the paper; own reports a colour the theme did not choose.
 func (b *builder) surfaceAt(p model.Point) (fill color.NRGBA, own bool) {
-	for i := len(b.surfaces) - 1; i >= 0; i-- {
-		if s := &b.surfaces[i]; s.r.Contains(p) {
-			return s.fill, s.own
-		}
+	if i := b.surfaceIndex(p); i >= 0 {
+		return b.surfaces[i].fill, b.surfaces[i].own
 	}
 	return b.pal.bg, false
 }
@@ -48,7 +56,78 @@ func (b *builder) addSurface(r model.Rect, fill color.NRGBA, own bool) {
 		return
 	}
 	under, ownUnder := b.surfaceAt(r.Center())
-	b.surfaces = append(b.surfaces, surface{r: r, fill: over(fill, under), own: own || (ownUnder && fill.A != 0xff)})
+	own = own || (ownUnder && fill.A != 0xff)
+	b.ownSurfaces = b.ownSurfaces || own
+	b.surfaces = append(b.surfaces, surface{r: r, fill: over(fill, under), own: own})
+}
+
+// addOuterText colours t, a text on no shape of its own, for what lies
+// under its middle (textOn) and queues it. When it straddles a surface its
+// colour does not read on (a flow's name half on a vendor's white pool,
+// half on the dark paper), a plate of the colour under its middle goes
+// behind it first.
+func (b *builder) addOuterText(elem string, bounds model.Rect, t *Text, col colors, def color.NRGBA) {
+	if t == nil || len(t.Lines) == 0 {
+		return
+	}
+	ext := inkBox(t)
+	c := ext.Center()
+	t.Color = b.textOn(c, col, def)
+	if b.ownSurfaces && !b.uniformUnder(ext, c) {
+		floor := minTextContrast
+		if col.label.A != 0 && t.Color == col.label {
+			floor = minLabelContrast
+		}
+		in := ext.Inset(1)
+		for _, p := range [...]model.Point{
+			{X: in.X, Y: in.Y}, {X: in.X + in.W, Y: in.Y}, {X: in.X, Y: in.Y + in.H}, {X: in.X + in.W, Y: in.Y + in.H},
+			{X: in.X, Y: c.Y}, {X: in.X + in.W, Y: c.Y}, {X: c.X, Y: in.Y}, {X: c.X, Y: in.Y + in.H},
+		} {
+			if bg, own := b.surfaceAt(p); own && contrast(t.Color, bg) < floor {
+				under, _ := b.surfaceAt(c)
+				plate := b.pb(10)
+				b.labels = append(b.labels, Item{Element: elem, Part: PartLabelPlate, Bounds: bounds,
+					Path: plate.roundRect(ext.Inset(-2), 2).path(), Style: Style{Fill: under}})
+				break
+			}
+		}
+	}
+	b.addText(elem, bounds, t)
+}
+
+// uniformUnder reports whether one surface (or the paper) lies under all
+// of r, whose middle is c.
+func (b *builder) uniformUnder(r model.Rect, c model.Point) bool {
+	i := b.surfaceIndex(c)
+	if i >= 0 && !b.surfaces[i].r.ContainsRect(r) {
+		return false
+	}
+	for j := i + 1; j < len(b.surfaces); j++ {
+		if overlaps(b.surfaces[j].r, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// inkBox is the part of a horizontal text's box its lines cover.
+func inkBox(t *Text) model.Rect {
+	if t.Vertical {
+		return textExtent(t)
+	}
+	w := 0.0
+	for _, l := range t.Lines {
+		w = math.Max(w, Measure(l, t.Size, false))
+	}
+	w = math.Min(w, t.Box.W)
+	r := model.Rect{X: t.Box.X, Y: t.Box.Y, W: w, H: t.Box.H}
+	switch t.Align {
+	case AlignCenter:
+		r.X += (t.Box.W - w) / 2
+	case AlignRight:
+		r.X += t.Box.W - w
+	}
+	return r
 }
 
 // textOn is the colour of a text whose middle is at p and which sits on no
