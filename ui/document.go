@@ -102,7 +102,8 @@ func (doc *document) noLayout() bool {
 }
 
 // heldText says why doc is read-only: who holds its lock, or who took
-// it over from us while we were editing.
+// it over from us while we were editing (no full stop: errReadOnly adds
+// the advice to save a copy).
 func (doc *document) heldText() string {
 	h := doc.held
 	if !doc.takenOver {
@@ -112,7 +113,7 @@ func (doc *document) heldText() string {
 	if h.Host != "" {
 		who += " (" + h.Host + ")"
 	}
-	return lang.X("readonly.takenover", "The lock was taken over by {{.Who}} at {{.Time}}. Your changes are still here: save them as a copy.",
+	return lang.X("readonly.takenover", "The lock was taken over by {{.Who}} at {{.Time}}",
 		map[string]any{"Who": who, "Time": h.Since.Local().Format("2006-01-02 15:04")})
 }
 
