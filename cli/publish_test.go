@@ -214,3 +214,21 @@ func TestPublishForeignFolder(t *testing.T) {
 		t.Errorf("--force not in the help:\n%s", stderr.String())
 	}
 }
+
+// TestPublishSummaryOneLanguage: with an English locale and a Swedish
+// site, the summary and its reasons are all English (and the other way).
+func TestPublishSummaryOneLanguage(t *testing.T) {
+	for _, tc := range []struct{ locale, lang, want, bad string }{
+		{"en_GB.UTF-8", "sv", "lss-ansokan.bpmn: not marked for publishing", "inte markerad"},
+		{"sv_SE.UTF-8", "en", "lss-ansokan.bpmn: inte markerad för publicering", "not marked"},
+	} {
+		t.Setenv("LC_ALL", tc.locale)
+		var stdout, stderr bytes.Buffer
+		if code := Main([]string{"publish", "--no-pdf", "--lang", tc.lang, filepath.Join("..", "examples"), t.TempDir()}, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), tc.want) || strings.Contains(stderr.String(), tc.bad) {
+			t.Errorf("%s, site %s: want %q and no %q:\n%s", tc.locale, tc.lang, tc.want, tc.bad, stderr.String())
+		}
+	}
+}

@@ -289,7 +289,7 @@ func (h *writer) cover(n int) {
 	f.MultiCell(pw-2*margin-10, 13, h.title, "", "L", false)
 	h.font("", 14)
 	f.SetX(margin + 5)
-	f.CellFormat(pw-2*margin-10, 9, h.w.Must("hb.edition", h.date)+" · "+h.w.Must("hb.count", n), "", 1, "L", false, 0, "")
+	f.CellFormat(pw-2*margin-10, 9, h.w.Must("hb.edition", h.date)+" · "+h.w.Count("process", n), "", 1, "L", false, 0, "")
 	h.black()
 	f.SetXY(margin+5, ph*0.38+15)
 	h.font("", 11)

@@ -48,6 +48,9 @@ type renderer struct {
 	keys     map[string]string
 	reused   []string
 	warnings []string
+	// notes are the warnings as keys and arguments, so the report can
+	// word them in its own language.
+	notes []note
 
 	procs    []*proc
 	byProcID map[string]*proc // process id → the file that defines it
@@ -229,7 +232,7 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 			}
 		}
 		if p.g == nil {
-			r.warnings = append(r.warnings, r.t.Must("warn.nomap", p.in.Rel))
+			r.warn("warn.nomap", p.in.Rel)
 		}
 		for _, name := range p.dg.Roles {
 			k := fold(name)
@@ -249,7 +252,7 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 			if len(list) > 3 {
 				list = append(slices.Clone(list[:3]), "…")
 			}
-			r.warnings = append(r.warnings, r.t.Must("warn.dupid", r.byProcID[id].in.Rel, strings.Join(list, ", "), id))
+			r.warn("warn.dupid", r.byProcID[id].in.Rel, strings.Join(list, ", "), id)
 		}
 	}
 	sort.SliceStable(r.roleList, func(i, j int) bool { return r.coll.CompareString(r.roleList[i].name, r.roleList[j].name) < 0 })
@@ -943,4 +946,16 @@ func (r *renderer) hosData() *hosData {
 		return r.coll.CompareString(a.To.Title, b.To.Title) < 0
 	})
 	return x
+}
+
+// note is a warning as its text key and arguments.
+type note struct {
+	key  string
+	args []any
+}
+
+// warn records a warning in the site's language and as a note.
+func (r *renderer) warn(key string, args ...any) {
+	r.warnings = append(r.warnings, r.t.Must(key, args...))
+	r.notes = append(r.notes, note{key, args})
 }

@@ -68,8 +68,10 @@ type Report struct {
 	Reused []string
 	// Handbook is the path of the PDF handbook written ("" = none).
 	Handbook string
-	// Warnings are problems that did not stop the publication.
+	// Warnings are problems that did not stop the publication, in the
+	// site's language (Summary words them in its own).
 	Warnings []string
+	notes    []note
 }
 
 // Summary says in a few lines, in lang ("sv" or "en"), what was
@@ -87,12 +89,17 @@ func (r Report) Summary(lang, outDir string) string {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(t.Must("rep.done", len(r.Published), drafts, outDir, len(r.Written), len(r.Unchanged), len(r.Removed)))
+	b.WriteString(t.Must("rep.done", t.Count("process", len(r.Published)), t.Count("draft", drafts), outDir,
+		t.Count("written", len(r.Written)), t.Count("unchanged", len(r.Unchanged)), t.Count("removed", len(r.Removed))))
 	b.WriteByte('\n')
 	if len(r.Omitted) > 0 {
 		b.WriteString(t.Must("rep.omitted") + "\n")
 		for _, o := range r.Omitted {
-			why := o.Why
+			// The reason in the summary's language, not the site's.
+			why := t.Reason(o.Reason, o.Status)
+			if why == "" {
+				why = o.Why
+			}
 			if o.Err != nil {
 				why += ": " + o.Err.Error()
 			}
@@ -102,7 +109,12 @@ func (r Report) Summary(lang, outDir string) string {
 	for _, rel := range r.Removed {
 		b.WriteString(t.Must("rep.removed", rel) + "\n")
 	}
-	for _, w := range r.Warnings {
+	for i, w := range r.Warnings {
+		if len(r.notes) == len(r.Warnings) {
+			if s, err := t.T(r.notes[i].key, r.notes[i].args...); err == nil {
+				w = s
+			}
+		}
 		b.WriteString(t.Must("rep.warning", w) + "\n")
 	}
 	if r.Handbook != "" {
@@ -125,6 +137,8 @@ type Omission struct {
 	Reason content.Reason
 	// Why says it in words in the site's language.
 	Why string
+	// Status is the file's status, which NotApproved's words name.
+	Status string
 	// Err is the read error for content.Unreadable.
 	Err error
 }
@@ -227,6 +241,9 @@ func buildWith(ctx context.Context, inputs []Input, opts Options, rep *Report, p
 		return nil, nil, nil, err
 	}
 	rep.Reused = r.reused
+	if len(rep.Warnings) == len(rep.notes) {
+		rep.notes = append(rep.notes, r.notes...)
+	}
 	rep.Warnings = append(rep.Warnings, r.warnings...)
 	return files, r.keys, procs, nil
 }
@@ -236,7 +253,7 @@ func buildWith(ctx context.Context, inputs []Input, opts Options, rep *Report, p
 func load(in Input, opts Options, t content.Words) (*proc, *Omission) {
 	if in.Meta != nil {
 		if _, r := content.Decide(*in.Meta, opts.Drafts); r != content.Included {
-			return nil, &Omission{Rel: in.Rel, Reason: r, Why: t.Reason(r, in.Meta.Status)}
+			return nil, &Omission{Rel: in.Rel, Reason: r, Why: t.Reason(r, in.Meta.Status), Status: in.Meta.Status}
 		}
 	}
 	d, err := in.Load()
@@ -248,7 +265,7 @@ func load(in Input, opts Options, t content.Words) (*proc, *Omission) {
 	}
 	draft, r := content.Decide(d.Meta, opts.Drafts)
 	if r != content.Included {
-		return nil, &Omission{Rel: in.Rel, Reason: r, Why: t.Reason(r, d.Meta.Status)}
+		return nil, &Omission{Rel: in.Rel, Reason: r, Why: t.Reason(r, d.Meta.Status), Status: d.Meta.Status}
 	}
 	p := &proc{in: in, d: d, draft: draft}
 	if len(d.Diagrams) > 0 {

@@ -37,6 +37,7 @@ var texts = map[string][2]string{
 	"search.status":     {"Status", "Status"},
 	"search.all":        {"Alla", "All"},
 	"search.count":      {"Visar %d av %d processer", "Showing %d of %d processes"},
+	"search.count.one":  {"Visar %d av %d process", "Showing %d of %d process"},
 	"search.none":       {"Inga processer matchar sökningen.", "No processes match the search."},
 	"col.process":       {"Process", "Process"},
 	"col.owner":         {"Ägare", "Owner"},
@@ -139,7 +140,7 @@ var texts = map[string][2]string{
 	"reason.read":       {"filen kunde inte läsas", "the file could not be read"},
 	"warn.nomap":        {"%s: filen har ingen ritad karta; processen publiceras som text", "%s: the file has no drawn map; the process is published as text"},
 	"warn.dupid":        {"%s och %s definierar samma process (%s); anrop länkar till den första", "%s and %s define the same process (%s); calls link to the first"},
-	"rep.done":          {"Publicerade %d processer (%d ej fastställda) i %s: %d filer skrivna, %d oförändrade, %d borttagna.", "Published %d processes (%d not approved) in %s: %d files written, %d unchanged, %d removed."},
+	"rep.done":          {"Publicerade %s (%s) i %s: %s, %s, %s.", "Published %s (%s) in %s: %s, %s, %s."},
 	"rep.omitted":       {"Utelämnade:", "Left out:"},
 	"rep.removed":       {"Borttagen: %s", "Removed: %s"},
 	"rep.warning":       {"Varning: %s", "Warning: %s"},
@@ -148,7 +149,6 @@ var texts = map[string][2]string{
 	"hb.toc":            {"Innehåll", "Contents"},
 	"hb.page":           {"Sida %d av %s", "Page %d of %s"},
 	"hb.edition":        {"Utgåva %s", "Edition %s"},
-	"hb.count":          {"%d processer", "%d processes"},
 	"hb.drafts":         {"Handboken innehåller processer som inte är fastställda. De är märkta UTKAST på varje sida.", "The handbook contains processes that are not approved. They are marked DRAFT on every page."},
 	"hb.draftmark":      {"UTKAST", "DRAFT"},
 	"hb.sheet":          {"%s – blad %d av %d", "%s – sheet %d of %d"},
@@ -315,4 +315,27 @@ func (t Words) Reason(r Reason, status string) string {
 		return t.Must("reason.read")
 	}
 	return ""
+}
+
+// counts are the counted phrases, {sv, en} × {one, many}: Count picks by n.
+var counts = map[string][2][2]string{
+	"process":   {{"%d process", "%d processer"}, {"%d process", "%d processes"}},
+	"draft":     {{"%d ej fastställd", "%d ej fastställda"}, {"%d not approved", "%d not approved"}},
+	"written":   {{"%d fil skriven", "%d filer skrivna"}, {"%d file written", "%d files written"}},
+	"unchanged": {{"%d oförändrad", "%d oförändrade"}, {"%d unchanged", "%d unchanged"}},
+	"removed":   {{"%d borttagen", "%d borttagna"}, {"%d removed", "%d removed"}},
+}
+
+// Count says n of noun ("process", "draft", "written", "unchanged",
+// "removed") in the singular or plural as n asks: "1 process", "2
+// processer". An unknown noun panics, as Must does (they are constants).
+func (t Words) Count(noun string, n int) string {
+	c, ok := counts[noun]
+	if !ok {
+		panic(fmt.Sprintf("no counted phrase for %q", noun))
+	}
+	if n == 1 || n == -1 {
+		return fmt.Sprintf(c[t.i][0], n)
+	}
+	return fmt.Sprintf(c[t.i][1], n)
 }

@@ -38,7 +38,7 @@
         if (ok) { shown++; }
       }
       count.textContent = shown === 0 ? count.getAttribute('data-none')
-        : count.getAttribute('data-format').replace('%d', shown).replace('%d', rows.length);
+        : count.getAttribute(rows.length === 1 ? 'data-format-one' : 'data-format').replace('%d', shown).replace('%d', rows.length);
     }
     function later() { clearTimeout(timer); timer = setTimeout(run, 120); }
     q.addEventListener('input', later);
