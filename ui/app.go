@@ -136,7 +136,7 @@ func New(a fyne.App) *App {
 	app.status = newStatusBar(app.showWarnings)
 	app.palette = newPalette(app)
 	app.quick = newQuickEntry(func() { app.editor.FocusCanvas() })
-	app.quick.SetPlaceHolder(lang.X("quick.placeholder", "Quick add (Ctrl+L): Role: Task"))
+	app.quick.SetPlaceHolder(lang.X("quick.placeholder", "Quick add (Ctrl+L): Role: Task, Enter for the next, Esc back to the map"))
 	app.quick.OnSubmitted = app.quickAdd
 
 	// The map fits itself on its first layout without saying so: the
@@ -333,7 +333,9 @@ func (a *App) quickAdd(text string) {
 	}
 	a.quick.SetText("")
 	a.editor.SetSelection([]string{id})
-	a.editor.FocusCanvas()
+	// The keyboard stays here for the next "Role: Task"; Escape or
+	// Ctrl+L hands it back to the map.
+	a.win.Canvas().Focus(a.quick)
 }
 
 // quickAddError says in the user's words why quick add failed: edit's

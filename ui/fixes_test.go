@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -229,9 +230,19 @@ func TestQuickAddGivesTheKeyboardBack(t *testing.T) {
 				t.Errorf("Escape left %q in the field", a.quick.Text)
 			}
 		}
-		if c.Focused() != a.editor {
+		want := fyne.Focusable(a.editor)
+		if end == "Enter" {
+			want = a.quick // ready for the next step
+		}
+		if c.Focused() != want {
 			t.Errorf("after %s the focus is on %T", end, c.Focused())
 		}
+	}
+	// Ctrl+L in the field hands the keyboard back too.
+	c.Focus(a.quick)
+	a.quick.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault})
+	if c.Focused() != a.editor {
+		t.Errorf("after Ctrl+L in the field the focus is on %T", c.Focused())
 	}
 }
 
