@@ -160,10 +160,18 @@ func checkOwner(outDir, lib string, force bool) error {
 		}
 		return nil
 	}
-	if lib != "" && m.Library != "" && m.Library != lib {
+	if lib != "" && m.Library != "" && m.Library != lib && !sameDir(m.Library, lib) {
 		return &OutputError{Dir: outDir, Problem: OutputOtherLibrary, Library: m.Library}
 	}
 	return nil
+}
+
+// sameDir reports whether a and b are the same existing folder by
+// another path (a symbolic link, another mount of the same share).
+func sameDir(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
 }
 
 // ignorable are files file managers leave in any folder: a folder holding

@@ -101,6 +101,13 @@ func TestPublishOwnership(t *testing.T) {
 	if _, err := pub(siteA, filepath.Join(libA, "x", ".."), false); err != nil {
 		t.Errorf("A again by an unclean path: %v", err)
 	}
+	// And by a symbolic link to it.
+	link := filepath.Join(root, "linkA")
+	if err := os.Symlink(libA, link); err == nil {
+		if _, err := pub(siteA, link, false); err != nil {
+			t.Errorf("A again through a link: %v", err)
+		}
+	}
 
 	// A non-empty folder that is not a site: refused, nothing written.
 	other := filepath.Join(root, "other")
