@@ -122,6 +122,7 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 	}
 	b.sc.Items = make([]Item, 0, n)
 	b.labels = make([]Item, 0, len(g.Shapes)+len(g.Edges)/4)
+	b.surfaces = make([]surface, 0, len(pools)+len(lanes))
 	for _, s := range pools {
 		b.drawPool(s)
 	}
