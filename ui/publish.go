@@ -15,6 +15,8 @@ package ui
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
@@ -35,8 +37,30 @@ import (
 	"lanemap/library"
 )
 
-// prefPublishOut remembers the output folder between publications.
+// prefPublishOut remembers the output folder between publications: the
+// last one used (for a library published the first time), and per library
+// as prefPublishOut + "." + a hash of the library's folder.
 const prefPublishOut = "publishOutDir"
+
+// publishOutKey is the preference key of libDir's output folder.
+func publishOutKey(libDir string) string {
+	if abs, err := filepath.Abs(libDir); err == nil {
+		libDir = abs
+	}
+	h := sha256.Sum256([]byte(filepath.Clean(libDir)))
+	return prefPublishOut + "." + hex.EncodeToString(h[:8])
+}
+
+// rememberedOut is the output folder last used for libDir, else the last
+// one used for any library.
+func rememberedOut(prefs fyne.Preferences, libDir string) string {
+	if libDir != "" {
+		if out := prefs.String(publishOutKey(libDir)); out != "" {
+			return out
+		}
+	}
+	return prefs.String(prefPublishOut)
+}
 
 // pubText is lang.X for the publish dialog's keys (kept in
 // assets/translations/publish/, checked by TestPublishTranslations).
@@ -58,7 +82,7 @@ type publishDialog struct {
 	a *App
 	d *dialog.CustomDialog
 
-	libDir, outDir *widget.Entry
+	libDir, outDir *dialogEntry
 	siteLang       *widget.RadioGroup
 	drafts, pdf    *widget.Check
 	paper          *widget.RadioGroup
@@ -88,6 +112,10 @@ type publishDialog struct {
 	done chan struct{}
 	// openURL opens a URL in the system browser (tests replace it).
 	openURL func(*url.URL) error
+	// tracked: shown through trackDialog (Escape and Enter answer it).
+	tracked bool
+	// asked is the open "publish into this folder anyway?" question.
+	asked dialog.Dialog
 }
 
 // showPublishDialog opens Publicera…/Publish…: library folder (the open
@@ -95,8 +123,27 @@ type publishDialog struct {
 // (the UI's by default), drafts, handbook PDF and its paper; then progress
 // with Cancel; then the report, with a button to open the site's
 // index.html in the browser.
-func (a *App) showPublishDialog() {
-	a.newPublishDialog().d.Show()
+func (a *App) showPublishDialog() { a.openPublishDialog() }
+
+// openPublishDialog shows the dialog and returns it (for tests).
+func (a *App) openPublishDialog() *publishDialog {
+	p := a.newPublishDialog()
+	// Tracked: Escape closes it (cancelling a running publication first),
+	// Enter publishes in the form and closes the report.
+	a.trackDialog(p.d, func() { p.locked(p.enter) })
+	p.tracked = true
+	return p
+}
+
+// enter is the dialog's Enter key: Publish in the form, Close on the
+// report; nothing while publishing. Holds p.mu.
+func (p *publishDialog) enter() {
+	switch p.phase {
+	case phaseChoose:
+		p.start()
+	case phaseDone:
+		p.d.Hide()
+	}
 }
 
 // newPublishDialog builds the dialog without showing it.
@@ -104,16 +151,25 @@ func (a *App) newPublishDialog() *publishDialog {
 	p := &publishDialog{a: a, openURL: a.fyneApp.OpenURL}
 	prefs := a.fyneApp.Preferences()
 
-	p.libDir = widget.NewEntry()
+	p.libDir = newDialogEntry(a)
 	p.libDir.SetPlaceHolder(pubText("pubdlg.lib.placeholder", "The folder that holds the .bpmn files"))
 	if a.lib != nil {
 		p.libDir.SetText(a.lib.dir)
 	} else {
 		p.libDir.SetText(LastLibrary(prefs))
 	}
-	p.outDir = widget.NewEntry()
+	p.outDir = newDialogEntry(a)
 	p.outDir.SetPlaceHolder(pubText("pubdlg.out.placeholder", "The intranet folder the site is written to"))
-	p.outDir.SetText(prefs.String(prefPublishOut))
+	p.outDir.SetText(rememberedOut(prefs, p.libDir.Text))
+	// Enter in a field publishes, as the dialog's Enter does.
+	p.libDir.OnSubmitted = func(string) { p.locked(p.enter) }
+	p.outDir.OnSubmitted = p.libDir.OnSubmitted
+	// Another library folder brings its own output folder along.
+	p.libDir.OnChanged = func(dir string) {
+		if out := prefs.String(publishOutKey(strings.TrimSpace(dir))); out != "" {
+			p.outDir.SetText(out)
+		}
+	}
 
 	sv, en := pubText("pubdlg.lang.sv", "Swedish"), pubText("pubdlg.lang.en", "English")
 	p.siteLang = widget.NewRadioGroup([]string{sv, en}, nil)
@@ -183,6 +239,13 @@ func (a *App) newPublishDialog() *publishDialog {
 
 	content := container.NewVBox(p.form, p.progress, p.result)
 	p.d = dialog.NewCustomWithoutButtons(pubText("pubdlg.title", "Publish"), content, a.win)
+	// Escape hides the dialog; a running publication must not go on
+	// unseen, so closing cancels it (the status bar then says so).
+	p.d.SetOnClosed(func() {
+		if p.phase == phaseRunning {
+			p.cancel()
+		}
+	})
 	p.setButtons(p.closeBtn, p.publishBtn)
 	p.d.Resize(fyne.NewSize(720, 560))
 	return p
@@ -198,8 +261,29 @@ func (p *publishDialog) setButtons(bs ...*widget.Button) {
 	p.d.SetButtons(objs)
 }
 
+// dialogEntry is an entry in a tracked dialog: Escape, which a focused
+// entry would swallow, closes the dialog as it does elsewhere.
+type dialogEntry struct {
+	widget.Entry
+	a *App
+}
+
+func newDialogEntry(a *App) *dialogEntry {
+	e := &dialogEntry{a: a}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey hands Escape to the dialog; every other key is the Entry's.
+func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.a.dialogKey(fyne.KeyEscape) {
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
 // folderField is an entry with a Choose… button opening a folder dialog.
-func folderField(e *widget.Entry, win fyne.Window) fyne.CanvasObject {
+func folderField(e *dialogEntry, win fyne.Window) fyne.CanvasObject {
 	choose := widget.NewButtonWithIcon(pubText("pubdlg.choose", "Choose…"), theme.FolderOpenIcon(), func() {
 		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err != nil || u == nil {
@@ -277,9 +361,11 @@ func (p *publishDialog) options() (libDir, outDir string, opts site.Options, err
 	return la, oa, opts, nil
 }
 
-// start checks the choices and publishes in a goroutine. Holds p.mu.
+// start checks the choices and the output folder and publishes in a
+// goroutine; a folder that holds another library's site, or other files,
+// is published into only after the user confirms. Holds p.mu.
 func (p *publishDialog) start() {
-	if p.phase != phaseChoose {
+	if p.phase != phaseChoose || p.asked != nil {
 		return
 	}
 	libDir, outDir, opts, err := p.options()
@@ -289,7 +375,49 @@ func (p *publishDialog) start() {
 		return
 	}
 	p.problem.Hide()
-	p.a.fyneApp.Preferences().SetString(prefPublishOut, outDir)
+	opts.Library = libDir
+	var oe *site.OutputError
+	if err := site.CheckTargets(outDir, opts); errors.As(err, &oe) && (oe.Problem == site.OutputOtherLibrary || oe.Problem == site.OutputNotASite) {
+		p.askOverwrite(libDir, outDir, opts, oe)
+		return
+	}
+	// Other problems (not writable, inside the library) are reported by
+	// the publication itself, in the report.
+	p.run(libDir, outDir, opts)
+}
+
+// askOverwrite asks before publishing into a folder that is not empty
+// and holds no site of this library. Holds p.mu.
+func (p *publishDialog) askOverwrite(libDir, outDir string, opts site.Options, oe *site.OutputError) {
+	msg := pubText("pubdlg.other.notasite", "The folder {{.Path}} is not empty and holds no Lanemap site. Publish into it anyway? The files already there are left as they are.", map[string]any{"Path": outDir})
+	if oe.Problem == site.OutputOtherLibrary {
+		msg = pubText("pubdlg.other.library", "The folder {{.Path}} holds another site, published from the library {{.Library}}. Overwrite it with this library's site?", map[string]any{"Path": outDir, "Library": oe.Library})
+	}
+	d := dialog.NewConfirm(pubText("pubdlg.other.title", "Publish into this folder?"), msg, func(ok bool) {
+		p.locked(func() {
+			p.asked = nil
+			if !ok || p.phase != phaseChoose {
+				return
+			}
+			opts.Force = true
+			p.run(libDir, outDir, opts)
+		})
+	}, p.a.win)
+	d.SetConfirmText(pubText("pubdlg.other.confirm", "Publish anyway"))
+	d.SetDismissText(pubText("pubdlg.cancel", "Cancel"))
+	p.asked = d
+	if p.tracked {
+		p.a.trackDialog(d, nil) // Enter must not overwrite: only a click does
+	} else {
+		d.Show()
+	}
+}
+
+// run publishes in a goroutine. Holds p.mu.
+func (p *publishDialog) run(libDir, outDir string, opts site.Options) {
+	prefs := p.a.fyneApp.Preferences()
+	prefs.SetString(prefPublishOut, outDir)
+	prefs.SetString(publishOutKey(libDir), outDir)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	p.phase, p.cancel, p.done = phaseRunning, cancel, make(chan struct{})
@@ -370,10 +498,12 @@ func (p *publishDialog) finish(ctx context.Context, outDir, siteLang string, rep
 	buttons := []*widget.Button{p.closeBtn}
 	switch {
 	case cancelled:
+		p.a.status.setHint(pubText("pubdlg.status.cancelled", "Publishing to {{.Path}} was cancelled; the site there is not complete.", map[string]any{"Path": outDir}))
 		p.heading.SetText(pubText("pubdlg.cancelled", "Publishing was cancelled."))
 		p.summary.SetText(pubText("pubdlg.cancelled.what", "The site in {{.Path}} is not complete. Files written before you cancelled are whole and listed in the folder's manifest; publish again to finish the site.", map[string]any{"Path": outDir}))
 		p.heading.Importance = widget.WarningImportance
 	case err != nil:
+		p.a.status.setHint(pubText("pubdlg.failed", "Publishing failed."))
 		p.a.errorShown = err.Error()
 		p.heading.SetText(pubText("pubdlg.failed", "Publishing failed."))
 		p.heading.Importance = widget.DangerImportance
@@ -393,6 +523,9 @@ func (p *publishDialog) finish(ctx context.Context, outDir, siteLang string, rep
 	p.heading.Refresh()
 	p.result.Show()
 	p.setButtons(buttons...)
+	// The form's fields are hidden now: give Escape and Enter back to the
+	// window, which answers the dialog with them.
+	p.a.win.Canvas().Unfocus()
 }
 
 // failureText says what went wrong and what to do.
