@@ -252,7 +252,9 @@ func (s *Session) QuickAdd(after, text string) (string, error) {
 		if err != nil {
 			return err
 		}
-		t.node(s.Doc.Node(id)).Name = name
+		n := s.Doc.Node(id)
+		t.node(n).Name = name
+		s.gatewayLabel(t, n, "")
 		return nil
 	})
 	if err != nil {

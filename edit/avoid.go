@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"lanemap/draw"
 	"lanemap/model"
 )
 
@@ -59,6 +60,14 @@ func clearOf(pts []model.Point, obs []model.Rect) bool {
 // are shapes, soft their labels: a label may be crossed when nothing else
 // works. With no clear route at all it returns first.
 func routeAround(first []model.Point, a, b model.Rect, across bool, hard, soft []model.Rect) []model.Point {
+	return routeAmong(first, a, b, across, hard, soft, nil)
+}
+
+// routeAmong is routeAround that also keeps off the other flows in o: a
+// route that runs along another flow's segment, or that ends at a gateway
+// corner a flow of the other direction already uses, is taken only when
+// every route that does not either crosses a label or a shape.
+func routeAmong(first []model.Point, a, b model.Rect, across bool, hard, soft []model.Rect, o *others) []model.Point {
 	// The ends themselves must not be crossed either (a route leaving
 	// through its own shape).
 	ends := []model.Rect{a, b}
@@ -69,7 +78,7 @@ func routeAround(first []model.Point, a, b model.Rect, across bool, hard, soft [
 	for i, h := range hard {
 		roomy[i] = h.Inset(-(clearance - 1))
 	}
-	if clearOf(first, roomy) && clearOf(first, soft) {
+	if clearOf(first, roomy) && clearOf(first, soft) && !o.conflicts(first) {
 		return first
 	}
 	// Channels run beside shapes and labels alike.
@@ -86,30 +95,264 @@ func routeAround(first []model.Point, a, b model.Rect, across bool, hard, soft [
 		return clearOf(c, ends) && clearOf(c, obs) && clearOf(c, soft)
 	}
 	for _, c := range cands {
-		if len(c) <= 4 && ok(c, roomy, soft) {
+		if len(c) <= 4 && ok(c, roomy, soft) && !o.conflicts(c) {
 			return c
 		}
 	}
-	for _, try := range []struct{ obs, soft []model.Rect }{{roomy, nil}, {hard, soft}, {hard, nil}} {
-		if clearOf(first, try.obs) && clearOf(first, try.soft) {
+	// Shapes first, then labels, then other flows: a route may run along
+	// another flow only when keeping off it would cross a label.
+	tiers := []struct {
+		obs, soft []model.Rect
+		apart     bool
+	}{
+		{roomy, soft, true}, {hard, soft, true}, {roomy, soft, false}, {hard, soft, false},
+		{roomy, nil, true}, {hard, nil, true}, {roomy, nil, false}, {hard, nil, false},
+	}
+	grid := func(obs []model.Rect, o *others) []model.Point {
+		if across {
+			return transposePts(gridRoute(transpose(a), transpose(b), transposeRects(obs), o.transposed()))
+		}
+		return gridRoute(a, b, obs, o)
+	}
+	for i, try := range tiers {
+		if i == 2 && o != nil && (len(o.lines) > 0 || len(o.taken) > 0) {
+			// No simple shape keeps off the other flows: search for one
+			// that runs along none, before giving in.
+			if g := grid(all, o); g != nil && ok(g, hard, soft) && !o.conflicts(g) {
+				return g
+			}
+		}
+		if o == nil && try.apart {
+			continue // nothing to keep apart from: the next tier is the same
+		}
+		fine := func(c []model.Point) bool { return !try.apart || !o.conflicts(c) }
+		if clearOf(first, try.obs) && clearOf(first, try.soft) && fine(first) {
 			return first
 		}
 		for _, c := range cands {
-			if ok(c, try.obs, try.soft) {
+			if ok(c, try.obs, try.soft) && fine(c) {
 				return c
 			}
 		}
 	}
-	var g []model.Point
-	if across {
-		g = transposePts(gridRoute(transpose(a), transpose(b), transposeRects(hard)))
-	} else {
-		g = gridRoute(a, b, hard)
-	}
-	if g != nil && ok(g, hard, nil) {
+	if g := grid(hard, nil); g != nil && ok(g, hard, nil) {
 		return g
 	}
 	return first
+}
+
+// others is what a new route should keep off besides shapes and labels:
+// the routes of the flows around it, and the gateway corners that flows
+// of the other direction use.
+type others struct {
+	lines []line
+	taken []model.Point
+}
+
+// line is another flow's route; fork is set for a flow out of the same
+// source, join for one into the same target: a route may share such a
+// flow's first (last) stretch from the same point, as a fork or join reads.
+type line struct {
+	pts        []model.Point
+	fork, join bool
+}
+
+// apart reports whether pts may not run along l.
+func (l line) apart(pts []model.Point) bool {
+	switch {
+	case l.fork && samePoint(l.pts[0], pts[0]):
+		return false
+	case l.join && samePoint(l.pts[len(l.pts)-1], pts[len(pts)-1]):
+		return false
+	}
+	return true
+}
+
+// overlapMax is how far two flows may run along each other (at a shared
+// end they meet in a point; more reads as one flow).
+const overlapMax = 5.0
+
+// conflicts reports whether pts runs along one of o's lines for more than
+// overlapMax or starts or ends at a taken corner.
+func (o *others) conflicts(pts []model.Point) bool {
+	if o == nil || len(pts) < 2 {
+		return false
+	}
+	for _, p := range o.taken {
+		if samePoint(p, pts[0]) || samePoint(p, pts[len(pts)-1]) {
+			return true
+		}
+	}
+	for _, l := range o.lines {
+		if l.apart(pts) && collinear(pts, l.pts) > overlapMax {
+			return true
+		}
+	}
+	return false
+}
+
+// boundsOf is the box round pts.
+func boundsOf(pts []model.Point) model.Rect {
+	if len(pts) == 0 {
+		return model.Rect{}
+	}
+	x0, y0, x1, y1 := pts[0].X, pts[0].Y, pts[0].X, pts[0].Y
+	for _, p := range pts[1:] {
+		x0, y0, x1, y1 = math.Min(x0, p.X), math.Min(y0, p.Y), math.Max(x1, p.X), math.Max(y1, p.Y)
+	}
+	// A straight line has no area; give it some so that it meets boxes.
+	return model.Rect{X: x0 - 1, Y: y0 - 1, W: x1 - x0 + 2, H: y1 - y0 + 2}
+}
+
+// transposed is o for the transposed plane.
+func (o *others) transposed() *others {
+	if o == nil {
+		return nil
+	}
+	t := &others{taken: transposePts(o.taken)}
+	for _, l := range o.lines {
+		t.lines = append(t.lines, line{transposePts(l.pts), l.fork, l.join})
+	}
+	return t
+}
+
+func samePoint(p, q model.Point) bool { return math.Abs(p.X-q.X) <= tol && math.Abs(p.Y-q.Y) <= tol }
+
+// collinear returns the longest stretch along which a segment of p and a
+// segment of q lie on one line.
+func collinear(p, q []model.Point) float64 {
+	most := 0.0
+	for i := 1; i < len(p); i++ {
+		a, b := p[i-1], p[i]
+		for j := 1; j < len(q); j++ {
+			c, d := q[j-1], q[j]
+			switch {
+			case math.Abs(a.Y-b.Y) <= tol && math.Abs(c.Y-d.Y) <= tol && math.Abs(a.Y-c.Y) <= tol:
+				lo := math.Max(math.Min(a.X, b.X), math.Min(c.X, d.X))
+				hi := math.Min(math.Max(a.X, b.X), math.Max(c.X, d.X))
+				most = math.Max(most, hi-lo)
+			case math.Abs(a.X-b.X) <= tol && math.Abs(c.X-d.X) <= tol && math.Abs(a.X-c.X) <= tol:
+				lo := math.Max(math.Min(a.Y, b.Y), math.Min(c.Y, d.Y))
+				hi := math.Min(math.Max(a.Y, b.Y), math.Max(c.Y, d.Y))
+				most = math.Max(most, hi-lo)
+			}
+		}
+	}
+	return most
+}
+
+// othersFor collects what a route of flow self (from src to tgt; self ""
+// for a flow not yet made, tgt "" for a target not yet placed) keeps off:
+// the routes of the flows at src, at tgt and at the shapes near box, and,
+// at a gateway end, the corners that flows of the other direction use.
+func (s *Session) othersFor(self, src, tgt string, box model.Rect) *others {
+	o := &others{}
+	// Few flows meet near one route: a slice beats a map here.
+	seen := make([]*model.Flow, 0, 16)
+	isSeen := func(f *model.Flow) bool { return f.ID == self || slices.Contains(seen, f) }
+	g := s.graph()
+	add := func(f *model.Flow) {
+		if isSeen(f) || f.Kind != model.SequenceFlow && f.Kind != model.MessageFlow {
+			return
+		}
+		seen = append(seen, f)
+		if e := s.Edge(f.ID); e != nil && len(e.Waypoints) >= 2 {
+			o.lines = append(o.lines, line{e.Waypoints, f.Source == src, tgt != "" && f.Target == tgt})
+			if n := s.Doc.Node(src); f.Target == src && n != nil && n.Kind.IsGateway() {
+				o.taken = append(o.taken, e.Waypoints[len(e.Waypoints)-1])
+			}
+			if n := s.Doc.Node(tgt); tgt != "" && f.Source == tgt && n != nil && n.Kind.IsGateway() {
+				o.taken = append(o.taken, e.Waypoints[0])
+			}
+		}
+	}
+	for _, id := range []string{src, tgt} {
+		if id != "" {
+			for _, f := range g.touching[id] {
+				add(f)
+			}
+		}
+	}
+	s.di.space.near(s.Diagram, box.Inset(-Padding), func(sh *model.Shape) {
+		for _, f := range g.touching[sh.Element] {
+			add(f)
+		}
+	})
+	// Message flows run far from their ends, across whole pools.
+	for _, f := range g.messages {
+		if e := s.Edge(f.ID); e != nil && !isSeen(f) && boundsOf(e.Waypoints).Intersects(box) {
+			add(f)
+		}
+	}
+	return o
+}
+
+// labelOf is where n's name is drawn outside its shape sh: the DI label
+// bounds, else for events, gateways and data the place the renderer gives
+// it, centred under the shape; ok is false for a name drawn inside.
+func labelOf(n *model.Node, sh *model.Shape) (r model.Rect, ok bool) {
+	if sh.Label != nil {
+		return *sh.Label, true
+	}
+	if n.Name == "" || !(n.Kind.IsEvent() || n.Kind.IsGateway() || n.Kind.IsData()) {
+		return model.Rect{}, false
+	}
+	w, h := labelSize(n.Name)
+	c := sh.Bounds.Center()
+	return model.Rect{X: c.X - w/2, Y: sh.Bounds.Y + sh.Bounds.H + extLabelGap, W: w, H: h}, true
+}
+
+// gatewayLabel puts the name of gateway n, renamed from old, above its
+// right half (left of its lower half in a vertical pool), where no flow at
+// its corners runs: flows come in at the back corner, leave from the front
+// one or turn up or down from the top and bottom corners, and a name under
+// the gateway would sit on the exit to a lower lane. A label the user
+// placed (DI bounds other than where this put the old name) stays.
+func (s *Session) gatewayLabel(t *tx, n *model.Node, old string) {
+	sh := s.Shape(n.ID)
+	if sh == nil || !n.Kind.IsGateway() {
+		return
+	}
+	across := false
+	if p := s.Doc.ProcessOf(n.ID); p != nil {
+		across = !bool(s.laneAxis(p.ID))
+	}
+	if sh.Label != nil && (old == "" || *sh.Label != gatewayLabelBox(sh.Bounds, old, across)) {
+		return
+	}
+	if n.Name == "" {
+		if sh.Label != nil {
+			t.shape(sh).Label = nil
+		}
+		return
+	}
+	l := gatewayLabelBox(sh.Bounds, n.Name, across)
+	t.shape(sh).Label = &l
+}
+
+// gatewayLabelBox is where gatewayLabel puts name for a gateway at r.
+func gatewayLabelBox(r model.Rect, name string, across bool) model.Rect {
+	w, h := labelSize(name)
+	if across {
+		return model.Rect{X: r.X - extLabelGap - w, Y: r.Y + r.H/2 + extLabelGap, W: w, H: h}
+	}
+	return model.Rect{X: r.X + r.W/2 + extLabelGap, Y: r.Y - extLabelGap - h, W: w, H: h}
+}
+
+// The renderer's external labels (draw): wrapped at extLabelW, extLabelGap
+// under the shape.
+const (
+	extLabelW   = 90.0
+	extLabelGap = 5.0
+)
+
+// labelSize is the size of an external label's text as the renderer sets it.
+func labelSize(text string) (w, h float64) {
+	lines := draw.Wrap(text, extLabelW, draw.NodeFontSize, false)
+	for _, l := range lines {
+		w = math.Max(w, draw.Measure(l, draw.NodeFontSize, false))
+	}
+	return math.Ceil(w), math.Ceil(float64(len(lines)) * draw.NodeFontSize * draw.LineSpacing)
 }
 
 func transposeRects(rs []model.Rect) []model.Rect {
@@ -308,18 +551,20 @@ func (s *Session) obstaclesFor(src, tgt string, box model.Rect) (hard, soft []mo
 		if n == nil || n.Kind == model.Group || s.Shape(n.ID) != sh {
 			return
 		}
+		l, named := labelOf(n, sh)
+		named = named && l.Intersects(box)
 		if skip[n.ID] {
 			// A flow may leave its end but should not cross the end's name.
-			if (n.ID == src || n.ID == tgt) && sh.Label != nil && sh.Label.Intersects(box) {
-				soft = append(soft, *sh.Label)
+			if (n.ID == src || n.ID == tgt) && named {
+				soft = append(soft, l)
 			}
 			return
 		}
 		if sh.Bounds.Intersects(box) {
 			hard = append(hard, sh.Bounds)
 		}
-		if sh.Label != nil && sh.Label.Intersects(box) {
-			soft = append(soft, *sh.Label)
+		if named {
+			soft = append(soft, l)
 		}
 	})
 	return hard, soft
@@ -328,9 +573,11 @@ func (s *Session) obstaclesFor(src, tgt string, box model.Rect) (hard, soft []mo
 // gridRoute is the last resort of routeAround: the shortest orthogonal
 // path with fewest bends over a sparse grid of free channels (the lines
 // clearance away from every obstacle's sides, and the ends' centres and
-// sides), from a port in the middle of one of a's sides to one of b's. It
-// returns nil when no path exists inside the searched box.
-func gridRoute(a, b model.Rect, obs []model.Rect) []model.Point {
+// sides), from a port in the middle of one of a's sides to one of b's. A
+// step along one of o's lines costs dearly and o's taken corners are no
+// ports, so the path keeps off other flows where it can. It returns nil
+// when no path exists inside the searched box.
+func gridRoute(a, b model.Rect, obs []model.Rect, o *others) []model.Point {
 	box := a.Union(b).Inset(-2 * NewLaneSize)
 	var near []model.Rect
 	for _, o := range obs {
@@ -372,8 +619,47 @@ func gridRoute(a, b model.Rect, obs []model.Rect) []model.Point {
 		j, oky := slices.BinarySearch(ys, round(p.Y))
 		return i, j, okx && oky
 	}
+	isTaken := func(p model.Point) bool {
+		if o == nil {
+			return false
+		}
+		for _, q := range o.taken {
+			if samePoint(p, q) {
+				return true
+			}
+		}
+		return false
+	}
+	// The other flows' segments near the box, for the cost of a step.
+	var segs [][2]model.Point
+	if o != nil {
+		for _, ln := range o.lines {
+			if ln.fork || ln.join {
+				continue // sharing a fork's or join's trunk is fine
+			}
+			l := ln.pts
+			for k := 1; k < len(l); k++ {
+				p, q := l[k-1], l[k]
+				if math.Max(p.X, q.X) >= box.X && math.Min(p.X, q.X) <= box.X+box.W &&
+					math.Max(p.Y, q.Y) >= box.Y && math.Min(p.Y, q.Y) <= box.Y+box.H {
+					segs = append(segs, [2]model.Point{p, q})
+				}
+			}
+		}
+	}
+	const along = 50.0 // cost of a unit run along another flow
+	alongCost := func(p, q model.Point) float64 {
+		c := 0.0
+		for _, sg := range segs {
+			c += collinear([]model.Point{p, q}, sg[:])
+		}
+		return c * along
+	}
 	isPort := map[[2]int]bool{}
 	for _, p := range append(ports(a), ports(b)...) {
+		if isTaken(p.p) {
+			continue
+		}
 		if i, j, ok := idx(p.p); ok {
 			isPort[[2]int{i, j}] = true
 		}
@@ -407,6 +693,9 @@ func gridRoute(a, b model.Rect, obs []model.Rect) []model.Point {
 	}
 	h := &pq{}
 	for _, p := range ports(a) {
+		if isTaken(p.p) {
+			continue
+		}
 		if i, j, ok := idx(p.p); ok {
 			k := state(i, j, p.dir)
 			dist[k] = 0
@@ -415,6 +704,9 @@ func gridRoute(a, b model.Rect, obs []model.Rect) []model.Point {
 	}
 	goal := map[int]bool{} // states that enter b through a port
 	for _, p := range ports(b) {
+		if isTaken(p.p) {
+			continue
+		}
 		if i, j, ok := idx(p.p); ok {
 			goal[state(i, j, (p.dir+2)%4)] = true
 		}
@@ -443,6 +735,9 @@ func gridRoute(a, b model.Rect, obs []model.Rect) []model.Point {
 			// Both points free and every side a grid line: the step is clear.
 			p, q := model.Point{X: xs[i], Y: ys[j]}, model.Point{X: xs[ni], Y: ys[nj]}
 			nc := c + math.Abs(q.X-p.X) + math.Abs(q.Y-p.Y)
+			if len(segs) > 0 {
+				nc += alongCost(p, q)
+			}
 			if nd != d {
 				nc += bend
 			}

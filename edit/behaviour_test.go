@@ -484,10 +484,12 @@ func TestRoute(t *testing.T) {
 			[]model.Point{{X: 25, Y: 200}, {X: 25, Y: 40}, {X: 100, Y: 40}}},
 		{"split straight", r(0, 15, 50, 50), r(100, 0, 100, 80), true, false,
 			[]model.Point{{X: 50, Y: 40}, {X: 100, Y: 40}}},
+		// Into a gateway: sideways into the back corner, never the top or
+		// bottom corner an exit may need.
 		{"join from above", r(0, 0, 100, 80), r(200, 100, 50, 50), false, true,
-			[]model.Point{{X: 100, Y: 40}, {X: 225, Y: 40}, {X: 225, Y: 100}}},
+			[]model.Point{{X: 100, Y: 40}, {X: 150, Y: 40}, {X: 150, Y: 125}, {X: 200, Y: 125}}},
 		{"join from below", r(0, 200, 100, 80), r(200, 0, 50, 50), false, true,
-			[]model.Point{{X: 100, Y: 240}, {X: 225, Y: 240}, {X: 225, Y: 50}}},
+			[]model.Point{{X: 100, Y: 240}, {X: 150, Y: 240}, {X: 150, Y: 25}, {X: 200, Y: 25}}},
 	}
 	for _, c := range gw {
 		got := GatewayRoute(c.a, c.b, false, c.from, c.to)

@@ -16,6 +16,7 @@ type graph struct {
 	touching   map[string][]*model.Flow // node or pool id → flows with that end
 	subs       []*model.Node            // sub-processes, for landing tests
 	lanesOf    map[string][]*model.Lane // node id → lanes whose flowNodeRef lists it
+	messages   []*model.Flow            // message flows: long lines across pools the router keeps off
 }
 
 // bump marks the cached graph stale.
@@ -40,7 +41,11 @@ func (s *Session) graph() *graph {
 			g.subs = append(g.subs, n)
 		}
 	}
+	g.messages = g.messages[:0]
 	for _, f := range d.Flows {
+		if f.Kind == model.MessageFlow {
+			g.messages = append(g.messages, f)
+		}
 		g.touching[f.Source] = append(g.touching[f.Source], f)
 		if f.Target != f.Source {
 			g.touching[f.Target] = append(g.touching[f.Target], f)
@@ -81,6 +86,9 @@ func (g *graph) appendedFlow(d *model.Definitions, f *model.Flow) {
 	g.touching[f.Source] = append(g.touching[f.Source], f)
 	if f.Target != f.Source {
 		g.touching[f.Target] = append(g.touching[f.Target], f)
+	}
+	if f.Kind == model.MessageFlow {
+		g.messages = append(g.messages, f)
 	}
 	g.nFlows++
 }

@@ -47,7 +47,14 @@
 // session then checks the route against the other shapes and, when it
 // crosses one, takes the simplest clear Manhattan alternative (other
 // columns, Ls, over or under, C shapes, detours), else a grid search
-// (avoid.go). A flow's label keeps its share of the route's length and
+// (avoid.go). Names count too (DI label bounds, else where the renderer
+// puts them), and so do the other flows: a route must not run along
+// another flow for more than a few units (a fork from the same point or a
+// join into it excepted) nor end at a gateway corner a flow of the other
+// direction uses; flows enter a gateway at its back corner and leave from
+// the front one or the corner facing the target's lane, and a gateway
+// named through the session gets its label above its front half, clear of
+// all four corners. A flow's label keeps its share of the route's length and
 // its offset. Appending (AppendNext, AppendInLane, QuickAdd) places the new
 // node where it overlaps nothing and its flow crosses nothing: in the
 // source's row, in a new row beside an existing branch (the lane grows when

@@ -112,8 +112,9 @@ func (s *Session) route(t *tx, f *model.Flow) error {
 			tg = n.Kind.IsGateway()
 		}
 		pts = GatewayRoute(a.Bounds, b.Bounds, across, sg, tg)
-		hard, soft := s.obstacles(f, a.Bounds.Union(b.Bounds))
-		pts = routeAround(pts, a.Bounds, b.Bounds, across, hard, soft)
+		box := a.Bounds.Union(b.Bounds)
+		hard, soft := s.obstacles(f, box)
+		pts = routeAmong(pts, a.Bounds, b.Bounds, across, hard, soft, s.othersFor(f.ID, f.Source, f.Target, box))
 	case model.MessageFlow:
 		across := true
 		if p := s.Doc.ProcessOf(f.Source); p != nil {

@@ -195,7 +195,9 @@ func (s *Session) Rename(id, name string) error {
 			if e.Kind == model.TextAnnotation {
 				t.node(e).Text = name
 			} else {
+				old := e.Name
 				t.node(e).Name = name
+				s.gatewayLabel(t, e, old)
 			}
 		case *model.Flow:
 			t.flow(e).Name = name

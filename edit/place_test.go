@@ -50,6 +50,51 @@ func routes(s *Session) map[string][]model.Point {
 	return m
 }
 
+// routeFaults lists what the flows drawn or re-routed since before do
+// wrong beyond crossing shapes: running along another flow for more than
+// overlapMax, or through a node's name (its DI label or where the renderer
+// puts it), its own ends' names included.
+func routeFaults(s *Session, before map[string][]model.Point) []string {
+	var out []string
+	for _, e := range s.Diagram.Edges {
+		if old, had := before[e.Element]; had && slices.Equal(old, e.Waypoints) {
+			continue
+		}
+		f := s.Doc.Flow(e.Element)
+		if f == nil || f.Kind != model.SequenceFlow && f.Kind != model.MessageFlow {
+			continue
+		}
+		for _, o := range s.Diagram.Edges {
+			if o == e {
+				continue
+			}
+			of := s.Doc.Flow(o.Element)
+			if of == nil || of.Kind != model.SequenceFlow && of.Kind != model.MessageFlow {
+				continue
+			}
+			// A fork (same source, same first point) or a join (same target,
+			// same last point) shares its trunk: that reads right.
+			if of.Source == f.Source && samePoint(o.Waypoints[0], e.Waypoints[0]) ||
+				of.Target == f.Target && samePoint(o.Waypoints[len(o.Waypoints)-1], e.Waypoints[len(e.Waypoints)-1]) {
+				continue
+			}
+			if l := collinear(e.Waypoints, o.Waypoints); l > overlapMax {
+				out = append(out, fmt.Sprintf("flow %s %v runs %.0f along flow %s %v", e.Element, e.Waypoints, l, o.Element, o.Waypoints))
+			}
+		}
+		for _, n := range s.Doc.Nodes {
+			sh := s.Shape(n.ID)
+			if sh == nil {
+				continue
+			}
+			if l, ok := labelOf(n, sh); ok && crosses(e.Waypoints, l) {
+				out = append(out, fmt.Sprintf("flow %s (%s → %s) %v runs through the name of %s %q %v", e.Element, f.Source, f.Target, e.Waypoints, n.ID, n.Name, l))
+			}
+		}
+	}
+	return out
+}
+
 // checkAppended checks what an append left: the new node overlaps no
 // shape, and no flow it drew or re-routed crosses a shape.
 func checkAppended(t *testing.T, s *Session, id string, before map[string][]model.Point) {
@@ -67,6 +112,9 @@ func checkAppended(t *testing.T, s *Session, id string, before map[string][]mode
 		if os := s.Shape(o.ID); os != nil && os.Bounds.Intersects(sh.Bounds) {
 			t.Errorf("new node %v overlaps %s %v", sh.Bounds, o.ID, os.Bounds)
 		}
+	}
+	for _, fault := range routeFaults(s, before) {
+		t.Error(fault)
 	}
 	for _, e := range s.Diagram.Edges {
 		if old, had := before[e.Element]; had && slices.Equal(old, e.Waypoints) {
@@ -228,7 +276,96 @@ func TestRouteAround(t *testing.T) {
 	// Walled in: no way out, the plain route comes back.
 	wall := []model.Rect{r(-50, -50, 20, 200), r(120, -50, 20, 200), r(-50, -50, 200, 20), r(-50, 110, 200, 20)}
 	b = r(600, 0, 100, 80)
-	if got := gridRoute(a, b, wall); got != nil {
+	if got := gridRoute(a, b, wall, nil); got != nil {
 		t.Errorf("walled in: got %v", got)
+	}
+}
+
+// The live-workshop QA case: "Handläggare: Skriva förslag", "Enhetschef:
+// Besluta?", "Handläggare: Meddela beslut". The exit of the decision went
+// back up along the flow into it (the map read Skriva → Meddela with the
+// gateway a dead end) and through the gateway's name. Now the flow in
+// enters at the back corner, the exit leaves from the corner facing the
+// upper (left, in a vertical pool) lane, they share nothing, and no flow
+// runs through a name.
+func TestQuickAddDecisionExit(t *testing.T) {
+	for _, horiz := range []bool{true, false} {
+		s := NewSession(nil, nil)
+		var err error
+		if horiz {
+			_, err = s.AddPool("Kommun", model.Point{X: 400, Y: 200})
+		} else {
+			_, err = s.AddVerticalPool("Kommun", model.Point{X: 400, Y: 200})
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := routes(s)
+		var ids []string
+		last := ""
+		for _, text := range []string{"Handläggare: Skriva förslag", "Enhetschef: Besluta?", "Handläggare: Meddela beslut"} {
+			last = mustID(t)(s.QuickAdd(last, text))
+			ids = append(ids, last)
+		}
+		task, gw, next := s.Shape(ids[0]).Bounds, s.Shape(ids[1]).Bounds, s.Shape(ids[2]).Bounds
+		var in, out []model.Point
+		for _, f := range s.Doc.Flows {
+			switch {
+			case f.Source == ids[0] && f.Target == ids[1]:
+				in = s.Edge(f.ID).Waypoints
+			case f.Source == ids[1] && f.Target == ids[2]:
+				out = s.Edge(f.ID).Waypoints
+			}
+		}
+		if in == nil || out == nil {
+			t.Fatalf("horiz=%v: flows missing", horiz)
+		}
+		if l := collinear(in, out); l > overlapMax {
+			t.Errorf("horiz=%v: exit %v runs %.0f along the flow in %v", horiz, out, l, in)
+		}
+		c := gw.Center()
+		back, up := model.Point{X: gw.X, Y: c.Y}, model.Point{X: c.X, Y: gw.Y}
+		if !horiz {
+			back, up = model.Point{X: c.X, Y: gw.Y}, model.Point{X: gw.X, Y: c.Y}
+		}
+		if got := in[len(in)-1]; got != back {
+			t.Errorf("horiz=%v: flow in ends at %v, want the back corner %v", horiz, got, back)
+		}
+		if got := out[0]; got != up {
+			t.Errorf("horiz=%v: exit leaves at %v, want the corner facing the upper lane %v", horiz, got, up)
+		}
+		if got := out[len(out)-1]; !onRectBorder(got, next) || !onRectBorder(in[0], task) {
+			t.Errorf("horiz=%v: ends off their shapes: in %v out %v", horiz, in, out)
+		}
+		for _, fault := range routeFaults(s, before) {
+			t.Errorf("horiz=%v: %s", horiz, fault)
+		}
+		if s.Shape(ids[1]).Label == nil {
+			t.Errorf("horiz=%v: the decision's name has no place of its own", horiz)
+		}
+	}
+}
+
+// Renaming a gateway whose name sits where gatewayLabel put it moves the
+// label with the text; a label the user moved stays.
+func TestGatewayLabelFollowsRename(t *testing.T) {
+	f := newFixture(t)
+	id := mustID(t)(f.s.QuickAdd(f.task, "OK?"))
+	sh := f.s.Shape(id)
+	if err := f.s.Rename(id, "Är ansökan fullständig?"); err != nil {
+		t.Fatal(err)
+	}
+	if want := gatewayLabelBox(sh.Bounds, "Är ansökan fullständig?", false); sh.Label == nil || *sh.Label != want {
+		t.Errorf("label %v, want %v", pr(sh.Label), want)
+	}
+	if err := f.s.MoveLabel(id, 0, -40); err != nil {
+		t.Fatal(err)
+	}
+	moved := *sh.Label
+	if err := f.s.Rename(id, "Klart?"); err != nil {
+		t.Fatal(err)
+	}
+	if *sh.Label != moved {
+		t.Errorf("a moved label moved again: %v, want %v", *sh.Label, moved)
 	}
 }

@@ -24,10 +24,13 @@ func Route(a, b model.Rect, across bool) []model.Point {
 
 // GatewayRoute is Route with the corners bpmn-js gives decisions: a flow
 // out of a gateway (fromGateway) to a target further along the flow but
-// off its axis leaves from the gateway's top or bottom corner and turns
-// into the target's side; a flow into a gateway (toGateway) from further
-// back comes in sideways and turns into the gateway's top or bottom
-// corner. Otherwise it routes as Route.
+// off its axis leaves from the gateway's top or bottom corner (the one
+// facing the target's lane) and turns into the target's side; one on the
+// gateway's axis leaves from the front corner. A flow into a gateway
+// (toGateway) comes in at the back corner, sideways, so that it never
+// shares a corner with the gateway's exits (QA: an incoming flow entering
+// at the top corner was retraced by the exit to the lane above, and the
+// gateway read as a dead end).
 func GatewayRoute(a, b model.Rect, across, fromGateway, toGateway bool) []model.Point {
 	if across {
 		pts := GatewayRoute(transpose(a), transpose(b), false, fromGateway, toGateway)
@@ -39,20 +42,14 @@ func GatewayRoute(a, b model.Rect, across, fromGateway, toGateway bool) []model.
 	ac, bc := a.Center(), b.Center()
 	forward := a.X+a.W+10 <= b.X
 	offAxis := bc.Y < a.Y || bc.Y > a.Y+a.H
-	switch {
-	case fromGateway && forward && offAxis:
+	if fromGateway && forward && offAxis {
 		y := a.Y + a.H // leave from the bottom corner
 		if bc.Y < ac.Y {
 			y = a.Y
 		}
 		return []model.Point{{X: ac.X, Y: y}, {X: ac.X, Y: bc.Y}, {X: b.X, Y: bc.Y}}
-	case toGateway && forward && (ac.Y < b.Y || ac.Y > b.Y+b.H):
-		y := b.Y // come in at the top corner
-		if ac.Y > bc.Y {
-			y = b.Y + b.H
-		}
-		return []model.Point{{X: a.X + a.W, Y: ac.Y}, {X: bc.X, Y: ac.Y}, {X: bc.X, Y: y}}
 	}
+	_ = toGateway // sideways into the back corner: what Route does
 	return Route(a, b, false)
 }
 
