@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -488,28 +489,68 @@ func (a *App) saveAsName() string {
 	return a.doc.fileName()
 }
 
-// saveAs asks for a file name and saves there.
+// saveAs asks for a file name and folder and saves there. The dialog is
+// the app's own, not Fyne's file dialog, whose name field swallows Escape:
+// the name comes selected, so typing replaces it, Enter saves and Escape
+// closes. An existing file is never overwritten.
 func (a *App) saveAs(then func()) {
+	a.saveAsDialog(then)
+}
+
+// saveAsForm is the open Save as dialog (tests fill it in).
+type saveAsForm struct {
+	d            *dialog.CustomDialog
+	name, folder *dialogEntry
+	problem      *widget.Label
+	save         func()
+}
+
+func (a *App) saveAsDialog(then func()) *saveAsForm {
 	if a.doc == nil {
-		return
+		return nil
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.showError(err)
+	f := &saveAsForm{name: newDialogEntry(a), folder: newDialogEntry(a), problem: widget.NewLabel("")}
+	f.name.SetText(a.saveAsName())
+	dir := ""
+	switch {
+	case a.doc.path != "" && !a.doc.readOnly():
+		dir = filepath.Dir(a.doc.path)
+	case a.lib != nil:
+		dir = a.lib.dir
+	default:
+		dir, _ = os.UserHomeDir()
+	}
+	f.folder.SetText(dir)
+	f.problem.Wrapping = fyne.TextWrapWord
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Hide()
+	form := widget.NewForm(
+		widget.NewFormItem(lang.X("saveas.name", "File name"), f.name),
+		widget.NewFormItem(lang.X("saveas.folder", "Folder"), folderField(f.folder, a.win)),
+	)
+	f.save = func() {
+		name := strings.TrimSpace(f.name.Text)
+		folder := strings.TrimSpace(f.folder.Text)
+		if name == "" || strings.ContainsAny(name, `/\`) {
+			f.problem.SetText(lang.X("saveas.err.name", "Write a file name (without folders), for example process.bpmn."))
+			f.problem.Show()
 			return
 		}
-		if w == nil {
-			return // cancelled
+		if !strings.EqualFold(filepath.Ext(name), ".bpmn") {
+			name += ".bpmn"
 		}
-		path := w.URI().Path()
-		w.Close()
-		// The dialog has created the file empty; the writers replace it.
-		if !strings.EqualFold(filepath.Ext(path), ".bpmn") {
-			os.Remove(path)
-			path += ".bpmn"
-		} else {
-			os.Remove(path) // the library refuses to "overwrite" a file it did not read
+		if fi, err := os.Stat(folder); err != nil || !fi.IsDir() {
+			f.problem.SetText(lang.X("saveas.err.folder", "The folder {{.Path}} does not exist or cannot be read. Choose another folder.", map[string]any{"Path": folder}))
+			f.problem.Show()
+			return
 		}
+		path := filepath.Join(folder, name)
+		if _, err := os.Stat(path); err == nil {
+			f.problem.SetText(lang.X("saveas.err.exists", "{{.File}} already exists in that folder. Choose another name: saving never replaces another file.", map[string]any{"File": name}))
+			f.problem.Show()
+			return
+		}
+		f.d.Hide()
 		if err := a.write(path); err != nil {
 			a.showError(err)
 			return
@@ -517,15 +558,20 @@ func (a *App) saveAs(then func()) {
 		if then != nil {
 			then()
 		}
-	}, a.win)
-	d.SetFileName(a.saveAsName())
-	if a.lib != nil {
-		if l, err := listerFor(a.lib.dir); err == nil {
-			d.SetLocation(l)
-		}
 	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	f.name.OnSubmitted = func(string) { f.save() }
+	f.folder.OnSubmitted = f.name.OnSubmitted
+	saveBtn := widget.NewButtonWithIcon(lang.X("unsaved.save", "Save"), theme.DocumentSaveIcon(), f.save)
+	saveBtn.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(lang.X("unsaved.cancel", "Cancel"), theme.CancelIcon(), func() { f.d.Hide() })
+	f.d = dialog.NewCustomWithoutButtons(lang.X("saveas.title", "Save as"), container.NewVBox(form, f.problem), a.win)
+	f.d.SetButtons([]fyne.CanvasObject{cancel, saveBtn})
+	f.d.Resize(fyne.NewSize(640, 220))
+	a.trackDialog(f.d, f.save)
+	// The name is selected: typing replaces it.
+	a.win.Canvas().Focus(f.name)
+	f.name.TypedShortcut(&fyne.ShortcutSelectAll{})
+	return f
 }
 
 // newProcess opens an empty process (saved on first Save).

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"lanemap/library"
@@ -242,5 +243,42 @@ func TestSidebarSortsNumbersByValue(t *testing.T) {
 				t.Errorf("sorted %v; want %s", got, want)
 			}
 		})
+	}
+}
+
+func TestSaveAsDialogKeys(t *testing.T) {
+	english(t)
+	a := newTestApp(t)
+	a.newProcess()
+	a.quickAdd("Handläggare: Utreda")
+	c := a.win.Canvas()
+	f := a.saveAsDialog(nil)
+	f.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Fatal("Escape did not close Save as")
+	}
+	dir := t.TempDir()
+	f = a.saveAsDialog(nil)
+	if f.name.Text != "new-process.bpmn" || f.name.SelectedText() != f.name.Text {
+		t.Errorf("suggested %q with %q selected; want the whole name selected", f.name.Text, f.name.SelectedText())
+	}
+	test.Type(f.name, "Workshop")
+	if f.name.Text != "Workshop" {
+		t.Errorf("typing gave %q; want the suggestion replaced", f.name.Text)
+	}
+	f.folder.SetText(dir)
+	f.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	want := filepath.Join(dir, "Workshop.bpmn")
+	if _, err := os.Stat(want); err != nil || a.doc.path != want || a.Dirty() {
+		t.Fatalf("Enter did not save to %s: %v (path %q)", want, err, a.doc.path)
+	}
+	// An existing file is not replaced.
+	a.quickAdd("Handläggare: Besluta")
+	f = a.saveAsDialog(nil)
+	f.folder.SetText(dir)
+	f.name.SetText("Workshop.bpmn")
+	f.save()
+	if !f.problem.Visible() || !a.Dirty() {
+		t.Error("Save as replaced an existing file without a word")
 	}
 }
