@@ -222,24 +222,35 @@ func (e *Editor) appendNext(k model.Kind) {
 	e.Refresh()
 }
 
-// appendInLane adds the next task in the lane above (-1) or below (+1).
+// appendInLane adds the next task in the lane above (-1) or below (+1);
+// at the top or bottom lane it adds a lane there first ("New role", "Ny
+// roll": the first free such name), in the same undo step. Either way the
+// label editor opens on the new task, so what the user types next names it
+// and never the step before.
 func (e *Editor) appendInLane(dir int) {
 	id := e.single()
 	if !e.ready() || !e.isNode(id) {
+		e.status(lang.X("canvas.hint.selectfirst", "Select a step first."))
 		return
 	}
-	lane := e.adjacentLane(id, dir)
-	if lane == "" {
-		e.status(lang.X("canvas.status.nolane", "There is no lane there."))
-		return
+	var nid string
+	var err error
+	if lane := e.adjacentLane(id, dir); lane != "" {
+		nid, err = e.s.AppendInLane(id, lane, model.Task)
+	} else {
+		where := edit.Below
+		if dir < 0 {
+			where = edit.Above
+		}
+		_, nid, err = e.s.AppendInNewLane(id, where, lang.X("canvas.newlane.name", "New role"), model.Task)
 	}
-	nid, err := e.s.AppendInLane(id, lane, model.Task)
 	if e.failed(err) {
 		return
 	}
 	e.setSelection([]string{nid})
 	e.reveal(nid)
 	e.Refresh()
+	e.startLabelEdit("")
 }
 
 // moveToLane moves the selected nodes into the lane above (-1) or below

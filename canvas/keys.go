@@ -28,7 +28,7 @@ func KeyMap() []KeyHelp {
 		k("next", "Tab, Ctrl+→", "Add the next task after the selection, in its lane"),
 		k("gateway", "Ctrl+G", "Add an exclusive gateway after the selection"),
 		k("end", "Ctrl+E", "Add an end event after the selection"),
-		k("nextlane", "Ctrl+↑, Ctrl+↓", "Add the next task in the lane above or below (a handover)"),
+		k("nextlane", "Ctrl+↑, Ctrl+↓", "Add the next task in the lane above or below (a handover); at the top or bottom lane, in a new lane"),
 		k("movelane", "Alt+↑, Alt+↓", "Move the selection to the lane above or below; a selected lane swaps with its neighbour"),
 		k("walk", "→ ←", "Go to the next or previous step along the flow"),
 		k("siblings", "↑ ↓", "Go to a parallel step (another branch)"),

@@ -333,3 +333,58 @@ func TestAltArrowsMoveASelectedLane(t *testing.T) {
 		t.Error("moving the lane was not one undo step")
 	}
 }
+
+// QA: Ctrl+Down at the bottom lane (Ctrl+Up at the top) did nothing but a
+// hint, and the name typed next overwrote the step before. Now a lane is
+// added there with the task in it, one undo step, and the label editor
+// is open on the new task.
+func TestAppendInNewLaneKey(t *testing.T) {
+	tests := []struct {
+		name, from, prev string
+		key              fyne.KeyName
+		first            bool // the new lane is the pool's first
+	}{
+		{"Ctrl+Down at the bottom", "T2", "Utreda", fyne.KeyDown, false},
+		{"Ctrl+Up at the top", "T1", "Ta emot", fyne.KeyUp, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			c := h.w.Canvas()
+			h.e.SetSelection([]string{tt.from})
+			c.Focus(h.e)
+			h.shortcut(tt.key, fyne.KeyModifierControl)
+			id := h.e.single()
+			proc := h.s.Doc.Process("Proc")
+			if id == tt.from || h.s.Doc.Node(id) == nil || len(proc.Lanes) != 3 {
+				t.Fatalf("selection %v, %d lanes: nothing appended", h.e.Selection(), len(proc.Lanes))
+			}
+			lane := proc.Lanes[2]
+			if tt.first {
+				lane = proc.Lanes[0]
+			}
+			if l := h.s.Doc.LaneOf(id); l != lane || lane.Name == "" {
+				t.Errorf("new task in lane %v, want the new end lane %s %q", l, lane.ID, lane.Name)
+			}
+			if h.s.Stack.Len() != 1 {
+				t.Errorf("%d undo steps, want 1", h.s.Stack.Len())
+			}
+			if h.e.editing != id || c.Focused() != h.e.label {
+				t.Fatalf("label editor on %q (focus %v), want %s", h.e.editing, c.Focused(), id)
+			}
+			typeFocused(c, "Skicka beslut")
+			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			if got := h.s.Doc.Node(id).Name; got != "Skicka beslut" {
+				t.Errorf("new task named %q", got)
+			}
+			if got := h.s.Doc.Node(tt.from).Name; got != tt.prev {
+				t.Errorf("the step before was renamed to %q", got)
+			}
+			h.s.Undo()
+			h.s.Undo()
+			if h.s.Doc.Node(id) != nil || len(proc.Lanes) != 2 || h.s.Stack.CanUndo() {
+				t.Errorf("two undos (name, append) left node %v, %d lanes", h.s.Doc.Node(id), len(proc.Lanes))
+			}
+		})
+	}
+}

@@ -28,6 +28,68 @@ func (s *Session) AppendInLane(after, laneID string, k model.Kind) (string, erro
 	return s.appendIn(after, laneID, k, "Append "+what(k))
 }
 
+// AppendInNewLane is AppendInLane into a lane it adds first, at the top
+// (Above) or bottom (Below) of after's pool: the handover to a role not yet
+// on the map, from the first or last lane. The lane is named base, or
+// "base 2", "base 3", … when a lane of the pool already has that name. One
+// undo step; it returns the new lane's and node's ids.
+func (s *Session) AppendInNewLane(after string, where Where, base string, k model.Kind) (laneID, id string, err error) {
+	n, _, err := s.nodeOf(after)
+	if err != nil {
+		return "", "", err
+	}
+	if where != Above && where != Below {
+		return "", "", fmt.Errorf("edit: a new lane goes above or below, not at position %d", where)
+	}
+	host := n
+	if n.AttachedTo != "" {
+		if h := s.Doc.Node(n.AttachedTo); h != nil {
+			host = h
+		}
+	}
+	proc := s.Doc.ProcessOf(host.ID)
+	if proc == nil || host.Container != proc.ID && s.Doc.Lane(host.Container) == nil {
+		return "", "", fmt.Errorf("edit: %q is not directly in a pool, so no lane can be added for it", after)
+	}
+	pool := s.Doc.PoolOf(proc.ID)
+	if pool == nil || s.Shape(pool.ID) == nil {
+		return "", "", fmt.Errorf("edit: %q is not in a drawn pool, so no lane can be added for it", after)
+	}
+	err = s.runNamed(LabelKey{"append", string(k)}, "Append "+what(k), "", func(t *tx) error {
+		c, err := s.laneCtx(pool.ID)
+		if err != nil {
+			return err
+		}
+		laneID, err = s.addLane(t, c, where)
+		if err != nil {
+			return err
+		}
+		t.lane(s.Doc.Lane(laneID)).Name = freeLaneName(proc, base, laneID)
+		id, err = s.appendNode(t, after, laneID, k)
+		return err
+	})
+	if err != nil {
+		return "", "", err
+	}
+	return laneID, id, nil
+}
+
+// freeLaneName is base, or base followed by the first number from 2 that
+// no lane of proc (but self) is named.
+func freeLaneName(proc *model.Process, base, self string) string {
+	taken := map[string]bool{}
+	for _, l := range allLanes(proc.Lanes) {
+		if l.ID != self {
+			taken[strings.ToLower(strings.TrimSpace(l.Name))] = true
+		}
+	}
+	name := base
+	for i := 2; taken[strings.ToLower(name)]; i++ {
+		name = fmt.Sprintf("%s %d", base, i)
+	}
+	return name
+}
+
 func (s *Session) appendIn(after, laneID string, k model.Kind, label string) (string, error) {
 	if _, _, err := s.nodeOf(after); err != nil {
 		return "", err

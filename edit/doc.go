@@ -55,7 +55,7 @@
 // the front one or the corner facing the target's lane, and a gateway
 // named through the session gets its label above its front half, clear of
 // all four corners. A flow's label keeps its share of the route's length and
-// its offset. Appending (AppendNext, AppendInLane, QuickAdd) places the new
+// its offset. Appending (AppendNext, AppendInLane, AppendInNewLane, QuickAdd) places the new
 // node where it overlaps nothing and its flow crosses nothing: in the
 // source's row, in a new row beside an existing branch (the lane grows when
 // full), or after making space — everything after the source moves one

@@ -623,3 +623,51 @@ func TestResizeLaneRange(t *testing.T) {
 		}
 	})
 }
+
+// Ctrl+Down at the bottom lane (Ctrl+Up at the top): a new lane there,
+// named by the first free "base", "base 2", …, with the next task in it,
+// in one undo step; the flow from the source is a clear handover.
+func TestAppendInNewLane(t *testing.T) {
+	for _, horiz := range []bool{true, false} {
+		for _, where := range []Where{Below, Above} {
+			f := buildFixture(t, horiz)
+			f.d.AllLanes()[0].Name = "Ny roll" // the base is taken: the next free one
+			before := routes(f.s)
+			var lane, id string
+			checkUndoRedo(t, f, func() error {
+				var err error
+				lane, id, err = f.s.AppendInNewLane(f.task, where, "Ny roll", model.Task)
+				return err
+			})
+			proc := f.d.Process(f.proc)
+			if len(proc.Lanes) != 3 {
+				t.Fatalf("horiz=%v where=%v: %d lanes, want 3", horiz, where, len(proc.Lanes))
+			}
+			want := proc.Lanes[2]
+			if where == Above {
+				want = proc.Lanes[0]
+			}
+			if want.ID != lane || want.Name != "Ny roll 2" {
+				t.Errorf("horiz=%v where=%v: new lane %s %q, want the %v end one named %q", horiz, where, want.ID, want.Name, where, "Ny roll 2")
+			}
+			if got := laneIDs(f.d, id); !slices.Equal(got, []string{lane}) {
+				t.Errorf("horiz=%v where=%v: new task in lanes %v, want %s", horiz, where, got, lane)
+			}
+			if !f.s.Shape(lane).Bounds.ContainsRect(f.s.Shape(id).Bounds) {
+				t.Errorf("horiz=%v where=%v: task %v outside its lane %v", horiz, where, f.s.Shape(id).Bounds, f.s.Shape(lane).Bounds)
+			}
+			checkAppended(t, f.s, id, before)
+			if f.s.Stack.Len() != 1 {
+				t.Errorf("horiz=%v where=%v: %d steps, want 1", horiz, where, f.s.Stack.Len())
+			}
+			checkConsistent(t, f)
+		}
+	}
+	f := newFixture(t)
+	if _, _, err := f.s.AppendInNewLane(f.task, Inside, "Ny roll", model.Task); err == nil {
+		t.Error("Inside accepted")
+	}
+	if _, _, err := f.s.AppendInNewLane(f.end, Below, "Ny roll", model.Task); err == nil || f.s.Stack.Len() != 0 || len(f.d.Process(f.proc).Lanes) != 2 {
+		t.Errorf("after an end event: err %v, %d steps, lanes %d", err, f.s.Stack.Len(), len(f.d.Process(f.proc).Lanes))
+	}
+}
