@@ -103,6 +103,12 @@ func StepName(label string) string {
 		return lang.X("step.eventType", "Change event type")
 	case "Change type":
 		return lang.X("step.type", "Change type")
+	case "Align":
+		return lang.X("step.align", "Align")
+	case "Auto layout":
+		return lang.X("step.autoLayout", "Create layout")
+	case "Distribute":
+		return lang.X("step.distribute", "Distribute")
 	case "Colour":
 		return lang.X("step.colour", "Colour")
 	case "Connect":
