@@ -48,7 +48,8 @@
 // crosses one, takes the simplest clear Manhattan alternative (other
 // columns, Ls, over or under, C shapes, detours), else a grid search
 // (avoid.go). Names count too (DI label bounds, else where the renderer
-// puts them), and so do the other flows: a route must not run along
+// puts them — which is why edit imports draw, for the one font's metrics,
+// beyond the model-only imports ARCHITECTURE.md plans), and so do the other flows: a route must not run along
 // another flow for more than a few units (a fork from the same point or a
 // join into it excepted) nor end at a gateway corner a flow of the other
 // direction uses; flows enter a gateway at its back corner and leave from
