@@ -11,7 +11,9 @@
 // gaps between tasks, never through one, and between labels where the gaps
 // allow; sheets overlap a little, and the lane header bands are painted
 // again at the left of every sheet (beside the map's clipped window, never
-// over it) so each sheet still says whose lane is whose. A label a sheet's
+// over it) so each sheet still says whose lane is whose. A vertical pool
+// (lanes as columns, bands along the top) gets the same along the top of
+// every sheet below the first row; the rows leave room for that band. A label a sheet's
 // edge would cut is drawn only on the sheet that shows it whole (or, when
 // none does, where it starts), so no sheet shows a fragment of it.
 //

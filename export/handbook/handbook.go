@@ -412,6 +412,7 @@ func (h *writer) maps(p *Process, mark func()) {
 	defer f.SetAutoPageBreak(true, footerH+6)
 	pl := planMap(p.Scene, area.W, area.H, solid)
 	heads := headerItems(p.Scene, pl.HeaderW)
+	tops := topHeaderItems(p.Scene, pl.HeaderH)
 	mapTitle := h.w.Must("map.h2")
 	for i, t := range pl.Tiles {
 		f.AddPageFormat("L", size)
@@ -428,7 +429,15 @@ func (h *writer) maps(p *Process, mark func()) {
 		h.black()
 		f.SetXY(margin, bodyTop-2)
 		f.CellFormat(area.W, titleH, fit(f, heading, area.W), "", 0, "L", false, 0, "")
-		x := area.X
+		// The map's window goes right of the repeated left header and
+		// below the repeated top header; each header lines up with it.
+		x, y := area.X, area.Y
+		if t.Header {
+			x += pl.HeaderW * pl.Scale
+		}
+		if t.Top {
+			y += pl.HeaderH * pl.Scale
+		}
 		if t.Header {
 			hw := model.Rect{X: p.Scene.Bounds.X, Y: t.Window.Y, W: pl.HeaderW, H: t.Window.H}
 			// Lane names a row cut would split follow the same rule as
@@ -438,17 +447,31 @@ func (h *writer) maps(p *Process, mark func()) {
 				hdr[j] = tile{Window: model.Rect{X: hw.X, Y: u.Window.Y, W: hw.W, H: u.Window.H}}
 			}
 			hs := &draw.Scene{Bounds: hw, Items: tileItems(heads, hdr, i)}
-			box := model.Rect{X: x, Y: area.Y, W: hw.W * pl.Scale, H: hw.H * pl.Scale}
+			box := model.Rect{X: area.X, Y: y, W: hw.W * pl.Scale, H: hw.H * pl.Scale}
 			if err := pdf.DrawScene(f, hs, box, pl.Scale); err != nil {
 				f.SetError(err)
 				return
 			}
-			x += box.W
 		}
-		// The window is clipped to its own box, right of the header band,
+		if t.Top {
+			hh := model.Rect{X: t.Window.X, Y: p.Scene.Bounds.Y, W: t.Window.W, H: pl.HeaderH}
+			// Lane names a column cut would split: as above, over the
+			// top header's windows.
+			hdr := make([]tile, len(pl.Tiles))
+			for j, u := range pl.Tiles {
+				hdr[j] = tile{Window: model.Rect{X: u.Window.X, Y: hh.Y, W: u.Window.W, H: hh.H}}
+			}
+			hs := &draw.Scene{Bounds: hh, Items: tileItems(tops, hdr, i)}
+			box := model.Rect{X: x, Y: area.Y, W: hh.W * pl.Scale, H: hh.H * pl.Scale}
+			if err := pdf.DrawScene(f, hs, box, pl.Scale); err != nil {
+				f.SetError(err)
+				return
+			}
+		}
+		// The window is clipped to its own box, beside the header bands,
 		// and labels it would cut are left to the sheet that shows them.
 		win := &draw.Scene{Bounds: t.Window, Items: tileItems(p.Scene.Items, pl.Tiles, i)}
-		box := model.Rect{X: x, Y: area.Y, W: t.Window.W * pl.Scale, H: t.Window.H * pl.Scale}
+		box := model.Rect{X: x, Y: y, W: t.Window.W * pl.Scale, H: t.Window.H * pl.Scale}
 		if err := pdf.DrawScene(f, win, box, pl.Scale); err != nil {
 			f.SetError(err)
 			return
@@ -457,7 +480,11 @@ func (h *writer) maps(p *Process, mark func()) {
 			h.font("", 8.5)
 			h.grey()
 			f.SetXY(margin, ph-footerH-4)
-			f.CellFormat(area.W, 4, h.w.Must("hb.sheets", len(pl.Tiles)), "", 0, "L", false, 0, "")
+			note := "hb.sheets"
+			if pl.HeaderH > 0 && pl.HeaderW == 0 {
+				note = "hb.sheetsTop" // a vertical pool: names along the top
+			}
+			f.CellFormat(area.W, 4, h.w.Must(note, len(pl.Tiles)), "", 0, "L", false, 0, "")
 			h.black()
 		}
 	}

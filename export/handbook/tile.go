@@ -29,6 +29,9 @@ type tile struct {
 	// Header is true when the lane header bands must be painted again at
 	// the left of this sheet (every sheet but the first column).
 	Header bool
+	// Top is true when a vertical pool's header bands must be painted
+	// again along the top of this sheet (every sheet but the first row).
+	Top bool
 }
 
 // plan is how a map goes on paper: one scale for all its sheets.
@@ -36,6 +39,7 @@ type plan struct {
 	Scale   float64 // mm per scene unit
 	Tiles   []tile
 	HeaderW float64 // width of the repeated header bands, in units
+	HeaderH float64 // height of the repeated top header bands, in units
 }
 
 // span is an interval on one axis that a cut must not cross.
@@ -60,13 +64,13 @@ func planMap(sc *draw.Scene, w, h float64, solid func(id string) bool) plan {
 	}
 	// Tile with as few sheets as the readable minimum needs, and at the
 	// largest scale (up to natural size) that still needs no more.
-	hw := headerWidth(sc)
+	hw, hh := headerWidth(sc), headerHeight(sc)
 	xs, ys := solids(sc, solid)
 	lx, ly := labelSpans(sc)
 	// Cuts avoid steps and every label where they can, else steps only.
 	sx, sy := merge(append(slices.Clone(xs), lx...)), merge(append(slices.Clone(ys), ly...))
 	layout := func(s float64) (cols, rows []span) {
-		return cuts(b.X, b.X+b.W, w/s, w/s-hw, sx, xs), cuts(b.Y, b.Y+b.H, h/s, h/s, sy, ys)
+		return cuts(b.X, b.X+b.W, w/s, w/s-hw, sx, xs), cuts(b.Y, b.Y+b.H, h/s, h/s-hh, sy, ys)
 	}
 	s := minScale
 	cols, rows := layout(s)
@@ -82,9 +86,9 @@ func planMap(sc *draw.Scene, w, h float64, solid func(id string) bool) plan {
 	if len(cols)*len(rows) > maxSheets {
 		return plan{Scale: fit, Tiles: []tile{{Window: b}}}
 	}
-	p := plan{Scale: s, HeaderW: hw}
+	p := plan{Scale: s, HeaderW: hw, HeaderH: hh}
 	boxes := solidBoxes(sc, solid)
-	for _, r := range rows {
+	for k, r := range rows {
 		for i, c := range cols {
 			win := model.Rect{X: c.lo, Y: r.lo, W: c.hi - c.lo, H: r.hi - r.lo}
 			// A sheet showing no step at all (only lane bands and the
@@ -92,7 +96,7 @@ func planMap(sc *draw.Scene, w, h float64, solid func(id string) bool) plan {
 			if !slices.ContainsFunc(boxes, win.Intersects) {
 				continue
 			}
-			p.Tiles = append(p.Tiles, tile{Window: win, Header: i > 0 && hw > 0})
+			p.Tiles = append(p.Tiles, tile{Window: win, Header: i > 0 && hw > 0, Top: k > 0 && hh > 0})
 		}
 	}
 	if len(p.Tiles) == 0 {
@@ -162,6 +166,53 @@ func headerWidth(sc *draw.Scene) float64 {
 		return 0
 	}
 	return right - sc.Bounds.X
+}
+
+// headerHeight is how far a vertical pool's lane header bands (lying
+// along the top, lanes being columns) reach down from the scene's top
+// edge: what is painted again along the top of later rows of sheets.
+func headerHeight(sc *draw.Scene) float64 {
+	var bottom float64
+	found := false
+	for _, it := range sc.Items {
+		if it.Part == draw.PartLaneHeader && it.Path != nil {
+			r := pathBounds(it.Path)
+			// Only the lying bands at the top edge: pools further down
+			// have their own band in view.
+			if r.W <= r.H || r.Y-sc.Bounds.Y > 200 {
+				continue
+			}
+			bottom = math.Max(bottom, r.Y+r.H)
+			found = true
+		}
+	}
+	if !found {
+		return 0
+	}
+	return bottom - sc.Bounds.Y
+}
+
+// topHeaderItems are the items painted again along the top of later rows
+// of sheets: a vertical pool's header bands and their upright names.
+func topHeaderItems(sc *draw.Scene, hh float64) []draw.Item {
+	bands := map[string]bool{}
+	var out []draw.Item
+	for _, it := range sc.Items {
+		if it.Part == draw.PartLaneHeader && it.Path != nil {
+			if r := pathBounds(it.Path); r.W > r.H && r.Y+r.H <= sc.Bounds.Y+hh+0.5 {
+				bands[it.Element] = true
+				out = append(out, it)
+			}
+		}
+	}
+	for _, it := range sc.Items {
+		if it.Text != nil && !it.Text.Vertical && bands[it.Element] {
+			if r := itemBox(it); r.Y+r.H <= sc.Bounds.Y+hh+0.5 {
+				out = append(out, it)
+			}
+		}
+	}
+	return out
 }
 
 // headerItems are the items painted again at the left of later sheets:

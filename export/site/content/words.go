@@ -153,6 +153,7 @@ var texts = map[string][2]string{
 	"hb.draftmark":      {"UTKAST", "DRAFT"},
 	"hb.sheet":          {"%s – blad %d av %d", "%s – sheet %d of %d"},
 	"hb.sheets":         {"Kartan är för stor för ett blad och är delad på %d blad med överlapp. Rollernas namn upprepas till vänster på varje blad.", "The map is too large for one sheet and is split over %d sheets with overlap. The role names are repeated on the left of every sheet."},
+	"hb.sheetsTop":      {"Kartan är för stor för ett blad och är delad på %d blad med överlapp. Rollernas namn upprepas överst på varje blad.", "The map is too large for one sheet and is split over %d sheets with overlap. The role names are repeated at the top of every sheet."},
 	"hb.header":         {"Ägare: %s · version %s · klass %d", "Owner: %s · version %s · class %d"},
 	"hb.online":         {"Öppna processen på intranätet", "Open the process on the intranet"},
 	"hb.nosteps":        {"Processen har inga steg.", "The process has no steps."},
