@@ -27,8 +27,8 @@
 // builds. Hit-testing reads the same scene, so picking matches drawing.
 //
 // A drag shows a preview and commits one command on release (MoveNodes,
-// ResizeNode, Connect, Reconnect, ResizeLane), so a gesture is one undo
-// step. Moves snap the grabbed shape's centre to a 10-unit grid, or an
+// ResizeNode, Connect, Reconnect, ResizeLane, MoveLane), so a gesture is
+// one undo step. Moves snap the grabbed shape's centre to a 10-unit grid, or an
 // edge or centre to the same line of a nearby shape, shown by a guide.
 // Double clicks are timed here rather than by the driver, whose double-tap
 // support would delay every single click.
@@ -82,6 +82,8 @@
 // activities, the round handle right of a step (or any drag with the
 // Connect tool) connects, the end handles of a selected flow reconnect it,
 // dragging a pool's header band moves the pool with all it holds,
+// dragging a lane's header band reorders it among its siblings (a ghost
+// and an insertion line show where; one MoveLane on release),
 // dragging the line between two lanes moves it (a pool's outer edge grows
 // the pool), double-click edits the label, the wheel scrolls (Shift+wheel:
 // sideways, Ctrl+wheel: zoom about the pointer), Space+drag, middle-drag,

@@ -54,6 +54,7 @@ func KeyMap() []KeyHelp {
 		k("dblclick", "Double-click", "Edit the label"),
 		k("drag", "Drag", "Move the selection (snaps to the grid and to other shapes); on a pool's header: move the pool; on empty space: select with a frame"),
 		k("handles", "Drag a handle", "Corners resize; the round handle connects to another element; the ends of a selected flow reconnect it"),
+		k("laneheader", "Drag a lane's header", "Move the lane above or below its neighbours, with its steps"),
 		k("laneedge", "Drag a lane border", "Make one lane taller and its neighbour shorter; a pool's outer edge grows the pool"),
 		k("wheel", "Wheel, Shift+wheel, Ctrl+wheel", "Scroll; scroll sideways; zoom at the pointer"),
 		k("pan", "Space+drag, middle-drag", "Pan the map"),

@@ -28,6 +28,7 @@ func TestOverlayMarkup(t *testing.T) {
 		{"selected-two", func(h *harness) { h.e.SetSelection([]string{"Start", "F2"}) }},
 		{"selected-flow", func(h *harness) { h.e.SetSelection([]string{"F2"}) }},
 		{"lane-edge", func(h *harness) { press(h, h.at(800, 200), fyne.Delta{DY: 33}) }},
+		{"lane-move", func(h *harness) { press(h, h.at(45, 100), fyne.Delta{DY: 230}) }},
 		{"scrolled-in", func(h *harness) { h.e.SetZoom(2) }},
 		{"move-preview", func(h *harness) { press(h, h.centre("T1"), fyne.Delta{DX: 12, DY: 197}) }},
 		{"lasso", func(h *harness) { press(h, h.at(60, 40), fyne.Delta{DX: 300, DY: 150}) }},

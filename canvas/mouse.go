@@ -25,6 +25,7 @@ const (
 	dragLaneEdge
 	dragReconnect // source is the flow, h which end
 	dragScroll    // a scroll bar's thumb
+	dragLaneMove  // a lane dragged by its header band to another place among its siblings
 )
 
 // gesture is the state of one press–drag–release.
@@ -57,7 +58,7 @@ type gesture struct {
 	bar scrollBar
 
 	// Lane edge: which side of which lane or pool, moved by delta (outwards
-	// positive, as edit.ResizeLane takes it).
+	// positive, as edit.ResizeLane takes it). Lane move: lane is the lane.
 	lane  string
 	edge  edit.Edge
 	delta float64
@@ -300,8 +301,8 @@ func (e *Editor) TappedSecondary(ev *fyne.PointEvent) {
 
 // Dragged starts or continues a gesture. Its first event decides what the
 // drag does, from the button, Space, the tool and what lies under the
-// press: a handle resizes or connects, a node moves the selection, empty
-// space lassos.
+// press: a handle resizes or connects, a node moves the selection, a
+// lane's header band reorders the lane, empty space lassos.
 func (e *Editor) Dragged(ev *fyne.DragEvent) {
 	if e.dragCancelled {
 		return
@@ -452,6 +453,12 @@ func (e *Editor) beginDrag(start fyne.Position) {
 			d.kind, d.lane, d.edge = dragLaneEdge, id, edge
 			return
 		}
+		// Before the pool check: a lane's band lies inside its pool (and
+		// inside the pool's bounds where a tool lets lanes span its band).
+		if id := e.laneHeaderAt(start); id != "" {
+			e.beginLaneMove(id)
+			return
+		}
 		if id := e.pick(start); e.s.Doc.Participant(id) != nil && e.shapes[id] != nil {
 			// The pool's header band: the whole pool moves.
 			e.setSelection([]string{id})
@@ -499,6 +506,10 @@ func (e *Editor) beginDrag(start fyne.Position) {
 // DragEnd commits the gesture as one command.
 func (e *Editor) DragEnd() {
 	d := e.drag
+	moveBy := 0
+	if d.kind == dragLaneMove && e.ready() {
+		moveBy, _, _, _ = e.laneMoveTarget()
+	}
 	e.drag = gesture{}
 	e.dragCancelled = false
 	e.clickMods = 0
@@ -506,7 +517,7 @@ func (e *Editor) DragEnd() {
 		e.Refresh()
 		return
 	}
-	if d.kind == dragMove || d.kind == dragConnect || d.kind == dragReconnect {
+	if d.kind == dragMove || d.kind == dragConnect || d.kind == dragReconnect || d.kind == dragLaneMove {
 		e.status("") // the hint of the gesture is done
 	}
 	switch d.kind {
@@ -535,6 +546,11 @@ func (e *Editor) DragEnd() {
 	case dragLaneEdge:
 		if d.delta != 0 {
 			e.failed(e.s.ResizeLane(d.lane, d.edge, d.delta))
+		}
+	case dragLaneMove:
+		// Computed before the reset above cleared the gesture.
+		if moveBy != 0 {
+			e.failed(e.s.MoveLane(d.lane, moveBy))
 		}
 	case dragLasso:
 		a, b := e.v.toModel(d.start), e.v.toModel(d.cur)

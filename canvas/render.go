@@ -411,6 +411,17 @@ func (e *Editor) overlayObjects() []fyne.CanvasObject {
 			l.Position1, l.Position2 = e.v.toScreen(a), e.v.toScreen(c)
 			out = append(out, l)
 		}
+	case dragLaneMove:
+		_, ghost, a, c := e.laneMoveTarget()
+		if ghost.W > 0 {
+			box(ghost, accent(), ghostFill, 1)
+		}
+		if a != c {
+			l := fcanvas.NewLine(accent())
+			l.StrokeWidth = 3
+			l.Position1, l.Position2 = e.v.toScreen(a), e.v.toScreen(c)
+			out = append(out, l)
+		}
 	case dragConnect, dragReconnect:
 		var from fyne.Position
 		ok := false
