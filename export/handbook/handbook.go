@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -770,7 +769,9 @@ func (h *writer) step(p *Process, s *content.Step, lane string) {
 }
 
 // link writes a document link: clickable when it is a web, mail or file
-// URL, plain text otherwise.
+// URL, or a UNC or absolute path (as a file: URL, with a note that it
+// opens only on the organisation's network); a relative path is text, as
+// the PDF travels without the library's files.
 func (h *writer) link(l model.Link, lh float64) {
 	f := h.f
 	title := strings.TrimSpace(l.Title)
@@ -778,15 +779,21 @@ func (h *writer) link(l model.Link, lh float64) {
 	if title == "" {
 		title = href
 	}
-	if u, err := url.Parse(href); err == nil {
-		switch strings.ToLower(u.Scheme) {
-		case "http", "https", "mailto", "file":
-			h.font("", 10)
-			f.SetTextColor(11, 79, 156)
-			f.WriteLinkString(lh, title, pdf.EscapeURL(href))
-			h.black()
-			return
+	switch kind, target := content.DocLink(href); kind {
+	case content.LinkURL, content.LinkNetwork:
+		if kind == content.LinkURL {
+			target = href // as written; EscapeURL encodes what it must
 		}
+		h.font("", 10)
+		f.SetTextColor(11, 79, 156)
+		f.WriteLinkString(lh, title, pdf.EscapeURL(target))
+		h.black()
+		if kind == content.LinkNetwork {
+			h.grey()
+			f.Write(lh, " ("+h.w.Must("link.network")+")")
+			h.black()
+		}
+		return
 	}
 	h.font("", 10)
 	text := title

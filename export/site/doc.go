@@ -24,6 +24,16 @@
 // always refused (OutputInLibrary). Old manifests without a library are
 // accepted and claimed by the next publication.
 //
+// Document links (content.DocLink) that are file paths: a relative path
+// to a file in the library (from the process file's folder, else the
+// library's top; never outside it) is copied once into resurser/dokument/
+// under a safe, unique name, listed in the manifest like every file we
+// write (so a re-publish updates or removes the copy), and linked
+// relatively; UNC and absolute paths become percent-encoded file: URLs
+// noted as opening only on the organisation's network; a relative path to
+// no file stays text and is warned about. The copies' names are part of
+// the pages' context key, so reused pages never link a copy that is gone.
+//
 // Reflow (WCAG 2.1 1.4.10): below 40rem every table (class "stack")
 // becomes a list of cards, each cell a line led by its column's name from
 // its data-label attribute; wide screens keep the real table. Long words

@@ -9,7 +9,6 @@ import (
 	"html/template"
 	"io/fs"
 	"math"
-	"net/url"
 	"path"
 	"runtime"
 	"runtime/debug"
@@ -56,6 +55,10 @@ type renderer struct {
 	byProcID map[string]*proc // process id → the file that defines it
 	roles    map[string]*role // folded role name → role
 	roleList []*role
+
+	// docRes maps a relative document link (docKey) to the library file
+	// it resolves to ("" = none), docOut that file to its copy's path.
+	docRes, docOut map[string]string
 }
 
 // role is one role across the library.
@@ -136,6 +139,10 @@ type linkView struct {
 	Href     string
 	External bool
 	Path     string // the unlinkable target, shown as text
+	Note     string // said after the link (where it opens)
+	// File is a vetted file: URL (built by content.DocLink), which
+	// html/template would otherwise replace as unsafe.
+	File template.URL
 }
 
 type statusView struct{ Value, Class, Text string }
@@ -160,33 +167,6 @@ func relTo(dir, target string) string {
 		return target
 	}
 	return strings.Repeat("../", strings.Count(dir, "/")+1) + target
-}
-
-// userLink makes a document link safe to show: web, mail and file links
-// become links; anything else (a bare path, a drive letter) is shown as text.
-func userLink(l model.Link) linkView {
-	href := strings.TrimSpace(l.Href)
-	title := strings.TrimSpace(l.Title)
-	if title == "" {
-		title = href
-	}
-	if u, err := url.Parse(href); err == nil {
-		switch strings.ToLower(u.Scheme) {
-		case "http", "https", "file":
-			if u.Host != "" || u.Scheme == "file" {
-				return linkView{Title: title, Href: u.String(), External: true}
-			}
-		case "mailto":
-			if u.Opaque != "" {
-				return linkView{Title: title, Href: u.String(), External: true}
-			}
-		}
-	}
-	v := linkView{Title: title}
-	if href != title {
-		v.Path = href
-	}
-	return v
 }
 
 // anchor is the page-local id of a step or lane: readable ids stay, others
@@ -262,6 +242,7 @@ func (r *renderer) site(ctx context.Context, procs []*proc, prog func(string)) (
 	}
 
 	files := map[string][]byte{}
+	r.collectDocs(files)
 	r.keys = map[string]string{}
 	around := r.contextKey()
 	// emit renders one page into files; process pages are rendered by
@@ -425,6 +406,7 @@ func (r *renderer) contextKey() string {
 	for _, ro := range r.roleList {
 		put(ro.name, ro.page)
 	}
+	put(r.docKeyPart()...)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -666,7 +648,7 @@ func (r *renderer) procPage(p *proc) (*procData, error) {
 	if len(m.Links) > 0 {
 		row := metaRow{Label: r.t.Must("meta.links")}
 		for _, l := range m.Links {
-			row.Links = append(row.Links, userLink(l))
+			row.Links = append(row.Links, r.userLink(p, dir, l))
 		}
 		pd.Meta = append(pd.Meta, row)
 	}
@@ -757,7 +739,7 @@ func (r *renderer) stepView(p *proc, s *content.Step) stepView {
 		}
 	}
 	for _, l := range s.Links {
-		v.Links = append(v.Links, userLink(l))
+		v.Links = append(v.Links, r.userLink(p, procDir, l))
 	}
 	for _, e := range s.Next {
 		ref := r.ref(e.To, s.LaneID)
