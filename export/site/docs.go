@@ -60,18 +60,24 @@ func (r *renderer) collectDocs(files map[string][]byte) {
 				continue
 			}
 			r.docRes[k] = ""
+			inside := false
 			for _, c := range []string{path.Join(path.Dir(p.in.Rel), t), t} {
 				if !filepath.IsLocal(filepath.FromSlash(c)) {
 					continue
 				}
+				inside = true
 				if fi, err := root.Stat(filepath.FromSlash(c)); err == nil && fi.Mode().IsRegular() {
 					r.docRes[k] = c
 					found[c] = true
 					break
 				}
 			}
-			if r.docRes[k] == "" {
+			switch {
+			case r.docRes[k] != "":
+			case inside:
 				r.warn("warn.nodoc", p.in.Rel, strings.TrimSpace(l.Href))
+			default:
+				r.warn("warn.docoutside", p.in.Rel, strings.TrimSpace(l.Href))
 			}
 		}
 	}
