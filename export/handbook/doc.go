@@ -13,7 +13,10 @@
 // again at the left of every sheet (beside the map's clipped window, never
 // over it) so each sheet still says whose lane is whose. A vertical pool
 // (lanes as columns, bands along the top) gets the same along the top of
-// every sheet below the first row; the rows leave room for that band. A label a sheet's
+// every sheet below the first row; the rows leave room for that band. A pool or
+// lane name is moved to the middle of the part of its band a sheet shows
+// (when that part holds it), so a lane wider or taller than a sheet is
+// named on every sheet it spans. A label a sheet's
 // edge would cut is drawn only on the sheet that shows it whole (or, when
 // none does, where it starts), so no sheet shows a fragment of it.
 //

@@ -412,6 +412,7 @@ func (h *writer) maps(p *Process, mark func()) {
 	pl := planMap(p.Scene, area.W, area.H, solid)
 	heads := headerItems(p.Scene, pl.HeaderW)
 	tops := topHeaderItems(p.Scene, pl.HeaderH)
+	bands := bandsOf(p.Scene)
 	mapTitle := h.w.Must("map.h2")
 	for i, t := range pl.Tiles {
 		f.AddPageFormat("L", size)
@@ -445,7 +446,7 @@ func (h *writer) maps(p *Process, mark func()) {
 			for j, u := range pl.Tiles {
 				hdr[j] = tile{Window: model.Rect{X: hw.X, Y: u.Window.Y, W: hw.W, H: u.Window.H}}
 			}
-			hs := &draw.Scene{Bounds: hw, Items: tileItems(heads, hdr, i)}
+			hs := &draw.Scene{Bounds: hw, Items: tileItems(placeNames(heads, bands, hw), hdr, i)}
 			box := model.Rect{X: area.X, Y: y, W: hw.W * pl.Scale, H: hw.H * pl.Scale}
 			if err := pdf.DrawScene(f, hs, box, pl.Scale); err != nil {
 				f.SetError(err)
@@ -460,7 +461,7 @@ func (h *writer) maps(p *Process, mark func()) {
 			for j, u := range pl.Tiles {
 				hdr[j] = tile{Window: model.Rect{X: u.Window.X, Y: hh.Y, W: u.Window.W, H: hh.H}}
 			}
-			hs := &draw.Scene{Bounds: hh, Items: tileItems(tops, hdr, i)}
+			hs := &draw.Scene{Bounds: hh, Items: tileItems(placeNames(tops, bands, hh), hdr, i)}
 			box := model.Rect{X: x, Y: area.Y, W: hh.W * pl.Scale, H: hh.H * pl.Scale}
 			if err := pdf.DrawScene(f, hs, box, pl.Scale); err != nil {
 				f.SetError(err)
@@ -469,7 +470,8 @@ func (h *writer) maps(p *Process, mark func()) {
 		}
 		// The window is clipped to its own box, beside the header bands,
 		// and labels it would cut are left to the sheet that shows them.
-		win := &draw.Scene{Bounds: t.Window, Items: tileItems(p.Scene.Items, pl.Tiles, i)}
+		// Lane names go where this sheet shows their band whole.
+		win := &draw.Scene{Bounds: t.Window, Items: tileItems(placeNames(p.Scene.Items, bands, t.Window), pl.Tiles, i)}
 		box := model.Rect{X: x, Y: y, W: t.Window.W * pl.Scale, H: t.Window.H * pl.Scale}
 		if err := pdf.DrawScene(f, win, box, pl.Scale); err != nil {
 			f.SetError(err)

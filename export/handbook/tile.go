@@ -402,3 +402,70 @@ func cuts(lo, hi, first, next float64, levels ...[]span) []span {
 	}
 	return out
 }
+
+// bandsOf maps each pool or lane with a header band to the band's box.
+func bandsOf(sc *draw.Scene) map[string]model.Rect {
+	out := map[string]model.Rect{}
+	for _, it := range sc.Items {
+		if it.Part == draw.PartLaneHeader && it.Path != nil && it.Element != "" {
+			out[it.Element] = pathBounds(it.Path)
+		}
+	}
+	return out
+}
+
+// placeNames moves the names of header bands that win would cut, or not
+// show, to the middle of the part of their band it shows, when that part
+// holds them whole: so a lane wider (or taller) than a sheet is named on
+// every sheet it spans, not only on the one that shows its middle. A
+// name's box is first narrowed to its text (the scene gives a centred
+// name the band's whole length), so only the text itself counts as cut.
+// Items are copied, never changed in place.
+func placeNames(items []draw.Item, bands map[string]model.Rect, win model.Rect) []draw.Item {
+	const eps = 0.5
+	out := items
+	copied := false
+	for i, it := range items {
+		if it.Text == nil || len(it.Text.Lines) == 0 || it.Text.Align != draw.AlignCenter {
+			continue
+		}
+		b, ok := bands[it.Element]
+		if !ok {
+			continue
+		}
+		t := *it.Text
+		var w float64
+		for _, l := range t.Lines {
+			w = math.Max(w, draw.Measure(l, t.Size, t.Bold))
+		}
+		w += 2 // a hair for the measure's rounding
+		if w < t.Box.W {
+			t.Box.X += (t.Box.W - w) / 2
+			t.Box.W = w
+		}
+		r := itemBox(draw.Item{Text: &t})
+		// Along the band: x for a band along the top (upright text), y
+		// for a band at the left (vertical text); across it the name
+		// must already be in view.
+		lo, hi, at, size := math.Max(b.X, win.X), math.Min(b.X+b.W, win.X+win.W), r.X, r.W
+		in := r.Y >= win.Y-eps && r.Y+r.H <= win.Y+win.H+eps
+		if t.Vertical {
+			lo, hi, at, size = math.Max(b.Y, win.Y), math.Min(b.Y+b.H, win.Y+win.H), r.Y, r.H
+			in = r.X >= win.X-eps && r.X+r.W <= win.X+win.W+eps
+		}
+		if in && hi-lo >= size && (at < lo-eps || at+size > hi+eps) {
+			d := (lo+hi)/2 - (at + size/2)
+			if t.Vertical {
+				t.Box.Y += d
+			} else {
+				t.Box.X += d
+			}
+		}
+		if !copied {
+			out = slices.Clone(items)
+			copied = true
+		}
+		out[i].Text = &t
+	}
+	return out
+}
