@@ -60,6 +60,12 @@ func (r *renderer) collectDocs(files map[string][]byte) {
 				continue
 			}
 			r.docRes[k] = ""
+			if !copyable(t) {
+				// A process file (perhaps a classified one) or a hidden
+				// file of the library is never copied out of it.
+				r.warn("warn.docrefused", p.in.Rel, strings.TrimSpace(l.Href))
+				continue
+			}
 			inside := false
 			for _, c := range []string{path.Join(path.Dir(p.in.Rel), t), t} {
 				if !filepath.IsLocal(filepath.FromSlash(c)) {
@@ -98,6 +104,21 @@ func (r *renderer) collectDocs(files map[string][]byte) {
 		r.docOut[c] = out
 		files[out] = b
 	}
+}
+
+// copyable says whether a linked file may be copied into the site: not a
+// process file (publishing rules decide what of those goes out) and
+// nothing hidden (the library's own lock, cache and index files).
+func copyable(rel string) bool {
+	if strings.EqualFold(path.Ext(rel), ".bpmn") {
+		return false
+	}
+	for _, seg := range strings.Split(rel, "/") {
+		if strings.HasPrefix(seg, ".") && seg != "." && seg != ".." {
+			return false
+		}
+	}
+	return true
 }
 
 // readIn reads a library file through root, which refuses paths (and

@@ -33,6 +33,8 @@ func docLibrary(t *testing.T) (lib string, inputs []Input) {
 	put("rutiner/ekonomiskt-bistand.pdf", "%PDF rutin")
 	put("Försörjning/Mall för beslut.DOCX", "mall")
 	put("Försörjning/rutiner/ekonomiskt-bistand.pdf", "en annan med samma namn")
+	put("hemlig.bpmn", "<definitions/>")
+	put(".lanemap/index.json", "{}")
 	// Outside the library: must never be copied.
 	if err := os.WriteFile(filepath.Join(root, "hemlig.pdf"), []byte("nej"), 0o644); err != nil {
 		t.Fatal(err)
@@ -46,6 +48,8 @@ func docLibrary(t *testing.T) (lib string, inputs []Input) {
 		{Title: "Nätverksrutin", Href: `\\server\share\Rutin för ärenden.docx`},
 		{Title: "Saknas", Href: "rutiner/saknas.pdf"},
 		{Title: "Utanför", Href: "../../hemlig.pdf"},
+		{Title: "Processfil", Href: "../hemlig.bpmn"},
+		{Title: "Dold", Href: "../.lanemap/index.json"},
 	}
 	a.Node("Task_a_1").Links = []model.Link{{Title: "Rutin i steget", Href: "rutiner/ekonomiskt-bistand.pdf"}, {Title: "Disk", Href: `C:\Rutiner\Öppen.pdf`}}
 	b := fixture.Chain("b", "Uppföljning", "Handläggare")
@@ -133,7 +137,7 @@ func TestDocumentLinks(t *testing.T) {
 	if !strings.Contains(ta, "öppnas bara i organisationens nätverk") {
 		t.Error("no note that file: links open only on the network")
 	}
-	for _, title := range []string{"Saknas", "Utanför"} {
+	for _, title := range []string{"Saknas", "Utanför", "Processfil", "Dold"} {
 		if h, ok := la[title]; ok {
 			t.Errorf("%q is a link (%q), want text", title, h)
 		}
@@ -142,7 +146,7 @@ func TestDocumentLinks(t *testing.T) {
 		}
 	}
 	warns := strings.Join(rep.Warnings, "\n")
-	for _, want := range []string{"länken ”rutiner/saknas.pdf” pekar på en fil som inte finns", "länken ”../../hemlig.pdf” pekar utanför biblioteket"} {
+	for _, want := range []string{"länken ”rutiner/saknas.pdf” pekar på en fil som inte finns", "länken ”../../hemlig.pdf” pekar utanför biblioteket", "länken ”../hemlig.bpmn” pekar på en processfil", "länken ”../.lanemap/index.json” pekar på en processfil eller dold fil"} {
 		if !strings.Contains(warns, want) {
 			t.Errorf("warnings %q lack %q", warns, want)
 		}

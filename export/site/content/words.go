@@ -140,6 +140,7 @@ var texts = map[string][2]string{
 	"reason.read":       {"filen kunde inte läsas", "the file could not be read"},
 	"warn.nodoc":        {"%s: länken ”%s” pekar på en fil som inte finns", "%s: the link “%s” points to a file that does not exist"},
 	"warn.docoutside":   {"%s: länken ”%s” pekar utanför biblioteket och visas som text", "%s: the link “%s” points outside the library and is shown as text"},
+	"warn.docrefused":   {"%s: länken ”%s” pekar på en processfil eller dold fil i biblioteket; den kopieras inte och visas som text", "%s: the link “%s” points to a process file or hidden file in the library; it is not copied and is shown as text"},
 	"warn.docread":      {"%s: filen kunde inte kopieras (%s)", "%s: the file could not be copied (%s)"},
 	"link.network":      {"öppnas bara i organisationens nätverk", "opens only on the organisation's network"},
 	"warn.nomap":        {"%s: filen har ingen ritad karta; processen publiceras som text", "%s: the file has no drawn map; the process is published as text"},
