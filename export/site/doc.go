@@ -26,9 +26,9 @@
 //
 // Document links (content.DocLink) that are file paths: a relative path
 // to a file in the library (from the process file's folder, else the
-// library's top; never outside it, never a .bpmn or hidden file) is copied once into resurser/dokument/
-// under a safe, unique name, listed in the manifest like every file we
-// write (so a re-publish updates or removes the copy), and linked
+// library's top; never outside it, never a .bpmn or hidden file) is
+// copied once into resurser/dokument/ under a safe, unique name, listed
+// in the manifest like every file we write (so a re-publish updates or removes the copy), and linked
 // relatively; UNC and absolute paths become percent-encoded file: URLs
 // noted as opening only on the organisation's network; a relative path to
 // no file stays text and is warned about. The copies' names are part of
