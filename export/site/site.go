@@ -88,8 +88,12 @@ func (r Report) Summary(lang, outDir string) string {
 			drafts++
 		}
 	}
+	draftNote := "" // only when drafts went out
+	if drafts > 0 {
+		draftNote = " (" + t.Count("draft", drafts) + ")"
+	}
 	var b strings.Builder
-	b.WriteString(t.Must("rep.done", t.Count("process", len(r.Published)), t.Count("draft", drafts), outDir,
+	b.WriteString(t.Must("rep.done", t.Count("process", len(r.Published)), draftNote, outDir,
 		t.Count("written", len(r.Written)), t.Count("unchanged", len(r.Unchanged)), t.Count("removed", len(r.Removed))))
 	b.WriteByte('\n')
 	if len(r.Omitted) > 0 {

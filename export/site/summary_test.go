@@ -36,3 +36,16 @@ func TestSummaryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// With no drafts published the summary says nothing about drafts.
+func TestSummaryWithoutDrafts(t *testing.T) {
+	two := Report{Published: []Published{{Rel: "a.bpmn"}, {Rel: "b.bpmn"}}}
+	for lang, want := range map[string]string{
+		Swedish: "Publicerade 2 processer i ut: 0 filer skrivna",
+		English: "Published 2 processes in ut: 0 files written",
+	} {
+		if got := two.Summary(lang, "ut"); !strings.HasPrefix(got, want) {
+			t.Errorf("%s: %q, want prefix %q", lang, got, want)
+		}
+	}
+}

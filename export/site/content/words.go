@@ -145,7 +145,7 @@ var texts = map[string][2]string{
 	"link.network":      {"öppnas bara i organisationens nätverk", "opens only on the organisation's network"},
 	"warn.nomap":        {"%s: filen har ingen ritad karta; processen publiceras som text", "%s: the file has no drawn map; the process is published as text"},
 	"warn.dupid":        {"%s och %s definierar samma process (%s); anrop länkar till den första", "%s and %s define the same process (%s); calls link to the first"},
-	"rep.done":          {"Publicerade %s (%s) i %s: %s, %s, %s.", "Published %s (%s) in %s: %s, %s, %s."},
+	"rep.done":          {"Publicerade %s%s i %s: %s, %s, %s.", "Published %s%s in %s: %s, %s, %s."},
 	"rep.omitted":       {"Utelämnade:", "Left out:"},
 	"rep.removed":       {"Borttagen: %s", "Removed: %s"},
 	"rep.warning":       {"Varning: %s", "Warning: %s"},
