@@ -85,6 +85,15 @@ func TestTranslationsComplete(t *testing.T) {
 	if len(used) < 50 {
 		t.Fatalf("found only %d lang.X keys; the scanner is broken", len(used))
 	}
+	checkMessages(t, dir, used)
+}
+
+// checkMessages compares a translation folder's en.json and sv.json with the
+// keys and English fallbacks the code uses: every key present, no key the
+// code dropped, no empty message, the same {{fields}}. -update rewrites
+// en.json from the code (sv.json is written by hand).
+func checkMessages(t *testing.T, dir string, used map[string]string) {
+	t.Helper()
 	enPath := filepath.Join(dir, "en.json")
 	if *update {
 		data, err := json.MarshalIndent(used, "", "  ")
@@ -98,25 +107,25 @@ func TestTranslationsComplete(t *testing.T) {
 	en, sv := readMessages(t, enPath), readMessages(t, filepath.Join(dir, "sv.json"))
 	for _, k := range slices.Sorted(maps.Keys(used)) {
 		if _, ok := en[k]; !ok {
-			t.Errorf("en.json lacks %q (go test ./ui -run TestTranslationsComplete -update)", k)
+			t.Errorf("%s/en.json lacks %q (-update)", dir, k)
 		} else if en[k] != used[k] {
-			t.Errorf("en.json %q = %q, code says %q", k, en[k], used[k])
+			t.Errorf("%s/en.json %q = %q, code says %q", dir, k, en[k], used[k])
 		}
 		if _, ok := sv[k]; !ok {
-			t.Errorf("sv.json lacks %q (English: %q)", k, used[k])
+			t.Errorf("%s/sv.json lacks %q (English: %q)", dir, k, used[k])
 		}
 	}
 	for name, m := range map[string]map[string]string{"en.json": en, "sv.json": sv} {
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			if _, ok := used[k]; !ok {
-				t.Errorf("%s has %q, which the code no longer uses", name, k)
+				t.Errorf("%s/%s has %q, which the code no longer uses", dir, name, k)
 			}
 			if strings.TrimSpace(m[k]) == "" {
-				t.Errorf("%s: %q is empty", name, k)
+				t.Errorf("%s/%s: %q is empty", dir, name, k)
 			}
 			// Template fields must survive translation.
 			if strings.Count(m[k], "{{") != strings.Count(used[k], "{{") {
-				t.Errorf("%s: %q = %q has other {{fields}} than %q", name, k, m[k], used[k])
+				t.Errorf("%s/%s: %q = %q has other {{fields}} than %q", dir, name, k, m[k], used[k])
 			}
 		}
 	}

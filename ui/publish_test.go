@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -292,35 +290,7 @@ func TestPublishTranslations(t *testing.T) {
 	if len(used) < 20 {
 		t.Fatalf("found only %d pubText keys; the scanner is broken", len(used))
 	}
-	enPath := filepath.Join(dir, "en.json")
-	if *update {
-		data, err := json.MarshalIndent(used, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(enPath, append(data, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	en, sv := readMessages(t, enPath), readMessages(t, filepath.Join(dir, "sv.json"))
-	for _, k := range slices.Sorted(maps.Keys(used)) {
-		if en[k] != used[k] {
-			t.Errorf("publish/en.json %q = %q, code says %q (-update)", k, en[k], used[k])
-		}
-		if strings.TrimSpace(sv[k]) == "" {
-			t.Errorf("publish/sv.json lacks %q (English: %q)", k, used[k])
-		}
-		if strings.Count(sv[k], "{{") != strings.Count(used[k], "{{") {
-			t.Errorf("publish/sv.json %q = %q has other {{fields}} than %q", k, sv[k], used[k])
-		}
-	}
-	for name, m := range map[string]map[string]string{"en.json": en, "sv.json": sv} {
-		for k := range m {
-			if _, ok := used[k]; !ok {
-				t.Errorf("publish/%s has %q, which the code no longer uses", name, k)
-			}
-		}
-	}
+	checkMessages(t, dir, used)
 	// go-i18n merges all files: a key elsewhere would silently win or lose.
 	for _, other := range []string{filepath.Join("..", "assets", "translations", "en.json"), filepath.Join("..", "assets", "translations", "canvas", "en.json")} {
 		for k := range readMessages(t, other) {
