@@ -1,6 +1,7 @@
 package raster
 
 import (
+	"image"
 	"math"
 
 	"lanemap/draw"
@@ -37,6 +38,9 @@ type piece struct {
 	pts                    []pt
 	minX, minY, maxX, maxY float64
 }
+
+// box is the piece's bounding box rounded out to whole pixels.
+func (p *piece) box() image.Rectangle { return devRect(p.minX, p.minY, p.maxX, p.maxY) }
 
 // stroker turns paths into stroke outlines. Its buffers are reused from
 // path to path (it is pooled), since a scene has thousands of small paths.

@@ -1,10 +1,12 @@
 package raster
 
 import (
+	"cmp"
 	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"sync"
 
 	xdraw "golang.org/x/image/draw"
@@ -41,9 +43,9 @@ func Fit(bounds model.Rect, margin, scale float64) (Transform, image.Rectangle) 
 
 // Large items are rasterised in parts so the work follows the pixels they
 // cover, not their box: fills in bands of at most tileArea pixels; strokes,
-// once their box passes tileArea, in square tiles of side strokeTile that
-// get only the pieces crossing them (a lane's outline then costs its four
-// edges, not its whole area).
+// once their box passes tileArea, in rows of strokeTile pixels, each row
+// only where pieces cross it (a lane's outline then costs its four edges,
+// not its whole area).
 const (
 	tileArea   = 256 * 256
 	strokeTile = 48
@@ -85,12 +87,13 @@ func (s *scratch) draw(dst *image.RGBA, box image.Rectangle, c color.RGBA) {
 // composite paints c (premultiplied) through an 8-bit coverage mask of
 // row length stride onto dst at box.
 func composite(dst *image.RGBA, box image.Rectangle, mask []uint8, stride int, c color.RGBA) {
-	sr, sg, sb, sa := uint32(c.R), uint32(c.G), uint32(c.B), uint32(c.A)
-	solid := binary.LittleEndian.Uint32([]byte{c.R, c.G, c.B, c.A})
+	solid := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | uint32(c.A)<<24
+	src, sa := spread(solid), uint32(c.A)
 	w := box.Dx()
 	for y := 0; y < box.Dy(); y++ {
 		row := mask[y*stride : y*stride+w]
 		pix := dst.Pix[dst.PixOffset(box.Min.X, box.Min.Y+y):]
+		pix = pix[:4*w]
 		for x := 0; x < w; x++ {
 			// Outline boxes are mostly empty: skip eight clear pixels at once.
 			if x+8 <= w && binary.LittleEndian.Uint64(row[x:]) == 0 {
@@ -115,14 +118,37 @@ func composite(dst *image.RGBA, box image.Rectangle, mask []uint8, stride int, c
 				x = end - 1
 				continue
 			}
-			p := pix[4*x : 4*x+4 : 4*x+4]
-			a := 255*255 - sa*m // what is left of dst, in 255² units
-			p[0] = uint8((sr*m*255 + uint32(p[0])*a + 255*255/2) / (255 * 255))
-			p[1] = uint8((sg*m*255 + uint32(p[1])*a + 255*255/2) / (255 * 255))
-			p[2] = uint8((sb*m*255 + uint32(p[2])*a + 255*255/2) / (255 * 255))
-			p[3] = uint8((sa*m*255 + uint32(p[3])*a + 255*255/2) / (255 * 255))
+			// dst·(1 − α·m) + c·m, all four channels at once in 16-bit
+			// lanes, rounded division by 255 included (no lane passes
+			// 65,535: see div255).
+			p := pix[4*x : 4*x+4]
+			ma := (sa*m + 127) / 255
+			t := src*uint64(m) + spread(binary.LittleEndian.Uint32(p))*uint64(255-ma)
+			binary.LittleEndian.PutUint32(p, pack(div255(t)))
 		}
 	}
+}
+
+// spread puts the four bytes of a pixel into 16-bit lanes (R, B, G, A
+// from the lowest) so one multiplication scales all of them.
+func spread(v uint32) uint64 {
+	x := uint64(v)
+	return x&0x00ff00ff | (x&0xff00ff00)<<24
+}
+
+// pack is spread undone, for lanes already back within 0–255.
+func pack(x uint64) uint32 {
+	return uint32(x&0x00ff00ff) | uint32(x>>24)&0xff00ff00
+}
+
+// div255 divides each 16-bit lane by 255, rounded to nearest (exact for
+// lanes up to 255·255 + 127; each lane of composite's sum stays there,
+// since c's channels are at most its alpha and α·m − 255·⌊(α·m+127)/255⌋
+// is at most 127).
+func div255(t uint64) uint64 {
+	const lanes = 0x00ff00ff00ff00ff
+	t += 0x0080008000800080
+	return (t + t>>8&lanes) >> 8 & lanes
 }
 
 // Paint draws every item of s onto dst, back to front, over what dst
@@ -140,14 +166,17 @@ func PaintClip(dst *image.RGBA, s *draw.Scene, t Transform, clip image.Rectangle
 		return
 	}
 	for i := range s.Items {
-		it := &s.Items[i]
-		switch {
-		case it.Path != nil:
-			paintPath(dst, it.Path, &it.Style, t, clip)
-		case it.Text != nil:
-			if !roughTextBox(it.Text, t).Overlaps(clip) || !textBox(it.Text, t).Overlaps(clip) {
-				continue
-			}
+		paintItem(dst, &s.Items[i], t, clip)
+	}
+}
+
+// paintItem draws one item within clip.
+func paintItem(dst *image.RGBA, it *draw.Item, t Transform, clip image.Rectangle) {
+	switch {
+	case it.Path != nil:
+		paintPath(dst, it.Path, &it.Style, t, clip)
+	case it.Text != nil:
+		if roughTextBox(it.Text, t).Overlaps(clip) && textBox(it.Text, t).Overlaps(clip) {
 			paintText(dst, it.Text, t, clip)
 		}
 	}
@@ -206,12 +235,32 @@ func devRect(x0, y0, x1, y1 float64) image.Rectangle {
 }
 
 func paintPath(dst *image.RGBA, p *draw.Path, st *draw.Style, t Transform, clip image.Rectangle) {
-	hasFill, hasStroke := st.Fill.A > 0, st.Stroke.A > 0 && st.Width > 0 && finite(st.Width)
-	if !hasFill && !hasStroke || len(p.Segs) == 0 {
+	box := pathBox(p, st, t)
+	if !box.Overlaps(clip) {
 		return
 	}
-	// A cheap box first (control points bound a cubic), so off-clip items
-	// cost nothing more.
+	if st.Fill.A > 0 {
+		fillPath(dst, p, premul(st.Fill), t, box.Intersect(clip))
+	}
+	if hasStroke(st) {
+		sk := strokers.Get().(*stroker)
+		lines := sk.flatten(p, t)
+		if pat := sk.dashPattern(st.Dash, t.Scale); pat != nil {
+			lines = sk.dash(lines, pat)
+		}
+		strokePieces(dst, sk.stroke(lines, st.Width*t.Scale), premul(st.Stroke), clip)
+		strokers.Put(sk)
+	}
+}
+
+func hasStroke(st *draw.Style) bool { return st.Stroke.A > 0 && st.Width > 0 && finite(st.Width) }
+
+// pathBox is a cheap device box of what p paints (control points bound a
+// cubic), empty if it paints nothing, so off-clip items cost nothing more.
+func pathBox(p *draw.Path, st *draw.Style, t Transform) image.Rectangle {
+	if st.Fill.A == 0 && !hasStroke(st) || len(p.Segs) == 0 {
+		return image.Rectangle{}
+	}
 	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, s := range p.Segs {
 		n := 1
@@ -229,25 +278,10 @@ func paintPath(dst *image.RGBA, p *draw.Path, st *draw.Style, t Transform, clip 
 		}
 	}
 	grow := 0.0
-	if hasStroke {
+	if hasStroke(st) {
 		grow = st.Width * t.Scale / 2
 	}
-	box := devRect(x0-grow-1, y0-grow-1, x1+grow+1, y1+grow+1)
-	if !box.Overlaps(clip) {
-		return
-	}
-	if hasFill {
-		fillPath(dst, p, premul(st.Fill), t, box.Intersect(clip))
-	}
-	if hasStroke {
-		sk := strokers.Get().(*stroker)
-		lines := sk.flatten(p, t)
-		if pat := sk.dashPattern(st.Dash, t.Scale); pat != nil {
-			lines = sk.dash(lines, pat)
-		}
-		strokePieces(dst, sk.stroke(lines, st.Width*t.Scale), premul(st.Stroke), clip)
-		strokers.Put(sk)
-	}
+	return devRect(x0-grow-1, y0-grow-1, x1+grow+1, y1+grow+1)
 }
 
 // fillPath fills p (nonzero) within box, which is already clipped.
@@ -394,10 +428,13 @@ func fillRect(dst *image.RGBA, r fRect, c color.RGBA, box image.Rectangle) {
 	}
 }
 
-// strokePieces rasterises a stroke outline. All pieces of one path go
-// through one rasteriser per tile, so their overlaps at joins are painted
-// once (this matters for translucent strokes); a tile only gets the pieces
-// that cross it.
+// strokePieces rasterises a stroke outline. All pieces of one path that
+// share pixels go through one rasteriser, so their overlaps at joins are
+// painted once (this matters for translucent strokes). A large outline is
+// cut into rows of strokeTile pixels; in each row the pieces crossing it
+// are grouped by overlapping columns and each group is rasterised in its
+// own box, cut to the pieces it holds, so a 300,000-pixel lane border
+// costs the few rows it covers and not a band of tiles.
 func strokePieces(dst *image.RGBA, ps []piece, c color.RGBA, clip image.Rectangle) {
 	if len(ps) == 0 {
 		return
@@ -411,27 +448,83 @@ func strokePieces(dst *image.RGBA, ps []piece, c color.RGBA, clip image.Rectangl
 	if box.Empty() {
 		return
 	}
-	if box.Dx()*box.Dy() <= tileArea {
+	if !tileStrokes || !sparse(ps, box) {
 		rasterPieces(dst, ps, c, box)
 		return
 	}
 	var sel []piece
 	for ty := box.Min.Y; ty < box.Max.Y; ty += strokeTile {
-		for tx := box.Min.X; tx < box.Max.X; tx += strokeTile {
-			tr := image.Rect(tx, ty, min(tx+strokeTile, box.Max.X), min(ty+strokeTile, box.Max.Y))
-			sel = sel[:0]
-			for i := range ps {
-				p := &ps[i]
-				if p.maxX >= float64(tr.Min.X) && p.minX <= float64(tr.Max.X) && p.maxY >= float64(tr.Min.Y) && p.minY <= float64(tr.Max.Y) {
-					sel = append(sel, *p)
+		row := image.Rect(box.Min.X, ty, box.Max.X, min(ty+strokeTile, box.Max.Y))
+		sel = sel[:0]
+		for i := range ps {
+			if r := ps[i].box().Intersect(row); !r.Empty() {
+				sel = append(sel, ps[i])
+			}
+		}
+		slices.SortFunc(sel, func(a, b piece) int { return cmp.Compare(a.minX, b.minX) })
+		for i := 0; i < len(sel); {
+			g := sel[i].box().Intersect(row)
+			j := i + 1
+			for ; j < len(sel); j++ {
+				r := sel[j].box().Intersect(row)
+				if r.Min.X >= g.Max.X {
+					break
 				}
+				g = g.Union(r)
 			}
-			if len(sel) > 0 {
-				rasterPieces(dst, sel, c, tr)
-			}
+			strokeGroup(dst, sel[i:j], c, g)
+			i = j
 		}
 	}
 }
+
+// sparse reports whether pieces cover so little of box (thin lines around
+// a large empty inside, like a lane's outline) that rasterising them row by
+// row is cheaper than one pass over box.
+func sparse(ps []piece, box image.Rectangle) bool {
+	area := box.Dx() * box.Dy()
+	if area <= strokeTile*strokeTile {
+		return false
+	}
+	covered := 0
+	for i := range ps {
+		r := ps[i].box().Intersect(box)
+		covered += r.Dx() * r.Dy()
+		if 2*covered > area {
+			return false
+		}
+	}
+	return true
+}
+
+// strokeGroup rasterises pieces that share columns within box, in chunks
+// of at most tileArea pixels, each cut to the rows its pieces touch.
+func strokeGroup(dst *image.RGBA, ps []piece, c color.RGBA, box image.Rectangle) {
+	if box.Dx()*box.Dy() <= tileArea {
+		rasterPieces(dst, ps, c, box)
+		return
+	}
+	step := max(strokeTile, tileArea/box.Dy())
+	var sel []piece
+	for cx := box.Min.X; cx < box.Max.X; cx += step {
+		chunk := image.Rect(cx, box.Min.Y, min(cx+step, box.Max.X), box.Max.Y)
+		sel = sel[:0]
+		var used image.Rectangle
+		for i := range ps {
+			if r := ps[i].box().Intersect(chunk); !r.Empty() {
+				sel = append(sel, ps[i])
+				used = used.Union(r)
+			}
+		}
+		if len(sel) > 0 {
+			rasterPieces(dst, sel, c, used)
+		}
+	}
+}
+
+// tileStrokes is off only in tests, which compare the cut-up rasterisation
+// with one pass over the whole box.
+var tileStrokes = true
 
 func rasterPieces(dst *image.RGBA, ps []piece, c color.RGBA, box image.Rectangle) {
 	z := getRasterizer(box.Dx(), box.Dy())

@@ -2,7 +2,6 @@ package png
 
 import (
 	"bufio"
-	"compress/zlib"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -11,6 +10,9 @@ import (
 	"image/draw"
 	"io"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	lmdraw "lanemap/draw"
 	"lanemap/draw/raster"
@@ -26,7 +28,7 @@ const MaxPixels = 400_000_000
 
 // bandBytes is the most memory one band of painted rows may take (a
 // variable so tests can force many bands).
-var bandBytes = 16 << 20
+var bandBytes = 64 << 20
 
 // MaxScale is the largest scale at which s fits MaxPixels.
 func MaxScale(s *lmdraw.Scene) float64 {
@@ -61,76 +63,60 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 	writeChunk(bw, "IHDR", ihdr[:])
 
 	idat := &chunkWriter{w: bw, typ: "IDAT"}
-	zw, err := zlib.NewWriterLevel(idat, zlib.BestSpeed)
-	if err != nil {
-		return err
-	}
+	enc := newUpEncoder(idat)
 	bandH := max(1, min(height, bandBytes/(4*width)))
+	cols := raster.NewColumns(s, t, width)
 
-	// One goroutine paints bands while this one filters and compresses the
-	// band before: two bands circulate between them.
-	type band struct {
-		img *image.RGBA
-		h   int // rows painted
-	}
-	free, full := make(chan *image.RGBA, 2), make(chan band)
+	// One goroutine paints bands (its helpers a column tile each) while
+	// this one encodes the band before: two bands circulate between them.
+	free, full := make(chan *band, 2), make(chan *band)
 	done := make(chan struct{})
 	defer close(done)
 	for range 2 {
-		free <- image.NewRGBA(image.Rect(0, 0, width, bandH))
+		free <- newBand(width, bandH)
 	}
 	go func() {
 		defer close(full)
 		for y0 := 0; y0 < height; y0 += bandH {
-			var img *image.RGBA
+			var b *band
 			select {
-			case img = <-free:
+			case b = <-free:
 			case <-done:
 				return
 			}
-			h := min(bandH, height-y0)
-			clip := image.Rect(0, 0, width, h)
-			draw.Draw(img, clip, image.White, image.Point{}, draw.Src)
-			tb := t
-			tb.OffY += float64(y0) / scale // this band's first row is device row 0
-			raster.PaintClip(img, s, tb, clip)
+			b.paint(cols, y0, min(bandH, height-y0))
 			select {
-			case full <- band{img, h}:
+			case full <- b:
 			case <-done:
 				return
 			}
 		}
 	}()
 
-	// prev is the row above, as RGBA: the band's previous row, or for a
-	// band's first row the last row of the band before (zeros above row 0,
-	// as PNG's Up filter takes them).
-	prev := make([]byte, 4*width)
-	row := make([]byte, 1+3*width)
-	row[0] = 2 // filter Up: flat-colour pictures turn into runs of zeros
+	// prev is the last row of the band before, tile by tile, for the first
+	// row of the next (PNG's Up filter takes zeros above row 0).
+	var prev, cur, inBand [][]byte
 	for b := range full {
-		pix, stride := b.img.Pix, b.img.Stride
-		for y := 0; y < b.h; y++ {
-			src := pix[y*stride : y*stride+4*width]
-			above := prev
+		for y := range b.h {
+			cur = b.row(cur[:0], y)
+			above := prev // nil above the first row
 			if y > 0 {
-				above = pix[(y-1)*stride : (y-1)*stride+4*width]
+				inBand = b.row(inBand[:0], y-1)
+				above = inBand
 			}
-			// Every pixel is opaque (white under everything), so alpha goes.
-			out := row[1:]
-			for x := 0; x+3 < len(src) && x+3 < len(above); x += 4 {
-				j := x / 4 * 3
-				o := out[j : j+3 : j+3]
-				o[0], o[1], o[2] = src[x]-above[x], src[x+1]-above[x+1], src[x+2]-above[x+2]
-			}
-			if _, err := zw.Write(row); err != nil {
+			if err := enc.Row(cur, above); err != nil {
 				return fmt.Errorf("png: %w", err)
 			}
 		}
-		copy(prev, pix[(b.h-1)*stride:(b.h-1)*stride+4*width])
-		free <- b.img
+		if prev == nil {
+			prev = make([][]byte, len(b.tiles))
+		}
+		for i, row := range b.row(cur[:0], b.h-1) {
+			prev[i] = append(prev[i][:0], row...)
+		}
+		free <- b
 	}
-	if err := zw.Close(); err != nil {
+	if err := enc.Close(); err != nil {
 		return fmt.Errorf("png: %w", err)
 	}
 	if err := idat.flush(); err != nil {
@@ -141,6 +127,55 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 		return fmt.Errorf("png: %w", err)
 	}
 	return nil
+}
+
+// band is a stretch of rows of the picture, kept as column tiles of
+// raster.ColumnWidth pixels so a shape's rows lie close together in memory
+// while it is painted.
+type band struct {
+	tiles []*image.RGBA
+	h     int // rows painted
+}
+
+func newBand(width, h int) *band {
+	b := &band{}
+	for x0 := 0; x0 < width; x0 += raster.ColumnWidth {
+		tw := min(raster.ColumnWidth, width-x0)
+		b.tiles = append(b.tiles, &image.RGBA{Pix: make([]byte, 4*tw*h), Stride: 4 * tw, Rect: image.Rect(x0, 0, x0+tw, h)})
+	}
+	return b
+}
+
+// paint clears the band to white and paints rows y0 to y0+h of the
+// picture into it, the tiles shared out among the processors.
+func (b *band) paint(cols *raster.Columns, y0, h int) {
+	b.h = h
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(b.tiles)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(b.tiles) {
+					return
+				}
+				tile := b.tiles[i]
+				tile.Rect = image.Rect(tile.Rect.Min.X, y0, tile.Rect.Max.X, y0+h)
+				draw.Draw(tile, tile.Rect, image.White, image.Point{}, draw.Src)
+				cols.Paint(tile, i, tile.Rect)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// row appends the tiles' parts of row y (counted from the band's top) to
+// segs.
+func (b *band) row(segs [][]byte, y int) [][]byte {
+	for _, t := range b.tiles {
+		segs = append(segs, t.Pix[y*t.Stride:(y+1)*t.Stride])
+	}
+	return segs
 }
 
 // writeChunk writes one PNG chunk: length, type, data, CRC of type+data.

@@ -1,0 +1,172 @@
+package png
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"testing"
+)
+
+// upStream is what a PNG decoder must get back from rows: each row's
+// filter byte (Up) and its RGB bytes minus those above.
+func upStream(rows [][]byte) []byte {
+	var out []byte
+	for y, r := range rows {
+		out = append(out, 2)
+		for x := 0; x < len(r); x += 4 {
+			for c := range 3 {
+				v := r[x+c]
+				if y > 0 {
+					v -= rows[y-1][x+c]
+				}
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// encodeRows runs rows through upEncoder and inflates the result with
+// compress/zlib, which also checks the Adler-32 checksum.
+func encodeRows(t testing.TB, rows [][]byte, width int) []byte {
+	var buf bytes.Buffer
+	e := newUpEncoder(&buf)
+	for y, r := range rows {
+		// Segments of 37 pixels, so runs cross their seams.
+		if err := e.Row(split(r, 37), above(rows, y, 37)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := e.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zlib.NewReader(&buf)
+	if err != nil {
+		t.Fatalf("zlib header: %v", err)
+	}
+	got, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("inflate: %v", err)
+	}
+	return got
+}
+
+// split cuts a row into segments of segW pixels, as a band's tiles do.
+func split(row []byte, segW int) [][]byte {
+	var segs [][]byte
+	for len(row) > 4*segW {
+		segs = append(segs, row[:4*segW])
+		row = row[4*segW:]
+	}
+	return append(segs, row)
+}
+
+func above(rows [][]byte, y, segW int) [][]byte {
+	if y == 0 {
+		return nil
+	}
+	return split(rows[y-1], segW)
+}
+
+func checkRows(t testing.TB, rows [][]byte, width int) {
+	t.Helper()
+	got, want := encodeRows(t, rows, width), upStream(rows)
+	if !bytes.Equal(got, want) {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("inflated %d bytes, want %d; first difference at byte %d", len(got), len(want), i)
+	}
+}
+
+// picture makes h rows of w opaque pixels, each from pixel(x, y).
+func picture(w, h int, pixel func(x, y int) [3]byte) [][]byte {
+	rows := make([][]byte, h)
+	for y := range rows {
+		rows[y] = make([]byte, 4*w)
+		for x := range w {
+			p := pixel(x, y)
+			copy(rows[y][4*x:], []byte{p[0], p[1], p[2], 255})
+		}
+	}
+	return rows
+}
+
+func TestUpEncoder(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	cases := map[string][][]byte{
+		"one pixel":  picture(1, 1, func(x, y int) [3]byte { return [3]byte{1, 2, 3} }),
+		"flat":       picture(700, 40, func(x, y int) [3]byte { return [3]byte{255, 255, 255} }),
+		"random":     picture(97, 31, func(x, y int) [3]byte { return [3]byte{byte(rnd.Uint32()), byte(rnd.Uint32()), byte(rnd.Uint32())} }),
+		"grey lines": picture(1000, 30, func(x, y int) [3]byte { g := byte(255 - y%5*40); return [3]byte{g, g, g} }),
+		"coloured lines": picture(1000, 30, func(x, y int) [3]byte {
+			return [3]byte{byte(y * 7), byte(y * 13), byte(y * 3)}
+		}),
+		// Boxes of every width around the token limits (3, 258) so runs
+		// end on every remainder.
+		"boxes": picture(3000, 20, func(x, y int) [3]byte {
+			if y > 3 && y < 15 && (x%263 < x/263+1 || x%97 == 5) {
+				return [3]byte{10, 200, 30}
+			}
+			return [3]byte{250, 250, 250}
+		}),
+		"sparse noise": picture(2000, 25, func(x, y int) [3]byte {
+			if rnd.IntN(40) == 0 {
+				return [3]byte{byte(rnd.Uint32()), 0, byte(rnd.Uint32())}
+			}
+			return [3]byte{0, 0, 0}
+		}),
+	}
+	for _, w := range []int{1, 2, 3, 85, 86, 87, 172, 173} {
+		cases[fmt.Sprintf("zero run width %d", w)] = picture(w, 3, func(x, y int) [3]byte {
+			if y == 1 && x == 0 {
+				return [3]byte{9, 9, 9}
+			}
+			return [3]byte{}
+		})
+	}
+	for name, rows := range cases {
+		t.Run(name, func(t *testing.T) { checkRows(t, rows, len(rows[0])/4) })
+	}
+}
+
+// A long flat picture compresses to almost nothing: runs, not literals.
+func TestUpEncoderRuns(t *testing.T) {
+	rows := picture(50_000, 50, func(x, y int) [3]byte { return [3]byte{240, 240, 250} })
+	var buf bytes.Buffer
+	e := newUpEncoder(&buf)
+	for y, r := range rows {
+		e.Row(split(r, 1024), above(rows, y, 1024))
+	}
+	e.Close()
+	// The first row repeats one pixel, the others are zeros: about 13 bits
+	// per 258 bytes.
+	if raw := 50 * 3 * 50_000; buf.Len() > raw/100 {
+		t.Errorf("%d bytes for %d raw bytes of flat colour", buf.Len(), raw)
+	}
+}
+
+// Rows of arbitrary bytes inflate back to what the Up filter makes of
+// them.
+func FuzzUpEncoder(f *testing.F) {
+	f.Add(uint8(5), []byte("\x00\x00\x00\xff\x01\x01\x01\xff"))
+	f.Add(uint8(70), bytes.Repeat([]byte{7}, 900))
+	f.Fuzz(func(t *testing.T, width uint8, data []byte) {
+		w := int(width)%64 + 1
+		h := len(data)/(3*w) + 1
+		rows := picture(w, h, func(x, y int) [3]byte {
+			var p [3]byte
+			for c := range p {
+				if i := (y*w+x)*3 + c; i < len(data) {
+					// Map bytes onto few values so runs occur.
+					p[c] = data[i] & 0x81
+				}
+			}
+			return p
+		})
+		checkRows(t, rows, w)
+	})
+}
