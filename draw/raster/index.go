@@ -2,9 +2,12 @@ package raster
 
 import (
 	"image"
+	"image/color"
 	"math"
 
 	"lanemap/draw"
+
+	xdraw "golang.org/x/image/draw"
 )
 
 // Columns finds a scene's items by the vertical strip of the picture they
@@ -15,15 +18,16 @@ import (
 // a new page of memory. A tile of ColumnWidth pixels keeps a shape's rows
 // together, and Columns gives each tile just the items that reach it.
 type Columns struct {
-	s     *draw.Scene
-	t     Transform
-	rows  []image.Rectangle // device box of each item, empty if it paints nothing
-	lists [][]int32         // per column, the items reaching it, back to front
+	s      *draw.Scene
+	t      Transform
+	boxes  []image.Rectangle // device box of each item, empty if it paints nothing
+	covers []image.Rectangle // whole pixels an item paints opaquely (pools, lanes), if any
+	lists  [][]int32         // per column, the items reaching it, back to front
 }
 
 // ColumnWidth is the width in pixels of a column tile: a tile of a few
 // dozen rows stays within the processor's cache.
-const ColumnWidth = 512
+const ColumnWidth = 1024
 
 // NewColumns indexes s, as transformed by t, for a picture width pixels
 // wide.
@@ -33,13 +37,20 @@ func NewColumns(s *draw.Scene, t Transform, width int) *Columns {
 	if s == nil || !(t.Scale > 0) || !finite(t.Scale) || !finite(t.OffX) || !finite(t.OffY) {
 		return c
 	}
-	c.rows = make([]image.Rectangle, len(s.Items))
+	c.boxes = make([]image.Rectangle, len(s.Items))
+	c.covers = make([]image.Rectangle, len(s.Items))
 	for i := range s.Items {
-		b := itemBox(&s.Items[i], t).Intersect(image.Rect(0, math.MinInt32, width, math.MaxInt32))
+		it := &s.Items[i]
+		b := itemBox(it, t).Intersect(image.Rect(0, math.MinInt32, width, math.MaxInt32))
 		if b.Empty() {
 			continue
 		}
-		c.rows[i] = b
+		c.boxes[i] = b
+		if it.Path != nil && it.Style.Fill.A == 255 {
+			if r, ok := axisRect(it.Path, t); ok {
+				c.covers[i] = r.inner()
+			}
+		}
 		for col := b.Min.X / ColumnWidth; col <= (b.Max.X-1)/ColumnWidth && col < n; col++ {
 			c.lists[col] = append(c.lists[col], int32(i))
 		}
@@ -56,17 +67,29 @@ func (c *Columns) Column(col int) (x0, x1 int) {
 func (c *Columns) Len() int { return len(c.lists) }
 
 // Paint draws the items of column col that reach clip onto dst, back to
-// front, as PaintClip would draw them: clip must lie within the column.
-func (c *Columns) Paint(dst *image.RGBA, col int, clip image.Rectangle) {
+// front, as PaintClip would draw them over background: clip must lie
+// within the column. What lies under an opaque rectangle covering all of
+// clip (a lane, in a wide map) is neither cleared nor painted.
+func (c *Columns) Paint(dst *image.RGBA, col int, clip image.Rectangle, background color.Color) {
 	clip = clip.Intersect(dst.Bounds())
 	if col < 0 || col >= len(c.lists) || clip.Empty() {
 		return
 	}
-	for _, i := range c.lists[col] {
-		if !c.rows[i].Overlaps(clip) {
-			continue
+	list := c.lists[col]
+	from := -1
+	for k, i := range list {
+		if clip.In(c.covers[i]) {
+			from = k
 		}
-		paintItem(dst, &c.s.Items[i], c.t, clip)
+	}
+	if from < 0 {
+		xdraw.Draw(dst, clip, image.NewUniform(background), image.Point{}, xdraw.Src)
+		from = 0
+	}
+	for _, i := range list[from:] {
+		if c.boxes[i].Overlaps(clip) {
+			paintItem(dst, &c.s.Items[i], c.t, clip)
+		}
 	}
 }
 

@@ -89,6 +89,7 @@ func (s *scratch) draw(dst *image.RGBA, box image.Rectangle, c color.RGBA) {
 func composite(dst *image.RGBA, box image.Rectangle, mask []uint8, stride int, c color.RGBA) {
 	solid := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | uint32(c.A)<<24
 	src, sa := spread(solid), uint32(c.A)
+	var lastDst, lastM, lastOut uint32 // the blend last done (m = 0 never blends)
 	w := box.Dx()
 	for y := 0; y < box.Dy(); y++ {
 		row := mask[y*stride : y*stride+w]
@@ -120,11 +121,17 @@ func composite(dst *image.RGBA, box image.Rectangle, mask []uint8, stride int, c
 			}
 			// dst·(1 − α·m) + c·m, all four channels at once in 16-bit
 			// lanes, rounded division by 255 included (no lane passes
-			// 65,535: see div255).
+			// 65,535: see div255). Neighbours often blend the same (a
+			// translucent band over a flat lane), so the last result is
+			// kept.
 			p := pix[4*x : 4*x+4]
-			ma := (sa*m + 127) / 255
-			t := src*uint64(m) + spread(binary.LittleEndian.Uint32(p))*uint64(255-ma)
-			binary.LittleEndian.PutUint32(p, pack(div255(t)))
+			d := binary.LittleEndian.Uint32(p)
+			if d != lastDst || m != lastM {
+				ma := (sa*m + 127) / 255
+				lastDst, lastM = d, m
+				lastOut = pack(div255(src*uint64(m) + spread(d)*uint64(255-ma)))
+			}
+			binary.LittleEndian.PutUint32(p, lastOut)
 		}
 	}
 }
@@ -292,13 +299,16 @@ func fillPath(dst *image.RGBA, p *draw.Path, c color.RGBA, t Transform, box imag
 	}
 	// Bands keep the rasteriser's buffer small; each gets the whole path
 	// (an interior needs no edge in the band to be covered).
-	bandH := max(1, tileArea/max(box.Dx(), 1))
+	bandW := min(box.Dx(), fixedSide)
+	bandH := max(1, min(fixedSide, tileArea/max(bandW, 1)))
 	for y := box.Min.Y; y < box.Max.Y; y += bandH {
-		band := image.Rect(box.Min.X, y, box.Max.X, min(y+bandH, box.Max.Y))
-		z := getRasterizer(band.Dx(), band.Dy())
-		feedPath(&z.z, p, t, band.Min)
-		z.draw(dst, band, c)
-		putRasterizer(z)
+		for x := box.Min.X; x < box.Max.X; x += bandW {
+			band := image.Rect(x, y, min(x+bandW, box.Max.X), min(y+bandH, box.Max.Y))
+			z := getRasterizer(band.Dx(), band.Dy())
+			feedPath(&z.z, p, t, band.Min)
+			z.draw(dst, band, c)
+			putRasterizer(z)
+		}
 	}
 }
 
@@ -346,6 +356,16 @@ func feedPath(z *vector.Rasterizer, p *draw.Path, t Transform, org image.Point) 
 // fRect is a device rectangle in floating point.
 type fRect struct{ x0, y0, x1, y1 float64 }
 
+// inner is the whole pixels inside r (none if it has none).
+func (r fRect) inner() image.Rectangle {
+	// Not image.Rect, which would swap the corners of a sub-pixel rect.
+	in := image.Rectangle{image.Pt(int(math.Ceil(r.x0)), int(math.Ceil(r.y0))), image.Pt(int(math.Floor(r.x1)), int(math.Floor(r.y1)))}
+	if in.Empty() {
+		return image.Rectangle{}
+	}
+	return in
+}
+
 // axisRect reports whether p is a single axis-aligned rectangle (pools,
 // lanes), which fillRect paints without a rasteriser.
 func axisRect(p *draw.Path, t Transform) (fRect, bool) {
@@ -387,11 +407,7 @@ func fillRect(dst *image.RGBA, r fRect, c color.RGBA, box image.Rectangle) {
 	if !(r.x1 > r.x0 && r.y1 > r.y0) {
 		return
 	}
-	// Not image.Rect, which would swap the corners of a sub-pixel rect.
-	in := image.Rectangle{image.Pt(int(math.Ceil(r.x0)), int(math.Ceil(r.y0))), image.Pt(int(math.Floor(r.x1)), int(math.Floor(r.y1)))}
-	if in.Empty() {
-		in = image.Rectangle{}
-	}
+	in := r.inner()
 	op := xdraw.Over
 	if c.A == 255 {
 		op = xdraw.Src
@@ -412,9 +428,7 @@ func fillRect(dst *image.RGBA, r fRect, c color.RGBA, box image.Rectangle) {
 		if s.Empty() {
 			continue
 		}
-		bandH := max(1, tileArea/max(s.Dx(), 1))
-		for y := s.Min.Y; y < s.Max.Y; y += bandH {
-			band := image.Rect(s.Min.X, y, s.Max.X, min(y+bandH, s.Max.Y))
+		for _, band := range fixedParts(s) {
 			z := getRasterizer(band.Dx(), band.Dy())
 			ox, oy := float32(band.Min.X), float32(band.Min.Y)
 			z.z.MoveTo(float32(r.x0)-ox, float32(r.y0)-oy)
@@ -527,15 +541,36 @@ func strokeGroup(dst *image.RGBA, ps []piece, c color.RGBA, box image.Rectangle)
 var tileStrokes = true
 
 func rasterPieces(dst *image.RGBA, ps []piece, c color.RGBA, box image.Rectangle) {
-	z := getRasterizer(box.Dx(), box.Dy())
-	ox, oy := float64(box.Min.X), float64(box.Min.Y)
-	for _, p := range ps {
-		z.z.MoveTo(float32(p.pts[0].x-ox), float32(p.pts[0].y-oy))
-		for _, q := range p.pts[1:] {
-			z.z.LineTo(float32(q.x-ox), float32(q.y-oy))
+	for _, part := range fixedParts(box) {
+		z := getRasterizer(part.Dx(), part.Dy())
+		ox, oy := float64(part.Min.X), float64(part.Min.Y)
+		for _, p := range ps {
+			z.z.MoveTo(float32(p.pts[0].x-ox), float32(p.pts[0].y-oy))
+			for _, q := range p.pts[1:] {
+				z.z.LineTo(float32(q.x-ox), float32(q.y-oy))
+			}
+			z.z.ClosePath()
 		}
-		z.z.ClosePath()
+		z.draw(dst, part, c)
+		putRasterizer(z)
 	}
-	z.draw(dst, box, c)
-	putRasterizer(z)
+}
+
+// fixedSide is the longest side of a box that x/image/vector rasterises
+// in fixed point, which is much faster than its floating-point path for
+// larger boxes (and differs from it by a level at most).
+const fixedSide = 512
+
+// fixedParts cuts box into parts no side of which passes fixedSide.
+func fixedParts(box image.Rectangle) []image.Rectangle {
+	if box.Dx() <= fixedSide && box.Dy() <= fixedSide {
+		return []image.Rectangle{box}
+	}
+	var parts []image.Rectangle
+	for y := box.Min.Y; y < box.Max.Y; y += fixedSide {
+		for x := box.Min.X; x < box.Max.X; x += fixedSide {
+			parts = append(parts, image.Rect(x, y, min(x+fixedSide, box.Max.X), min(y+fixedSide, box.Max.Y)))
+		}
+	}
+	return parts
 }

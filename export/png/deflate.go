@@ -1,6 +1,7 @@
 package png
 
 import (
+	"bytes"
 	"encoding/binary"
 	"io"
 	"math/bits"
@@ -12,32 +13,41 @@ import (
 // Why not compress/zlib: a map is mostly flat colour, so after the Up
 // filter most bytes are zero, and zlib at its fastest level still hashes
 // every byte (about 3 ns each, a second for a 324-million-pixel map). This
-// encoder never looks at most of them: it compares each row with the one
-// above eight bytes at a time, and a stretch of unchanged pixels becomes a
-// run of zeros, written as back-references of distance 1 and counted into
-// the Adler-32 checksum in closed form. Changed pixels (edges, text) are
-// written as fixed-Huffman literals, with repeats of the pixel before (a
-// horizontal edge) as back-references of distance 3. The price is a larger
-// file where a picture is busy (fixed codes, no search for repeated glyphs).
+// encoder never looks at most of them: rows are compared with the row
+// above eight or more bytes at a time, and a stretch of unchanged pixels
+// becomes a run of zeros, written as back-references of distance 1 and
+// counted into the Adler-32 checksum in closed form. Only changed pixels
+// (edges, text: a few per cent of a map) go through an LZ77 match finder
+// like zlib's fastest level (which finds the repeated labels and symbols
+// of a row), and blocks are written with Huffman codes made for them.
 type upEncoder struct {
-	w io.Writer
+	w   io.Writer
+	bw  bitWriter
+	pos int64 // bytes in the uncompressed stream so far
 
-	acc   uint64 // bits not yet in out, first bit lowest
-	nacc  uint
-	out   []byte
-	last3 [3]byte // the stream's last three bytes, for back-references
-	n     int     // bytes in the stream so far (back-references need 3)
+	// The last winSize bytes of the stream, at pos % winSize, where the
+	// match finder checks its candidates; head maps a hash of four bytes
+	// to the last position (+1) they were seen at.
+	win  []byte
+	head []int64
 
-	s1, s2 uint32 // Adler-32 of the stream so far
-	diff   []byte // filtered bytes of a stretch of changed pixels
+	zeros  int64 // zero bytes owed to the stream, written when data follows
+	s1, s2 uint32
+	blk    block
+	diff   []byte  // filtered bytes of a stretch of changed pixels
+	runs   []int32 // a segment's changed runs, when not found ahead
 	err    error
 }
 
 const (
-	outFlush = 64 << 10
+	winSize  = 1 << 16 // twice deflate's 32 KB window: data is added in pieces of at most winPiece before matching
+	winMask  = winSize - 1
+	winPiece = 16 << 10
+	maxDist  = 32768
+	hashBits = 15
 	// minSame is the shortest stretch of unchanged pixels taken out of a
-	// stretch of changed ones: shorter ones cost more as a token than
-	// as literals.
+	// stretch of changed ones: shorter ones cost more as a token than as
+	// data.
 	minSame  = 3
 	adlerMod = 65521
 )
@@ -45,42 +55,52 @@ const (
 var filterUp = [1]byte{2} // a row's first byte: its filter, Up
 
 func newUpEncoder(w io.Writer) *upEncoder {
-	e := &upEncoder{w: w, s1: 1, out: make([]byte, 0, outFlush+64)}
-	e.out = append(e.out, 0x78, 0x01) // zlib: deflate, 32K window, no dictionary
-	e.put(3, 3)                       // one final block of fixed Huffman codes
+	e := &upEncoder{w: w, s1: 1, win: make([]byte, winSize), head: make([]int64, 1<<hashBits)}
+	e.bw.out = append(make([]byte, 0, outFlush+1024), 0x78, 0x01) // zlib: deflate, 32K window, no dictionary
 	return e
 }
 
 // Row writes one row of RGBA pixels (every alpha 255), given as
 // consecutive segments; above is the row before it, cut the same way, or
-// nil for the first row.
-func (e *upEncoder) Row(cur, above [][]byte) error {
+// nil for the first row. runs, if not nil, holds each segment's changed
+// stretches as changedRuns finds them (found ahead by whoever painted the
+// segment, while it was in the processor's cache).
+func (e *upEncoder) Row(cur, above [][]byte, runs [][]int32) error {
 	if e.err != nil {
 		return e.err
 	}
-	e.bytes(filterUp[:])
+	e.data(filterUp[:])
 	for i, seg := range cur {
-		if above == nil {
+		switch {
+		case above == nil:
 			e.changed(seg, nil)
-		} else {
-			e.segment(seg, above[i])
+		case runs != nil:
+			e.segment(seg, above[i], runs[i])
+		default:
+			e.runs = changedRuns(e.runs[:0], seg, above[i])
+			e.segment(seg, above[i], e.runs)
 		}
 	}
-	return e.flushIfFull()
+	if len(e.bw.out) >= outFlush {
+		_, e.err = e.w.Write(e.bw.out)
+		e.bw.out = e.bw.out[:0]
+	}
+	return e.err
 }
 
-// segment writes a stretch of a row: unchanged pixels as zero runs,
-// others filtered.
-func (e *upEncoder) segment(cur, above []byte) {
+// changedRuns appends to dst the stretches of cur to write as changed
+// pixels, as pairs of pixel indices [start, end); the pixels between are
+// the same as those above. Stretches of fewer than minSame unchanged
+// pixels stay inside changed ones.
+func changedRuns(dst []int32, cur, above []byte) []int32 {
 	width := min(len(cur), len(above)) / 4
-	x, start := 0, 0 // in pixels; start: first changed pixel not yet written
+	x, start := 0, 0 // start: first changed pixel not yet in a run
 	for x < width {
 		n := samePixels(cur[4*x:4*width], above[4*x:4*width])
 		if n >= minSame || x+n == width && n > 0 {
 			if x > start {
-				e.changed(cur[4*start:4*x], above[4*start:4*x])
+				dst = append(dst, int32(start), int32(x))
 			}
-			e.zeros(3 * n)
 			x += n
 			start = x
 			continue
@@ -88,132 +108,181 @@ func (e *upEncoder) segment(cur, above []byte) {
 		x += max(n, 1)
 	}
 	if start < width {
-		e.changed(cur[4*start:4*width], above[4*start:4*width])
+		dst = append(dst, int32(start), int32(width))
 	}
+	return dst
 }
 
 // samePixels counts the leading pixels of a equal to those of b.
 func samePixels(a, b []byte) int {
-	n := min(len(a), len(b)) &^ 7
+	n := min(len(a), len(b))
+	a, b = a[:n], b[:n]
+	// bytes.Equal is vectorised: most of a map's rows equal the row above
+	// all along or over long stretches.
+	if bytes.Equal(a, b) {
+		return n / 4
+	}
 	i := 0
-	for i < n {
+	for i+64 <= n && bytes.Equal(a[i:i+64], b[i:i+64]) {
+		i += 64
+	}
+	for ; i+8 <= n; i += 8 {
 		if d := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:]); d != 0 {
 			return (i + bits.TrailingZeros64(d)/8) / 4
 		}
-		i += 8
 	}
-	for i+4 <= len(a) && i+4 <= len(b) && binary.LittleEndian.Uint32(a[i:]) == binary.LittleEndian.Uint32(b[i:]) {
+	for i+4 <= n && binary.LittleEndian.Uint32(a[i:]) == binary.LittleEndian.Uint32(b[i:]) {
 		i += 4
 	}
 	return i / 4
 }
 
+// segment writes a stretch of a row: the changed runs filtered, the
+// pixels between as zeros.
+func (e *upEncoder) segment(cur, above []byte, runs []int32) {
+	x := 0
+	for i := 0; i+1 < len(runs); i += 2 {
+		a, b := int(runs[i]), int(runs[i+1])
+		e.zeros += int64(3 * (a - x))
+		e.changed(cur[4*a:4*b], above[4*a:4*b])
+		x = b
+	}
+	e.zeros += int64(3 * (min(len(cur), len(above))/4 - x))
+}
+
 // changed writes pixels that differ from those above (or the first row,
 // above nil) as filtered bytes.
 func (e *upEncoder) changed(cur, above []byte) {
-	d := e.diff[:0]
-	for x := 0; x+3 < len(cur); x += 4 {
+	for len(cur) > 0 {
+		n := min(len(cur), 4*(winPiece/3)) &^ 3
+		if cap(e.diff) < winPiece {
+			e.diff = make([]byte, winPiece)
+		}
+		d := e.diff[:3*(n/4)]
 		if above == nil {
-			d = append(d, cur[x], cur[x+1], cur[x+2])
+			for x, j := 0, 0; j+2 < len(d); x, j = x+4, j+3 {
+				d[j], d[j+1], d[j+2] = cur[x], cur[x+1], cur[x+2]
+			}
 		} else {
-			d = append(d, cur[x]-above[x], cur[x+1]-above[x+1], cur[x+2]-above[x+2])
+			above := above[:n]
+			for x, j := 0, 0; j+2 < len(d) && x+3 < n; x, j = x+4, j+3 {
+				d[j], d[j+1], d[j+2] = cur[x]-above[x], cur[x+1]-above[x+1], cur[x+2]-above[x+2]
+			}
+		}
+		e.data(d)
+		if n == 0 {
+			return // less than a pixel left
+		}
+		cur = cur[n:]
+		if above != nil {
+			above = above[n:]
 		}
 	}
-	e.diff = d
-	e.bytes(d)
 }
 
-// bytes writes p: literals, and back-references of distance 3 where a
-// pixel repeats the one before.
-func (e *upEncoder) bytes(p []byte) {
+// flushZeros writes the zeros owed: a literal if the stream does not end
+// in a zero, then back-references of distance 1.
+func (e *upEncoder) flushZeros() {
+	total := e.zeros
+	if total == 0 {
+		return
+	}
+	e.zeros = 0
+	// Adler-32 of n zeros: s1 stays, s2 grows by n·s1.
+	e.s2 = uint32((uint64(e.s2) + uint64(total)%adlerMod*uint64(e.s1)) % adlerMod)
+	n := total
+	if e.pos == 0 || e.win[(e.pos-1)&winMask] != 0 {
+		e.blk.literal(0)
+		n--
+	}
+	for n > 0 {
+		if n < 3 {
+			e.blk.literal(0)
+			n--
+			continue
+		}
+		l := min(n, 258)
+		if r := n - l; r > 0 && r < 3 {
+			l = n - 3 // no tail shorter than a match
+		}
+		e.blk.match(int(l), 1)
+		n -= l
+	}
+	// The window needs only the zeros anything reads: a match from data
+	// before them runs at most 258 bytes on, and the checks for repeats
+	// look three bytes back (match candidates are data, never zeros).
+	e.clearWin(e.pos, min(total, 258))
+	e.clearWin(e.pos+total-min(total, 3), min(total, 3))
+	e.pos += total
+	e.flushBlockIfFull()
+}
+
+// clearWin zeroes n bytes of the window from stream position at.
+func (e *upEncoder) clearWin(at, n int64) {
+	for n > 0 {
+		i := int(at & winMask)
+		c := int(min(int64(winSize-i), n))
+		clear(e.win[i : i+c])
+		at, n = at+int64(c), n-int64(c)
+	}
+}
+
+// data writes p (at most winPiece bytes) after the zeros owed: repeats of
+// the pixel before as back-references of distance 3, other repeats the
+// match finder sees, the rest as literals.
+func (e *upEncoder) data(p []byte) {
+	e.flushZeros()
 	e.adler(p)
-	i := 0
-	for i < len(p) {
-		if e.n+i >= 3 {
-			// Run of bytes equal to the byte three before.
+	// Into the window first, so matches may overlap their own data.
+	for q, at := p, e.pos; len(q) > 0; {
+		i := int(at & winMask)
+		c := copy(e.win[i:], q)
+		q, at = q[c:], at+int64(c)
+	}
+	win := e.win
+	for i := 0; i < len(p); {
+		at := e.pos + int64(i)
+		// A pixel repeating the one before (a horizontal edge).
+		if at >= 3 {
 			k := i
-			for k < len(p) && p[k] == e.back(p, k, 3) {
+			for k < len(p) && k-i < 258 && p[k] == win[(at+int64(k-i)-3)&winMask] {
 				k++
 			}
 			if k-i >= 6 {
-				e.matches(k-i, 3)
+				e.blk.match(k-i, 3)
 				i = k
 				continue
 			}
 		}
-		e.literal(p[i])
+		if i+4 <= len(p) {
+			h := hash4(binary.LittleEndian.Uint32(p[i:]))
+			cand := e.head[h] - 1
+			e.head[h] = at + 1
+			if d := at - cand; cand >= 0 && d <= maxDist {
+				l := 0
+				for l < 258 && i+l < len(p) && win[(cand+int64(l))&winMask] == p[i+l] {
+					l++
+				}
+				if l >= 4 {
+					e.blk.match(l, int(d))
+					// One more table entry inside the match, as zlib's
+					// fastest level does, so repeats of repeats are found.
+					if j := i + l - 2; j+4 <= len(p) {
+						e.head[hash4(binary.LittleEndian.Uint32(p[j:]))] = at + int64(l) - 2 + 1
+					}
+					i += l
+					continue
+				}
+			}
+		}
+		e.blk.literal(p[i])
 		i++
 	}
-	e.n += len(p)
-	for _, b := range p[max(0, len(p)-3):] {
-		e.last3 = [3]byte{e.last3[1], e.last3[2], b}
-	}
+	e.pos += int64(len(p))
+	e.flushBlockIfFull()
 }
 
-// back is the stream byte dist before p[k], looking into the bytes
-// written before p when k < dist.
-func (e *upEncoder) back(p []byte, k, dist int) byte {
-	if k >= dist {
-		return p[k-dist]
-	}
-	return e.last3[3-dist+k]
-}
-
-// zeros writes n zero bytes: one literal if the stream does not end in a
-// zero, then back-references of distance 1.
-func (e *upEncoder) zeros(n int) {
-	if n <= 0 {
-		return
-	}
-	// Adler-32 of n zeros: s1 stays, s2 grows by n·s1.
-	e.s2 = uint32((uint64(e.s2) + uint64(n)%adlerMod*uint64(e.s1)) % adlerMod)
-	if e.n == 0 || e.last3[2] != 0 {
-		e.literal(0)
-		n--
-		e.n++
-	}
-	if n < 3 {
-		for range n {
-			e.literal(0)
-		}
-	} else {
-		e.matches(n, 1)
-	}
-	e.n += n
-	e.last3 = [3]byte{}
-}
-
-// matches writes back-references of distance dist (1 or 3) covering
-// n ≥ 3 bytes, none shorter than 3: a tail of one or two bytes is taken
-// into the token before it.
-func (e *upEncoder) matches(n, dist int) {
-	dcode := uint64(bits.Reverse8(uint8(dist-1)) >> 3) // fixed 5-bit codes: 0 for 1, 2 for 3
-	for n > 0 {
-		l := min(n, 258)
-		if r := n - l; r > 0 && r < 3 {
-			l = n - 3
-		}
-		c := lengthCodes[l]
-		e.put(uint64(c.bits)|dcode<<c.n, c.n+5)
-		n -= l
-	}
-}
-
-func (e *upEncoder) literal(b byte) {
-	c := literalCodes[b]
-	e.put(uint64(c.bits), c.n)
-}
-
-// put appends the n low bits of v to the stream.
-func (e *upEncoder) put(v uint64, n uint) {
-	e.acc |= v << e.nacc
-	e.nacc += n
-	if e.nacc >= 32 {
-		e.out = binary.LittleEndian.AppendUint32(e.out, uint32(e.acc))
-		e.acc >>= 32
-		e.nacc -= 32
-	}
-}
+func hash4(v uint32) uint32 { return (v * 0x1e35a7bd) >> (32 - hashBits) }
 
 // adler adds p to the running Adler-32 checksum.
 func (e *upEncoder) adler(p []byte) {
@@ -233,73 +302,22 @@ func (e *upEncoder) adler(p []byte) {
 	e.s1, e.s2 = s1, s2
 }
 
-func (e *upEncoder) flushIfFull() error {
-	if len(e.out) >= outFlush {
-		_, e.err = e.w.Write(e.out)
-		e.out = e.out[:0]
+func (e *upEncoder) flushBlockIfFull() {
+	if len(e.blk.toks) >= maxBlockTokens {
+		e.blk.write(&e.bw, false)
 	}
-	return e.err
 }
 
-// Close ends the block (code 256, seven zero bits), pads to a byte and
-// writes the checksum.
+// Close writes the last block, pads to a byte and writes the checksum.
 func (e *upEncoder) Close() error {
 	if e.err != nil {
 		return e.err
 	}
-	e.put(0, 7)
-	for e.nacc > 0 {
-		e.out = append(e.out, byte(e.acc))
-		e.acc >>= 8
-		e.nacc = uint(max(0, int(e.nacc)-8))
-	}
-	e.out = binary.BigEndian.AppendUint32(e.out, e.s2<<16|e.s1)
-	_, e.err = e.w.Write(e.out)
-	e.out = e.out[:0]
+	e.flushZeros()
+	e.blk.write(&e.bw, true)
+	e.bw.align()
+	e.bw.out = binary.BigEndian.AppendUint32(e.bw.out, e.s2<<16|e.s1)
+	_, e.err = e.w.Write(e.bw.out)
+	e.bw.out = e.bw.out[:0]
 	return e.err
-}
-
-// code is a Huffman code with its extra bits, ready to write: first bit
-// lowest.
-type code struct {
-	bits uint32
-	n    uint
-}
-
-// literalCodes and lengthCodes are deflate's fixed Huffman codes (RFC 1951
-// 3.2.6) for the literal bytes and for match lengths 3 to 258 with their
-// extra bits.
-var literalCodes, lengthCodes = fixedCodes()
-
-func fixedCodes() (lit [256]code, length [259]code) {
-	huff := func(sym int) code {
-		var c, n int
-		switch {
-		case sym < 144:
-			c, n = 0x30+sym, 8
-		case sym < 256:
-			c, n = 0x190+sym-144, 9
-		case sym < 280:
-			c, n = sym-256, 7
-		default:
-			c, n = 0xc0+sym-280, 8
-		}
-		return code{uint32(bits.Reverse16(uint16(c)) >> (16 - n)), uint(n)}
-	}
-	for b := range lit {
-		lit[b] = huff(b)
-	}
-	// Length symbols 257… with their base lengths and extra bits.
-	base := [...]int{3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258}
-	extra := [...]uint{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0}
-	for s := len(base) - 1; s >= 0; s-- {
-		for l := base[s]; l < base[s]+1<<extra[s] && l <= 258; l++ {
-			if length[l].n != 0 {
-				continue // 258 has its own symbol, not 227 + 31
-			}
-			h := huff(257 + s)
-			length[l] = code{h.bits | uint32(l-base[s])<<h.n, h.n + extra[s]}
-		}
-	}
-	return lit, length
 }

@@ -34,8 +34,16 @@ func encodeRows(t testing.TB, rows [][]byte, width int) []byte {
 	var buf bytes.Buffer
 	e := newUpEncoder(&buf)
 	for y, r := range rows {
-		// Segments of 37 pixels, so runs cross their seams.
-		if err := e.Row(split(r, 37), above(rows, y, 37)); err != nil {
+		// Segments of 37 pixels, so runs cross their seams; every other
+		// row with its changed runs found ahead, as painters do.
+		cur, up := split(r, 37), above(rows, y, 37)
+		var runs [][]int32
+		if y%2 == 1 {
+			for i := range cur {
+				runs = append(runs, changedRuns(nil, cur[i], up[i]))
+			}
+		}
+		if err := e.Row(cur, up, runs); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -120,6 +128,17 @@ func TestUpEncoder(t *testing.T) {
 			return [3]byte{0, 0, 0}
 		}),
 	}
+	// Noise repeating every 1,500 pixels along a row, anew on each row:
+	// matches at long distances and many blocks.
+	noise := make([][3]byte, 1500)
+	cases["repeated noise"] = picture(5000, 60, func(x, y int) [3]byte {
+		if x == 0 {
+			for i := range noise {
+				noise[i] = [3]byte{byte(rnd.Uint32()), byte(rnd.IntN(4)), 0}
+			}
+		}
+		return noise[x%len(noise)]
+	})
 	for _, w := range []int{1, 2, 3, 85, 86, 87, 172, 173} {
 		cases[fmt.Sprintf("zero run width %d", w)] = picture(w, 3, func(x, y int) [3]byte {
 			if y == 1 && x == 0 {
@@ -139,7 +158,7 @@ func TestUpEncoderRuns(t *testing.T) {
 	var buf bytes.Buffer
 	e := newUpEncoder(&buf)
 	for y, r := range rows {
-		e.Row(split(r, 1024), above(rows, y, 1024))
+		e.Row(split(r, 1024), above(rows, y, 1024), nil)
 	}
 	e.Close()
 	// The first row repeats one pixel, the others are zeros: about 13 bits
@@ -169,4 +188,48 @@ func FuzzUpEncoder(f *testing.F) {
 		})
 		checkRows(t, rows, w)
 	})
+}
+
+// Code lengths stay within their limit and make a complete code (Kraft's
+// sum is exactly 1), even for counts that would build a deep tree.
+func TestHuffLengths(t *testing.T) {
+	fib := make([]uint32, 40)
+	fib[0], fib[1] = 1, 1
+	for i := 2; i < len(fib); i++ {
+		fib[i] = fib[i-1] + fib[i-2]
+	}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	random := make([]uint32, 286)
+	for i := range random {
+		if rnd.IntN(3) > 0 {
+			random[i] = uint32(rnd.IntN(100000))
+		}
+	}
+	for name, c := range map[string]struct {
+		freq  []uint32
+		limit int
+	}{
+		"fibonacci, 15 bits": {fib, 15},
+		"fibonacci, 7 bits":  {fib[:19], 7},
+		"two symbols":        {[]uint32{0, 5, 0, 1}, 15},
+		"random":             {random, 15},
+	} {
+		lengths := make([]uint8, len(c.freq))
+		huffLengths(c.freq, c.limit, lengths)
+		kraft := 0.0
+		for s, l := range lengths {
+			if (l > 0) != (c.freq[s] > 0) {
+				t.Errorf("%s: symbol %d of count %d has length %d", name, s, c.freq[s], l)
+			}
+			if int(l) > c.limit {
+				t.Errorf("%s: symbol %d has length %d > %d", name, s, l, c.limit)
+			}
+			if l > 0 {
+				kraft += 1 / float64(uint64(1)<<l)
+			}
+		}
+		if kraft != 1 {
+			t.Errorf("%s: Kraft sum %g, want 1", name, kraft)
+		}
+	}
 }

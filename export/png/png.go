@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"image"
-	"image/draw"
+	"image/color"
 	"io"
 	"math"
 	"runtime"
@@ -104,7 +104,11 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 				inBand = b.row(inBand[:0], y-1)
 				above = inBand
 			}
-			if err := enc.Row(cur, above); err != nil {
+			var runs [][]int32
+			if y > 0 {
+				runs = b.runs(y)
+			}
+			if err := enc.Row(cur, above, runs); err != nil {
 				return fmt.Errorf("png: %w", err)
 			}
 		}
@@ -133,8 +137,17 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 // raster.ColumnWidth pixels so a shape's rows lie close together in memory
 // while it is painted.
 type band struct {
-	tiles []*image.RGBA
-	h     int // rows painted
+	tiles   []*image.RGBA
+	changed []tileRuns // per tile, what each row changes from the row above
+	h       int        // rows painted
+	runBuf  [][]int32
+}
+
+// tileRuns holds changedRuns for rows 1 to h-1 of a tile: row y's runs are
+// xs[at[y-1]:at[y]].
+type tileRuns struct {
+	at []int
+	xs []int32
 }
 
 func newBand(width, h int) *band {
@@ -143,11 +156,13 @@ func newBand(width, h int) *band {
 		tw := min(raster.ColumnWidth, width-x0)
 		b.tiles = append(b.tiles, &image.RGBA{Pix: make([]byte, 4*tw*h), Stride: 4 * tw, Rect: image.Rect(x0, 0, x0+tw, h)})
 	}
+	b.changed = make([]tileRuns, len(b.tiles))
 	return b
 }
 
 // paint clears the band to white and paints rows y0 to y0+h of the
-// picture into it, the tiles shared out among the processors.
+// picture into it, the tiles shared out among the processors. Each tile's
+// rows are compared with those above while the tile is still in cache.
 func (b *band) paint(cols *raster.Columns, y0, h int) {
 	b.h = h
 	var next atomic.Int32
@@ -161,8 +176,13 @@ func (b *band) paint(cols *raster.Columns, y0, h int) {
 				}
 				tile := b.tiles[i]
 				tile.Rect = image.Rect(tile.Rect.Min.X, y0, tile.Rect.Max.X, y0+h)
-				draw.Draw(tile, tile.Rect, image.White, image.Point{}, draw.Src)
-				cols.Paint(tile, i, tile.Rect)
+				cols.Paint(tile, i, tile.Rect, color.White)
+				tr := &b.changed[i]
+				tr.at, tr.xs = append(tr.at[:0], 0), tr.xs[:0]
+				for y := 1; y < h; y++ {
+					tr.xs = changedRuns(tr.xs, tile.Pix[y*tile.Stride:(y+1)*tile.Stride], tile.Pix[(y-1)*tile.Stride:y*tile.Stride])
+					tr.at = append(tr.at, len(tr.xs))
+				}
 			}
 		})
 	}
@@ -176,6 +196,16 @@ func (b *band) row(segs [][]byte, y int) [][]byte {
 		segs = append(segs, t.Pix[y*t.Stride:(y+1)*t.Stride])
 	}
 	return segs
+}
+
+// runs is each tile's changed runs of row y ≥ 1.
+func (b *band) runs(y int) [][]int32 {
+	b.runBuf = b.runBuf[:0]
+	for i := range b.changed {
+		tr := &b.changed[i]
+		b.runBuf = append(b.runBuf, tr.xs[tr.at[y-1]:tr.at[y]])
+	}
+	return b.runBuf
 }
 
 // writeChunk writes one PNG chunk: length, type, data, CRC of type+data.
