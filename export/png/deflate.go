@@ -1,10 +1,8 @@
 package png
 
 import (
-	"bytes"
 	"encoding/binary"
 	"io"
-	"math/bits"
 )
 
 // upEncoder writes a PNG's image data: every row filtered with Up and
@@ -34,8 +32,6 @@ type upEncoder struct {
 	zeros  int64 // zero bytes owed to the stream, written when data follows
 	s1, s2 uint32
 	blk    block
-	diff   []byte  // filtered bytes of a stretch of changed pixels
-	runs   []int32 // a segment's changed runs, when not found ahead
 	err    error
 }
 
@@ -45,10 +41,6 @@ const (
 	winPiece = 16 << 10
 	maxDist  = 32768
 	hashBits = 15
-	// minSame is the shortest stretch of unchanged pixels taken out of a
-	// stretch of changed ones: shorter ones cost more as a token than as
-	// data.
-	minSame  = 3
 	adlerMod = 65521
 )
 
@@ -60,124 +52,34 @@ func newUpEncoder(w io.Writer) *upEncoder {
 	return e
 }
 
-// Row writes one row of RGBA pixels (every alpha 255), given as
-// consecutive segments; above is the row before it, cut the same way, or
-// nil for the first row. runs, if not nil, holds each segment's changed
-// stretches as changedRuns finds them (found ahead by whoever painted the
-// segment, while it was in the processor's cache).
-func (e *upEncoder) Row(cur, above [][]byte, runs [][]int32) error {
+// Row writes one row of the picture, made of segments: segment i is row k
+// of diffs[i].
+func (e *upEncoder) Row(diffs []*rowDiffs, k int) error {
 	if e.err != nil {
 		return e.err
 	}
 	e.data(filterUp[:])
-	for i, seg := range cur {
-		switch {
-		case above == nil:
-			e.changed(seg, nil)
-		case runs != nil:
-			e.segment(seg, above[i], runs[i])
-		default:
-			e.runs = changedRuns(e.runs[:0], seg, above[i])
-			e.segment(seg, above[i], e.runs)
+	for _, d := range diffs {
+		runs := d.runs[d.rowRuns[k]:d.rowRuns[k+1]]
+		data := d.data[d.rowData[k]:d.rowData[k+1]]
+		x := 0
+		for i := 0; i+1 < len(runs); i += 2 {
+			a, b := int(runs[i]), int(runs[i+1])
+			e.zeros += int64(3 * (a - x))
+			for n := 3 * (b - a); n > 0; {
+				c := min(n, winPiece)
+				e.data(data[:c])
+				data, n = data[c:], n-c
+			}
+			x = b
 		}
+		e.zeros += int64(3 * (d.width - x))
 	}
 	if len(e.bw.out) >= outFlush {
 		_, e.err = e.w.Write(e.bw.out)
 		e.bw.out = e.bw.out[:0]
 	}
 	return e.err
-}
-
-// changedRuns appends to dst the stretches of cur to write as changed
-// pixels, as pairs of pixel indices [start, end); the pixels between are
-// the same as those above. Stretches of fewer than minSame unchanged
-// pixels stay inside changed ones.
-func changedRuns(dst []int32, cur, above []byte) []int32 {
-	width := min(len(cur), len(above)) / 4
-	x, start := 0, 0 // start: first changed pixel not yet in a run
-	for x < width {
-		n := samePixels(cur[4*x:4*width], above[4*x:4*width])
-		if n >= minSame || x+n == width && n > 0 {
-			if x > start {
-				dst = append(dst, int32(start), int32(x))
-			}
-			x += n
-			start = x
-			continue
-		}
-		x += max(n, 1)
-	}
-	if start < width {
-		dst = append(dst, int32(start), int32(width))
-	}
-	return dst
-}
-
-// samePixels counts the leading pixels of a equal to those of b.
-func samePixels(a, b []byte) int {
-	n := min(len(a), len(b))
-	a, b = a[:n], b[:n]
-	// bytes.Equal is vectorised: most of a map's rows equal the row above
-	// all along or over long stretches.
-	if bytes.Equal(a, b) {
-		return n / 4
-	}
-	i := 0
-	for i+64 <= n && bytes.Equal(a[i:i+64], b[i:i+64]) {
-		i += 64
-	}
-	for ; i+8 <= n; i += 8 {
-		if d := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:]); d != 0 {
-			return (i + bits.TrailingZeros64(d)/8) / 4
-		}
-	}
-	for i+4 <= n && binary.LittleEndian.Uint32(a[i:]) == binary.LittleEndian.Uint32(b[i:]) {
-		i += 4
-	}
-	return i / 4
-}
-
-// segment writes a stretch of a row: the changed runs filtered, the
-// pixels between as zeros.
-func (e *upEncoder) segment(cur, above []byte, runs []int32) {
-	x := 0
-	for i := 0; i+1 < len(runs); i += 2 {
-		a, b := int(runs[i]), int(runs[i+1])
-		e.zeros += int64(3 * (a - x))
-		e.changed(cur[4*a:4*b], above[4*a:4*b])
-		x = b
-	}
-	e.zeros += int64(3 * (min(len(cur), len(above))/4 - x))
-}
-
-// changed writes pixels that differ from those above (or the first row,
-// above nil) as filtered bytes.
-func (e *upEncoder) changed(cur, above []byte) {
-	for len(cur) > 0 {
-		n := min(len(cur), 4*(winPiece/3)) &^ 3
-		if cap(e.diff) < winPiece {
-			e.diff = make([]byte, winPiece)
-		}
-		d := e.diff[:3*(n/4)]
-		if above == nil {
-			for x, j := 0, 0; j+2 < len(d); x, j = x+4, j+3 {
-				d[j], d[j+1], d[j+2] = cur[x], cur[x+1], cur[x+2]
-			}
-		} else {
-			above := above[:n]
-			for x, j := 0, 0; j+2 < len(d) && x+3 < n; x, j = x+4, j+3 {
-				d[j], d[j+1], d[j+2] = cur[x]-above[x], cur[x+1]-above[x+1], cur[x+2]-above[x+2]
-			}
-		}
-		e.data(d)
-		if n == 0 {
-			return // less than a pixel left
-		}
-		cur = cur[n:]
-		if above != nil {
-			above = above[n:]
-		}
-	}
 }
 
 // flushZeros writes the zeros owed: a literal if the stream does not end

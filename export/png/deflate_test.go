@@ -29,21 +29,32 @@ func upStream(rows [][]byte) []byte {
 }
 
 // encodeRows runs rows through upEncoder and inflates the result with
-// compress/zlib, which also checks the Adler-32 checksum.
-func encodeRows(t testing.TB, rows [][]byte, width int) []byte {
+// compress/zlib, which also checks the Adler-32 checksum. Rows are cut
+// into segments of segW pixels, as a band's tiles cut them; odd rows have
+// their diffs found a row at a time, even ones from diffs found ahead for
+// the whole picture, as painters find them for a band.
+func encodeRows(t testing.TB, rows [][]byte, segW int) []byte {
 	var buf bytes.Buffer
 	e := newUpEncoder(&buf)
+	ahead := encodeAhead(rows, segW)
 	for y, r := range rows {
-		// Segments of 37 pixels, so runs cross their seams; every other
-		// row with its changed runs found ahead, as painters do.
-		cur, up := split(r, 37), above(rows, y, 37)
-		var runs [][]int32
+		diffs := ahead
+		k := y
 		if y%2 == 1 {
+			diffs, k = nil, 0
+			cur, up := split(r, segW), above(rows, y, segW)
 			for i := range cur {
-				runs = append(runs, changedRuns(nil, cur[i], up[i]))
+				d := &rowDiffs{}
+				d.reset(len(cur[i]) / 4)
+				if up == nil {
+					d.add(cur[i], nil)
+				} else {
+					d.add(cur[i], up[i])
+				}
+				diffs = append(diffs, d)
 			}
 		}
-		if err := e.Row(cur, up, runs); err != nil {
+		if err := e.Row(diffs, k); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -59,6 +70,24 @@ func encodeRows(t testing.TB, rows [][]byte, width int) []byte {
 		t.Fatalf("inflate: %v", err)
 	}
 	return got
+}
+
+// encodeAhead finds every row's diffs, segment by segment.
+func encodeAhead(rows [][]byte, segW int) []*rowDiffs {
+	var diffs []*rowDiffs
+	for y, r := range rows {
+		cur, up := split(r, segW), above(rows, y, segW)
+		for i := range cur {
+			if y == 0 {
+				diffs = append(diffs, &rowDiffs{})
+				diffs[i].reset(len(cur[i]) / 4)
+				diffs[i].add(cur[i], nil)
+				continue
+			}
+			diffs[i].add(cur[i], up[i])
+		}
+	}
+	return diffs
 }
 
 // split cuts a row into segments of segW pixels, as a band's tiles do.
@@ -78,9 +107,9 @@ func above(rows [][]byte, y, segW int) [][]byte {
 	return split(rows[y-1], segW)
 }
 
-func checkRows(t testing.TB, rows [][]byte, width int) {
+func checkRows(t testing.TB, rows [][]byte) {
 	t.Helper()
-	got, want := encodeRows(t, rows, width), upStream(rows)
+	got, want := encodeRows(t, rows, 37), upStream(rows)
 	if !bytes.Equal(got, want) {
 		i := 0
 		for i < len(got) && i < len(want) && got[i] == want[i] {
@@ -148,7 +177,7 @@ func TestUpEncoder(t *testing.T) {
 		})
 	}
 	for name, rows := range cases {
-		t.Run(name, func(t *testing.T) { checkRows(t, rows, len(rows[0])/4) })
+		t.Run(name, func(t *testing.T) { checkRows(t, rows) })
 	}
 }
 
@@ -157,8 +186,9 @@ func TestUpEncoderRuns(t *testing.T) {
 	rows := picture(50_000, 50, func(x, y int) [3]byte { return [3]byte{240, 240, 250} })
 	var buf bytes.Buffer
 	e := newUpEncoder(&buf)
-	for y, r := range rows {
-		e.Row(split(r, 1024), above(rows, y, 1024), nil)
+	diffs := encodeAhead(rows, 1024)
+	for y := range rows {
+		e.Row(diffs, y)
 	}
 	e.Close()
 	// The first row repeats one pixel, the others are zeros: about 13 bits
@@ -186,7 +216,7 @@ func FuzzUpEncoder(f *testing.F) {
 			}
 			return p
 		})
-		checkRows(t, rows, w)
+		checkRows(t, rows)
 	})
 }
 

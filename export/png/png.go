@@ -94,29 +94,35 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 	}()
 
 	// prev is the last row of the band before, tile by tile, for the first
-	// row of the next (PNG's Up filter takes zeros above row 0).
-	var prev, cur, inBand [][]byte
+	// row of the next (PNG's Up filter takes zeros above row 0); painters
+	// found what the other rows change.
+	var prev [][]byte
+	var first []*rowDiffs
 	for b := range full {
-		for y := range b.h {
-			cur = b.row(cur[:0], y)
-			above := prev // nil above the first row
-			if y > 0 {
-				inBand = b.row(inBand[:0], y-1)
-				above = inBand
+		if first == nil {
+			for _, t := range b.tiles {
+				first = append(first, &rowDiffs{})
+				prev = append(prev, make([]byte, 0, len(t.Pix[:t.Stride])))
 			}
-			var runs [][]int32
-			if y > 0 {
-				runs = b.runs(y)
+		}
+		for i, t := range b.tiles {
+			first[i].reset(t.Rect.Dx())
+			if len(prev[i]) == 0 {
+				first[i].add(t.Pix, nil)
+			} else {
+				first[i].add(t.Pix, prev[i])
 			}
-			if err := enc.Row(cur, above, runs); err != nil {
+		}
+		if err := enc.Row(first, 0); err != nil {
+			return fmt.Errorf("png: %w", err)
+		}
+		for y := 1; y < b.h; y++ {
+			if err := enc.Row(b.diffs, y-1); err != nil {
 				return fmt.Errorf("png: %w", err)
 			}
 		}
-		if prev == nil {
-			prev = make([][]byte, len(b.tiles))
-		}
-		for i, row := range b.row(cur[:0], b.h-1) {
-			prev[i] = append(prev[i][:0], row...)
+		for i, t := range b.tiles {
+			prev[i] = append(prev[i][:0], t.Pix[(b.h-1)*t.Stride:b.h*t.Stride]...)
 		}
 		free <- b
 	}
@@ -137,17 +143,9 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 // raster.ColumnWidth pixels so a shape's rows lie close together in memory
 // while it is painted.
 type band struct {
-	tiles   []*image.RGBA
-	changed []tileRuns // per tile, what each row changes from the row above
-	h       int        // rows painted
-	runBuf  [][]int32
-}
-
-// tileRuns holds changedRuns for rows 1 to h-1 of a tile: row y's runs are
-// xs[at[y-1]:at[y]].
-type tileRuns struct {
-	at []int
-	xs []int32
+	tiles []*image.RGBA
+	diffs []*rowDiffs // per tile, what rows 1 to h-1 change from the row above
+	h     int         // rows painted
 }
 
 func newBand(width, h int) *band {
@@ -155,14 +153,14 @@ func newBand(width, h int) *band {
 	for x0 := 0; x0 < width; x0 += raster.ColumnWidth {
 		tw := min(raster.ColumnWidth, width-x0)
 		b.tiles = append(b.tiles, &image.RGBA{Pix: make([]byte, 4*tw*h), Stride: 4 * tw, Rect: image.Rect(x0, 0, x0+tw, h)})
+		b.diffs = append(b.diffs, &rowDiffs{})
 	}
-	b.changed = make([]tileRuns, len(b.tiles))
 	return b
 }
 
-// paint clears the band to white and paints rows y0 to y0+h of the
-// picture into it, the tiles shared out among the processors. Each tile's
-// rows are compared with those above while the tile is still in cache.
+// paint paints rows y0 to y0+h of the picture on white into the band, the
+// tiles shared out among the processors. Each tile's rows are compared
+// with those above while the tile is still in cache.
 func (b *band) paint(cols *raster.Columns, y0, h int) {
 	b.h = h
 	var next atomic.Int32
@@ -174,38 +172,18 @@ func (b *band) paint(cols *raster.Columns, y0, h int) {
 				if i >= len(b.tiles) {
 					return
 				}
-				tile := b.tiles[i]
-				tile.Rect = image.Rect(tile.Rect.Min.X, y0, tile.Rect.Max.X, y0+h)
-				cols.Paint(tile, i, tile.Rect, color.White)
-				tr := &b.changed[i]
-				tr.at, tr.xs = append(tr.at[:0], 0), tr.xs[:0]
+				t := b.tiles[i]
+				t.Rect = image.Rect(t.Rect.Min.X, y0, t.Rect.Max.X, y0+h)
+				cols.Paint(t, i, t.Rect, color.White)
+				d := b.diffs[i]
+				d.reset(t.Rect.Dx())
 				for y := 1; y < h; y++ {
-					tr.xs = changedRuns(tr.xs, tile.Pix[y*tile.Stride:(y+1)*tile.Stride], tile.Pix[(y-1)*tile.Stride:y*tile.Stride])
-					tr.at = append(tr.at, len(tr.xs))
+					d.add(t.Pix[y*t.Stride:(y+1)*t.Stride], t.Pix[(y-1)*t.Stride:y*t.Stride])
 				}
 			}
 		})
 	}
 	wg.Wait()
-}
-
-// row appends the tiles' parts of row y (counted from the band's top) to
-// segs.
-func (b *band) row(segs [][]byte, y int) [][]byte {
-	for _, t := range b.tiles {
-		segs = append(segs, t.Pix[y*t.Stride:(y+1)*t.Stride])
-	}
-	return segs
-}
-
-// runs is each tile's changed runs of row y ≥ 1.
-func (b *band) runs(y int) [][]int32 {
-	b.runBuf = b.runBuf[:0]
-	for i := range b.changed {
-		tr := &b.changed[i]
-		b.runBuf = append(b.runBuf, tr.xs[tr.at[y-1]:tr.at[y]])
-	}
-	return b.runBuf
 }
 
 // writeChunk writes one PNG chunk: length, type, data, CRC of type+data.

@@ -1,0 +1,108 @@
+package png
+
+import (
+	"bytes"
+	"encoding/binary"
+	"math/bits"
+)
+
+// rowDiffs holds what consecutive rows of a stretch of columns change
+// from the rows above them under PNG's Up filter: the stretches of changed
+// pixels and their filtered bytes (each byte minus the one above). The
+// unchanged pixels between are zeros once filtered, which the encoder
+// writes without looking at them. Painters fill a rowDiffs for their tile
+// right after painting it, while it is still in the processor's cache.
+type rowDiffs struct {
+	width   int     // pixels per row
+	runs    []int32 // changed stretches as pairs of pixel indices [start, end)
+	data    []byte  // their filtered RGB bytes, in order
+	rowRuns []int   // row k's stretches are runs[rowRuns[k]:rowRuns[k+1]]
+	rowData []int   // and its bytes data[rowData[k]:rowData[k+1]]
+}
+
+// minSame is the shortest stretch of unchanged pixels taken out of a
+// stretch of changed ones: shorter ones cost more as a token than as data.
+const minSame = 3
+
+func (d *rowDiffs) reset(width int) {
+	d.width = width
+	d.runs, d.data = d.runs[:0], d.data[:0]
+	d.rowRuns, d.rowData = append(d.rowRuns[:0], 0), append(d.rowData[:0], 0)
+}
+
+// add appends a row of width RGBA pixels (every alpha 255) and the row
+// above it, nil for a picture's first row (whose bytes go in unfiltered).
+func (d *rowDiffs) add(cur, above []byte) {
+	cur = cur[:4*d.width]
+	if above == nil {
+		d.runs = append(d.runs, 0, int32(d.width))
+		for x := 0; x < len(cur); x += 4 {
+			d.data = append(d.data, cur[x], cur[x+1], cur[x+2])
+		}
+	} else {
+		above = above[:4*d.width]
+		from := len(d.runs)
+		d.runs = changedRuns(d.runs, cur, above)
+		for i := from; i < len(d.runs); i += 2 {
+			a, b := 4*int(d.runs[i]), 4*int(d.runs[i+1])
+			n := len(d.data)
+			d.data = append(d.data, make([]byte, 3*(b-a)/4)...)
+			out := d.data[n:]
+			c, u := cur[a:b], above[a:b]
+			for x, j := 0, 0; x+3 < len(c) && j+2 < len(out); x, j = x+4, j+3 {
+				out[j], out[j+1], out[j+2] = c[x]-u[x], c[x+1]-u[x+1], c[x+2]-u[x+2]
+			}
+		}
+	}
+	d.rowRuns = append(d.rowRuns, len(d.runs))
+	d.rowData = append(d.rowData, len(d.data))
+}
+
+// changedRuns appends to dst the stretches of cur to write as changed
+// pixels, as pairs of pixel indices [start, end); the pixels between are
+// the same as those above. Stretches of fewer than minSame unchanged
+// pixels stay inside changed ones.
+func changedRuns(dst []int32, cur, above []byte) []int32 {
+	width := min(len(cur), len(above)) / 4
+	x, start := 0, 0 // start: first changed pixel not yet in a run
+	for x < width {
+		n := samePixels(cur[4*x:4*width], above[4*x:4*width])
+		if n >= minSame || x+n == width && n > 0 {
+			if x > start {
+				dst = append(dst, int32(start), int32(x))
+			}
+			x += n
+			start = x
+			continue
+		}
+		x += max(n, 1)
+	}
+	if start < width {
+		dst = append(dst, int32(start), int32(width))
+	}
+	return dst
+}
+
+// samePixels counts the leading pixels of a equal to those of b.
+func samePixels(a, b []byte) int {
+	n := min(len(a), len(b))
+	a, b = a[:n], b[:n]
+	// bytes.Equal is vectorised: most of a map's rows equal the row above
+	// all along or over long stretches.
+	if bytes.Equal(a, b) {
+		return n / 4
+	}
+	i := 0
+	for i+64 <= n && bytes.Equal(a[i:i+64], b[i:i+64]) {
+		i += 64
+	}
+	for ; i+8 <= n; i += 8 {
+		if d := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:]); d != 0 {
+			return (i + bits.TrailingZeros64(d)/8) / 4
+		}
+	}
+	for i+4 <= n && binary.LittleEndian.Uint32(a[i:]) == binary.LittleEndian.Uint32(b[i:]) {
+		i += 4
+	}
+	return i / 4
+}
