@@ -49,6 +49,9 @@ type stroker struct {
 	lines, dashes     []polyline
 	pieces            []piece
 	pattern           []float64
+	dirs              []pt      // a polyline's unit segment directions
+	lens, setback     []float64 // its segment lengths, and how far inside joins reach along them
+	clip              []pt      // a polygon cut to a band's rows
 }
 
 // flatten turns p into device-space polylines, dropping repeated points and
@@ -325,4 +328,135 @@ func (s *stroker) join(prev, p, next pt, hw float64) bool {
 	}
 	s.out = append(s.out, p.add(n2))
 	return true
+}
+
+// contours outlines each polyline as polygons: the offset lines on either
+// side, joined round on the outside of each turn and where they cross on
+// the inside, with butt ends; one polygon for an open line, two (outside
+// and inside, opposite ways round) for a closed one. The result is the
+// region stroke's pieces cover, in a fraction of the edges. It reports
+// false where an inside crossing would not fall within its segments (a
+// sharp turn between short segments, a closed line thinner than the pen),
+// and the caller uses stroke instead.
+func (s *stroker) contours(lines []polyline, w float64) ([]piece, bool) {
+	hw := w / 2
+	s.out, s.pieces = s.out[:0], s.pieces[:0]
+	for _, l := range lines {
+		pts := l.pts
+		n := len(pts)
+		if n < 2 {
+			continue
+		}
+		closed := l.closed && n > 2
+		segs := n - 1
+		if closed {
+			segs = n
+		}
+		s.dirs, s.lens, s.setback = s.dirs[:0], s.lens[:0], s.setback[:0]
+		for i := range segs {
+			d := pts[(i+1)%n].sub(pts[i])
+			dl := d.len()
+			if !(dl > 1e-9) {
+				return nil, false
+			}
+			s.dirs = append(s.dirs, d.mul(1/dl))
+			s.lens = append(s.lens, dl)
+		}
+		// How far the inside crossing at each vertex reaches back along
+		// the segments: hw·tan(turn/2).
+		for i := range n {
+			if !closed && (i == 0 || i == n-1) {
+				s.setback = append(s.setback, 0)
+				continue
+			}
+			d1, d2 := s.dirs[(i-1+segs)%segs], s.dirs[i%segs]
+			cross, dot := d1.x*d2.y-d1.y*d2.x, d1.x*d2.x+d1.y*d2.y
+			if dot < -0.999 {
+				return nil, false // turning back on itself
+			}
+			s.setback = append(s.setback, hw*math.Abs(cross)/(1+dot))
+		}
+		for i := range segs {
+			if s.setback[i]+s.setback[(i+1)%n] > s.lens[i] {
+				return nil, false
+			}
+		}
+		start := len(s.out)
+		if closed {
+			for i := range n {
+				s.joint(pts, i, segs, hw)
+			}
+			s.addContour(start)
+			start = len(s.out)
+			for i := n - 1; i >= 0; i-- {
+				s.joint(pts, i, segs, -hw)
+			}
+			s.addContour(start)
+			continue
+		}
+		d0, dn := s.dirs[0], s.dirs[segs-1]
+		s.out = append(s.out, pts[0].add(pt{-d0.y, d0.x}.mul(hw)))
+		for i := 1; i < n-1; i++ {
+			s.joint(pts, i, segs, hw)
+		}
+		s.out = append(s.out, pts[n-1].add(pt{-dn.y, dn.x}.mul(hw)), pts[n-1].sub(pt{-dn.y, dn.x}.mul(hw)))
+		for i := n - 2; i >= 1; i-- {
+			s.joint(pts, i, segs, -hw)
+		}
+		s.out = append(s.out, pts[0].sub(pt{-d0.y, d0.x}.mul(hw)))
+		s.addContour(start)
+	}
+	return s.pieces, true
+}
+
+// joint appends the offset line's points at vertex i, on the side of off
+// (hw to the left of the direction of travel, -hw to the right): the
+// offsets' crossing on the inside of a turn, a round join on the outside.
+// Points come in the order of travel on the left side and reversed on the
+// right, as contours walks them.
+func (s *stroker) joint(pts []pt, i, segs int, off float64) {
+	p := pts[i]
+	d1, d2 := s.dirs[(i-1+segs)%segs], s.dirs[i%segs]
+	n1, n2 := pt{-d1.y, d1.x}.mul(off), pt{-d2.y, d2.x}.mul(off)
+	cross, dot := d1.x*d2.y-d1.y*d2.x, d1.x*d2.x+d1.y*d2.y
+	if off < 0 {
+		n1, n2 = n2, n1 // walking backwards
+	}
+	if math.Abs(cross) < 1e-9 {
+		s.out = append(s.out, p.add(n1))
+		return
+	}
+	if cross*off > 0 {
+		// Inside: where the two offset lines cross.
+		s.out = append(s.out, p.add(n1.add(n2).mul(1/(1+dot))))
+		return
+	}
+	hw := math.Abs(off)
+	sweep := math.Atan2(n1.x*n2.y-n1.y*n2.x, n1.x*n2.x+n1.y*n2.y)
+	steps := 1
+	if hw > flatTol {
+		steps = int(math.Ceil(math.Abs(sweep) / (2 * math.Acos(1-flatTol/hw))))
+	}
+	s.out = append(s.out, p.add(n1))
+	if steps > 1 {
+		sin, cos := math.Sincos(sweep / float64(steps))
+		v := n1
+		for range steps - 1 {
+			v = pt{v.x*cos - v.y*sin, v.x*sin + v.y*cos}
+			s.out = append(s.out, p.add(v))
+		}
+	}
+	s.out = append(s.out, p.add(n2))
+}
+
+// addContour closes the polygon whose points s.out holds from start,
+// keeping its direction (contours relies on it).
+func (s *stroker) addContour(start int) {
+	pts := s.out[start:len(s.out):len(s.out)]
+	p := piece{pts: pts, minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)}
+	for _, q := range pts {
+		p.minX, p.maxX = math.Min(p.minX, q.x), math.Max(p.maxX, q.x)
+		p.minY, p.maxY = math.Min(p.minY, q.y), math.Max(p.maxY, q.y)
+	}
+	s.pieces = append(s.pieces, p)
 }

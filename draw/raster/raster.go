@@ -85,53 +85,62 @@ func (s *scratch) draw(dst *image.RGBA, box image.Rectangle, c color.RGBA) {
 }
 
 // composite paints c (premultiplied) through an 8-bit coverage mask of
-// row length stride onto dst at box.
+// row length stride onto dst at box. The mask is read eight pixels at a
+// time: outline boxes are mostly empty, and insides are runs of full
+// coverage, which an opaque colour fills without blending.
 func composite(dst *image.RGBA, box image.Rectangle, mask []uint8, stride int, c color.RGBA) {
 	solid := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | uint32(c.A)<<24
+	solid2 := uint64(solid) | uint64(solid)<<32
 	src, sa := spread(solid), uint32(c.A)
-	var lastDst, lastM, lastOut uint32 // the blend last done (m = 0 never blends)
+	// Neighbours often blend alike (a translucent band over a flat lane),
+	// so the last blend is kept (m = 0 is never blended).
+	var lastDst, lastM, lastOut uint32
+	blend := func(p []byte, m uint32) {
+		d := binary.LittleEndian.Uint32(p)
+		if d != lastDst || m != lastM {
+			// dst·(1 − α·m) + c·m in 16-bit lanes (see div255).
+			ma := (sa*m + 127) / 255
+			lastDst, lastM = d, m
+			lastOut = pack(div255(src*uint64(m) + spread(d)*uint64(255-ma)))
+		}
+		binary.LittleEndian.PutUint32(p, lastOut)
+	}
 	w := box.Dx()
 	for y := 0; y < box.Dy(); y++ {
 		row := mask[y*stride : y*stride+w]
 		pix := dst.Pix[dst.PixOffset(box.Min.X, box.Min.Y+y):]
 		pix = pix[:4*w]
-		for x := 0; x < w; x++ {
-			// Outline boxes are mostly empty: skip eight clear pixels at once.
-			if x+8 <= w && binary.LittleEndian.Uint64(row[x:]) == 0 {
-				x += 7
-				continue
-			}
-			m := uint32(row[x])
-			if m == 0 {
-				continue
-			}
-			if m == 255 && sa == 255 {
-				// A run of full coverage (a shape's inside) is one fill.
-				end := x + 1
-				for end < w && row[end] == 255 {
-					end++
+		x := 0
+		for ; x+8 <= w; x += 8 {
+			switch m8 := binary.LittleEndian.Uint64(row[x:]); {
+			case m8 == 0:
+			case m8 == ^uint64(0) && sa == 255:
+				p := pix[4*x : 4*x+32]
+				binary.LittleEndian.PutUint64(p[0:], solid2)
+				binary.LittleEndian.PutUint64(p[8:], solid2)
+				binary.LittleEndian.PutUint64(p[16:], solid2)
+				binary.LittleEndian.PutUint64(p[24:], solid2)
+			default:
+				for k := range 8 {
+					m := uint32(m8 >> (8 * k) & 0xff)
+					switch {
+					case m == 0:
+					case m == 255 && sa == 255:
+						binary.LittleEndian.PutUint32(pix[4*(x+k):], solid)
+					default:
+						blend(pix[4*(x+k):4*(x+k)+4], m)
+					}
 				}
-				p := pix[4*x : 4*end]
-				binary.LittleEndian.PutUint32(p, solid)
-				for k := 4; k < len(p); k *= 2 {
-					copy(p[k:], p[:k])
-				}
-				x = end - 1
-				continue
 			}
-			// dst·(1 − α·m) + c·m, all four channels at once in 16-bit
-			// lanes, rounded division by 255 included (no lane passes
-			// 65,535: see div255). Neighbours often blend the same (a
-			// translucent band over a flat lane), so the last result is
-			// kept.
-			p := pix[4*x : 4*x+4]
-			d := binary.LittleEndian.Uint32(p)
-			if d != lastDst || m != lastM {
-				ma := (sa*m + 127) / 255
-				lastDst, lastM = d, m
-				lastOut = pack(div255(src*uint64(m) + spread(d)*uint64(255-ma)))
+		}
+		for ; x < w; x++ {
+			switch m := uint32(row[x]); {
+			case m == 0:
+			case m == 255 && sa == 255:
+				binary.LittleEndian.PutUint32(pix[4*x:], solid)
+			default:
+				blend(pix[4*x:4*x+4], m)
 			}
-			binary.LittleEndian.PutUint32(p, lastOut)
 		}
 	}
 }
@@ -255,7 +264,11 @@ func paintPath(dst *image.RGBA, p *draw.Path, st *draw.Style, t Transform, clip 
 		if pat := sk.dashPattern(st.Dash, t.Scale); pat != nil {
 			lines = sk.dash(lines, pat)
 		}
-		strokePieces(dst, sk.stroke(lines, st.Width*t.Scale), premul(st.Stroke), clip)
+		ps, ok := sk.contours(lines, st.Width*t.Scale)
+		if !ok {
+			ps = sk.stroke(lines, st.Width*t.Scale)
+		}
+		strokePieces(dst, ps, premul(st.Stroke), clip, st.Width*t.Scale)
 		strokers.Put(sk)
 	}
 }
@@ -297,60 +310,127 @@ func fillPath(dst *image.RGBA, p *draw.Path, c color.RGBA, t Transform, box imag
 		fillRect(dst, r, c, box)
 		return
 	}
-	// Bands keep the rasteriser's buffer small; each gets the whole path
-	// (an interior needs no edge in the band to be covered).
+	// Bands keep the rasteriser's buffer small; each gets the whole
+	// outline cut to its rows (an interior needs no edge in the band to be
+	// covered). Every subpath of a fill is closed.
+	sk := strokers.Get().(*stroker)
+	defer strokers.Put(sk)
+	lines := sk.flatten(p, t)
 	bandW := min(box.Dx(), fixedSide)
 	bandH := max(1, min(fixedSide, tileArea/max(bandW, 1)))
 	for y := box.Min.Y; y < box.Max.Y; y += bandH {
 		for x := box.Min.X; x < box.Max.X; x += bandW {
 			band := image.Rect(x, y, min(x+bandW, box.Max.X), min(y+bandH, box.Max.Y))
 			z := getRasterizer(band.Dx(), band.Dy())
-			feedPath(&z.z, p, t, band.Min)
+			for _, l := range lines {
+				sk.clip = feedPolygon(&z.z, l.pts, band, sk.clip)
+			}
 			z.draw(dst, band, c)
 			putRasterizer(z)
 		}
 	}
 }
 
-// feedPath adds p to z with the device origin moved to org.
-func feedPath(z *vector.Rasterizer, p *draw.Path, t Transform, org image.Point) {
-	ox, oy := float64(org.X), float64(org.Y)
-	f := func(q model.Point) (float32, float32, bool) {
-		d := t.pt(q.X, q.Y)
-		return float32(d.x - ox), float32(d.y - oy), d.finite()
+// feedPolygon adds the closed polygon pts, cut to box, to z (whose origin
+// is box.Min); scratch is reused storage, returned for the next call.
+//
+// x/image/vector walks an edge row by row from where it starts, above the
+// box too, and its fixed-point steps truncate, drifting by up to 1/512
+// pixel a row. So edges are cut to the box (which also keeps coordinates
+// far off the picture from overflowing its fixed point) and sloping edges
+// are fed in stretches of at most edgeRows rows, each starting exact.
+func feedPolygon(z *vector.Rasterizer, pts []pt, box image.Rectangle, scratch []pt) []pt {
+	if len(pts) < 3 {
+		return scratch
 	}
-	open := false
-	for _, s := range p.Segs {
-		switch s.Op {
-		case draw.MoveTo:
-			if x, y, ok := f(s.Pts[0]); ok {
-				if open {
-					z.ClosePath()
-				}
-				z.MoveTo(x, y)
-				open = true
-			}
-		case draw.LineTo:
-			if x, y, ok := f(s.Pts[0]); ok && open {
-				z.LineTo(x, y)
-			}
-		case draw.CubicTo:
-			ax, ay, ok1 := f(s.Pts[0])
-			bx, by, ok2 := f(s.Pts[1])
-			cx, cy, ok3 := f(s.Pts[2])
-			if ok1 && ok2 && ok3 && open {
-				z.CubeTo(ax, ay, bx, by, cx, cy)
-			}
-		case draw.Close:
-			if open {
-				z.ClosePath()
-				open = false
-			}
+	// One pixel of slack left and right: what lies left of the box still
+	// counts (as coverage to its right), and clamping is exact there.
+	x0, x1 := float64(box.Min.X)-1, float64(box.Max.X)+1
+	y0, y1 := float64(box.Min.Y), float64(box.Max.Y)
+	for _, q := range pts {
+		if q.y < y0 || q.y > y1 || q.x < x0 || q.x > x1 {
+			scratch = clipPolygon(scratch[:0], pts, x0, y0, x1, y1)
+			pts = scratch
+			break
 		}
 	}
-	if open {
-		z.ClosePath() // fills close open subpaths implicitly
+	if len(pts) < 3 {
+		return scratch
 	}
+	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	a := pts[len(pts)-1]
+	z.MoveTo(float32(a.x-ox), float32(a.y-oy))
+	for _, b := range pts {
+		if dy := math.Abs(b.y - a.y); dy > edgeRows && b.x != a.x {
+			n := math.Ceil(dy / edgeRows)
+			for k := 1.0; k < n; k++ {
+				q := lerp(a, b, k/n)
+				z.LineTo(float32(q.x-ox), float32(q.y-oy))
+			}
+		}
+		z.LineTo(float32(b.x-ox), float32(b.y-oy))
+		a = b
+	}
+	z.ClosePath()
+	return scratch
+}
+
+// edgeRows is the most rows a sloping edge is fed to x/image/vector in
+// one piece (its drift stays under 1/30 pixel).
+const edgeRows = 1
+
+// clipPolygon appends to dst the polygon pts cut to the rectangle
+// (Sutherland–Hodgman). Inside the rectangle the result has the same
+// winding numbers as pts, so nonzero filling is unchanged there.
+func clipPolygon(dst, pts []pt, x0, y0, x1, y1 float64) []pt {
+	n := len(dst)
+	in := pts
+	for side := range 4 {
+		keep := func(q pt) bool {
+			switch side {
+			case 0:
+				return q.y >= y0
+			case 1:
+				return q.y <= y1
+			case 2:
+				return q.x >= x0
+			}
+			return q.x <= x1
+		}
+		cut := func(a, b pt) pt {
+			switch side {
+			case 0, 1:
+				y := y0
+				if side == 1 {
+					y = y1
+				}
+				return pt{a.x + (b.x-a.x)*(y-a.y)/(b.y-a.y), y}
+			}
+			x := x0
+			if side == 3 {
+				x = x1
+			}
+			return pt{x, a.y + (b.y-a.y)*(x-a.x)/(b.x-a.x)}
+		}
+		m := len(dst)
+		for i, b := range in {
+			a := in[(i+len(in)-1)%len(in)]
+			ka, kb := keep(a), keep(b)
+			if ka != kb {
+				dst = append(dst, cut(a, b))
+			}
+			if kb {
+				dst = append(dst, b)
+			}
+		}
+		// The pass's output is the next pass's input; move it to the front.
+		dst = append(dst[:n], dst[m:]...)
+		in = dst[n:]
+		if len(in) == 0 {
+			break
+		}
+	}
+	return dst
 }
 
 // fRect is a device rectangle in floating point.
@@ -442,14 +522,15 @@ func fillRect(dst *image.RGBA, r fRect, c color.RGBA, box image.Rectangle) {
 	}
 }
 
-// strokePieces rasterises a stroke outline. All pieces of one path that
-// share pixels go through one rasteriser, so their overlaps at joins are
-// painted once (this matters for translucent strokes). A large outline is
-// cut into rows of strokeTile pixels; in each row the pieces crossing it
-// are grouped by overlapping columns and each group is rasterised in its
-// own box, cut to the pieces it holds, so a 300,000-pixel lane border
-// costs the few rows it covers and not a band of tiles.
-func strokePieces(dst *image.RGBA, ps []piece, c color.RGBA, clip image.Rectangle) {
+// strokePieces rasterises a stroke outline drawn with a pen pen pixels
+// wide. Pieces of one path that share pixels go through one rasteriser, so
+// their overlaps are painted once (translucent strokes). Ink lies within a
+// pen's width of an outline's edges, and coverage comes out exact in any
+// box (feedPolygon), so a large outline is painted in the boxes around its
+// edges only: rows of strokeTile pixels, in each the boxes around the edges
+// crossing it grouped where they meet, and a group that is mostly empty (a
+// lane's border, an L-shaped flow) cut into lower rows until it is not.
+func strokePieces(dst *image.RGBA, ps []piece, c color.RGBA, clip image.Rectangle, pen float64) {
 	if len(ps) == 0 {
 		return
 	}
@@ -462,78 +543,98 @@ func strokePieces(dst *image.RGBA, ps []piece, c color.RGBA, clip image.Rectangl
 	if box.Empty() {
 		return
 	}
-	if !tileStrokes || !sparse(ps, box) {
+	if !tileStrokes || box.Dx()*box.Dy() <= strokeTile*strokeTile {
 		rasterPieces(dst, ps, c, box)
 		return
 	}
-	var sel []piece
+	sw := sweepers.Get().(*sweeper)
+	defer sweepers.Put(sw)
+	sw.ps, sw.pen = ps, pen
+	if cap(sw.seen) < len(ps) {
+		sw.seen = make([]int, len(ps))
+	}
+	sw.seen = sw.seen[:len(ps)]
 	for ty := box.Min.Y; ty < box.Max.Y; ty += strokeTile {
-		row := image.Rect(box.Min.X, ty, box.Max.X, min(ty+strokeTile, box.Max.Y))
-		sel = sel[:0]
-		for i := range ps {
-			if r := ps[i].box().Intersect(row); !r.Empty() {
-				sel = append(sel, ps[i])
-			}
+		sw.band(dst, c, image.Rect(box.Min.X, ty, box.Max.X, min(ty+strokeTile, box.Max.Y)))
+	}
+}
+
+// sweeper holds strokePieces' working storage (pooled).
+type sweeper struct {
+	ps    []piece
+	pen   float64
+	boxes []edgeBox
+	sel   []piece
+	seen  []int // per piece, the last group it was taken into
+	stamp int
+}
+
+// edgeBox is the box around one piece's edges within a band.
+type edgeBox struct {
+	r     image.Rectangle
+	piece int
+}
+
+var sweepers = sync.Pool{New: func() any { return &sweeper{} }}
+
+// band paints the pieces' ink within band.
+func (sw *sweeper) band(dst *image.RGBA, c color.RGBA, band image.Rectangle) {
+	m := sw.pen + 1
+	lo, hi := float64(band.Min.Y)-m, float64(band.Max.Y)+m
+	start := len(sw.boxes)
+	for i := range sw.ps {
+		p := &sw.ps[i]
+		if p.maxY < lo || p.minY > hi || p.maxX < float64(band.Min.X)-m || p.minX > float64(band.Max.X)+m {
+			continue
 		}
-		slices.SortFunc(sel, func(a, b piece) int { return cmp.Compare(a.minX, b.minX) })
-		for i := 0; i < len(sel); {
-			g := sel[i].box().Intersect(row)
-			j := i + 1
-			for ; j < len(sel); j++ {
-				r := sel[j].box().Intersect(row)
-				if r.Min.X >= g.Max.X {
-					break
+		pts := p.pts
+		a := pts[len(pts)-1]
+		for _, b := range pts {
+			ya, yb := a.y, b.y
+			if max(ya, yb) >= lo && min(ya, yb) <= hi {
+				// The edge cut to the rows lo–hi, grown by the pen.
+				ca, cb := a, b
+				if ya != yb {
+					ca = lerp(a, b, math.Max(0, math.Min(1, ((math.Max(math.Min(ya, yb), lo))-ya)/(yb-ya))))
+					cb = lerp(a, b, math.Max(0, math.Min(1, ((math.Min(math.Max(ya, yb), hi))-ya)/(yb-ya))))
 				}
-				g = g.Union(r)
+				r := devRect(math.Min(ca.x, cb.x)-m, math.Min(ca.y, cb.y)-m, math.Max(ca.x, cb.x)+m, math.Max(ca.y, cb.y)+m).Intersect(band)
+				if !r.Empty() {
+					sw.boxes = append(sw.boxes, edgeBox{r, i})
+				}
 			}
-			strokeGroup(dst, sel[i:j], c, g)
-			i = j
+			a = b
 		}
 	}
-}
-
-// sparse reports whether pieces cover so little of box (thin lines around
-// a large empty inside, like a lane's outline) that rasterising them row by
-// row is cheaper than one pass over box.
-func sparse(ps []piece, box image.Rectangle) bool {
-	area := box.Dx() * box.Dy()
-	if area <= strokeTile*strokeTile {
-		return false
-	}
-	covered := 0
-	for i := range ps {
-		r := ps[i].box().Intersect(box)
-		covered += r.Dx() * r.Dy()
-		if 2*covered > area {
-			return false
+	boxes := sw.boxes[start:]
+	slices.SortFunc(boxes, func(a, b edgeBox) int { return cmp.Compare(a.r.Min.X, b.r.Min.X) })
+	for i := 0; i < len(boxes); {
+		g, area := boxes[i].r, 0
+		j := i
+		for ; j < len(boxes) && boxes[j].r.Min.X < g.Max.X; j++ {
+			g = g.Union(boxes[j].r)
+			area += boxes[j].r.Dx() * boxes[j].r.Dy()
 		}
-	}
-	return true
-}
-
-// strokeGroup rasterises pieces that share columns within box, in chunks
-// of at most tileArea pixels, each cut to the rows its pieces touch.
-func strokeGroup(dst *image.RGBA, ps []piece, c color.RGBA, box image.Rectangle) {
-	if box.Dx()*box.Dy() <= tileArea {
-		rasterPieces(dst, ps, c, box)
-		return
-	}
-	step := max(strokeTile, tileArea/box.Dy())
-	var sel []piece
-	for cx := box.Min.X; cx < box.Max.X; cx += step {
-		chunk := image.Rect(cx, box.Min.Y, min(cx+step, box.Max.X), box.Max.Y)
-		sel = sel[:0]
-		var used image.Rectangle
-		for i := range ps {
-			if r := ps[i].box().Intersect(chunk); !r.Empty() {
-				sel = append(sel, ps[i])
-				used = used.Union(r)
+		if g.Dy() > 8 && g.Dx()*g.Dy() > 2*area {
+			// Mostly empty: the edges run along, not across; lower rows.
+			mid := (g.Min.Y + g.Max.Y) / 2
+			sw.band(dst, c, image.Rect(g.Min.X, g.Min.Y, g.Max.X, mid))
+			sw.band(dst, c, image.Rect(g.Min.X, mid, g.Max.X, g.Max.Y))
+		} else {
+			sw.stamp++
+			sel := sw.sel[:0]
+			for _, b := range boxes[i:j] {
+				if sw.seen[b.piece] != sw.stamp {
+					sw.seen[b.piece] = sw.stamp
+					sel = append(sel, sw.ps[b.piece])
+				}
 			}
+			sw.sel = sel
+			rasterPieces(dst, sel, c, g)
 		}
-		if len(sel) > 0 {
-			rasterPieces(dst, sel, c, used)
-		}
+		i = j
 	}
+	sw.boxes = sw.boxes[:start]
 }
 
 // tileStrokes is off only in tests, which compare the cut-up rasterisation
@@ -541,15 +642,13 @@ func strokeGroup(dst *image.RGBA, ps []piece, c color.RGBA, box image.Rectangle)
 var tileStrokes = true
 
 func rasterPieces(dst *image.RGBA, ps []piece, c color.RGBA, box image.Rectangle) {
+	var scratch []pt
 	for _, part := range fixedParts(box) {
 		z := getRasterizer(part.Dx(), part.Dy())
-		ox, oy := float64(part.Min.X), float64(part.Min.Y)
-		for _, p := range ps {
-			z.z.MoveTo(float32(p.pts[0].x-ox), float32(p.pts[0].y-oy))
-			for _, q := range p.pts[1:] {
-				z.z.LineTo(float32(q.x-ox), float32(q.y-oy))
+		for i := range ps {
+			if ps[i].maxY > float64(part.Min.Y) && ps[i].minY < float64(part.Max.Y) {
+				scratch = feedPolygon(&z.z, ps[i].pts, part, scratch)
 			}
-			z.z.ClosePath()
 		}
 		z.draw(dst, part, c)
 		putRasterizer(z)
