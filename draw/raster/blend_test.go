@@ -39,3 +39,31 @@ func TestCompositeBlend(t *testing.T) {
 		}
 	}
 }
+
+// fillBox paints opaque colours and blends translucent ones as composite
+// does at full coverage.
+func TestFillBox(t *testing.T) {
+	for _, c := range []color.RGBA{{10, 200, 30, 255}, premul(color.NRGBA{200, 17, 90, 100}), premul(color.NRGBA{0, 0, 0, 12})} {
+		want := image.NewRGBA(image.Rect(0, 0, 37, 5))
+		got := image.NewRGBA(want.Rect)
+		for i := range want.Pix {
+			want.Pix[i] = uint8(i * 7)
+			if i%4 == 3 {
+				want.Pix[i] = 255
+			}
+		}
+		copy(got.Pix, want.Pix)
+		full := make([]uint8, 37*5)
+		for i := range full {
+			full[i] = 255
+		}
+		box := image.Rect(3, 1, 30, 4)
+		composite(want, box, full, 37, c)
+		fillBox(got, box, c)
+		for i := range want.Pix {
+			if d := int(want.Pix[i]) - int(got.Pix[i]); d < -1 || d > 1 {
+				t.Fatalf("colour %v: byte %d is %d, composite gives %d", c, i, got.Pix[i], want.Pix[i])
+			}
+		}
+	}
+}

@@ -51,7 +51,6 @@ type stroker struct {
 	pattern           []float64
 	dirs              []pt      // a polyline's unit segment directions
 	lens, setback     []float64 // its segment lengths, and how far inside joins reach along them
-	clip              []pt      // a polygon cut to a band's rows
 }
 
 // flatten turns p into device-space polylines, dropping repeated points and

@@ -6,8 +6,6 @@ import (
 	"math"
 
 	"lanemap/draw"
-
-	xdraw "golang.org/x/image/draw"
 )
 
 // Columns finds a scene's items by the vertical strip of the picture they
@@ -83,7 +81,7 @@ func (c *Columns) Paint(dst *image.RGBA, col int, clip image.Rectangle, backgrou
 		}
 	}
 	if from < 0 {
-		xdraw.Draw(dst, clip, image.NewUniform(background), image.Point{}, xdraw.Src)
+		fillBox(dst, clip, color.RGBAModel.Convert(background).(color.RGBA))
 		from = 0
 	}
 	for _, i := range list[from:] {

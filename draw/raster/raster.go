@@ -56,6 +56,7 @@ const (
 type scratch struct {
 	z    vector.Rasterizer
 	mask image.Alpha
+	clip []pt // a polygon cut to the box
 }
 
 var strokers = sync.Pool{New: func() any { return &stroker{} }}
@@ -141,6 +142,39 @@ func composite(dst *image.RGBA, box image.Rectangle, mask []uint8, stride int, c
 			default:
 				blend(pix[4*x:4*x+4], m)
 			}
+		}
+	}
+}
+
+// fillBox paints c (premultiplied) over every pixel of r.
+func fillBox(dst *image.RGBA, r image.Rectangle, c color.RGBA) {
+	r = r.Intersect(dst.Rect)
+	if r.Empty() {
+		return
+	}
+	solid := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | uint32(c.A)<<24
+	w := 4 * r.Dx()
+	first := dst.Pix[dst.PixOffset(r.Min.X, r.Min.Y):][:w]
+	if c.A == 255 {
+		binary.LittleEndian.PutUint32(first, solid)
+		for k := 4; k < w; k *= 2 {
+			copy(first[k:], first[:k])
+		}
+		for y := r.Min.Y + 1; y < r.Max.Y; y++ {
+			copy(dst.Pix[dst.PixOffset(r.Min.X, y):][:w], first)
+		}
+		return
+	}
+	src, ia := spread(solid), uint64(255-c.A)
+	var lastDst, lastOut uint32
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := dst.Pix[dst.PixOffset(r.Min.X, y):][:w]
+		for x := 0; x < w; x += 4 {
+			d := binary.LittleEndian.Uint32(row[x:])
+			if d != lastDst || x == 0 && y == r.Min.Y {
+				lastDst, lastOut = d, pack(div255(src*255+spread(d)*ia))
+			}
+			binary.LittleEndian.PutUint32(row[x:], lastOut)
 		}
 	}
 }
@@ -323,7 +357,7 @@ func fillPath(dst *image.RGBA, p *draw.Path, c color.RGBA, t Transform, box imag
 			band := image.Rect(x, y, min(x+bandW, box.Max.X), min(y+bandH, box.Max.Y))
 			z := getRasterizer(band.Dx(), band.Dy())
 			for _, l := range lines {
-				sk.clip = feedPolygon(&z.z, l.pts, band, sk.clip)
+				z.clip = feedPolygon(&z.z, l.pts, band, z.clip)
 			}
 			z.draw(dst, band, c)
 			putRasterizer(z)
@@ -449,9 +483,12 @@ func (r fRect) inner() image.Rectangle {
 // axisRect reports whether p is a single axis-aligned rectangle (pools,
 // lanes), which fillRect paints without a rasteriser.
 func axisRect(p *draw.Path, t Transform) (fRect, bool) {
-	var pts []pt
+	var buf [5]pt
+	pts := buf[:0]
 	for i, s := range p.Segs {
 		switch {
+		case len(pts) == len(buf):
+			return fRect{}, false
 		case i == 0 && s.Op == draw.MoveTo, i > 0 && s.Op == draw.LineTo:
 			pts = append(pts, t.pt(s.Pts[0].X, s.Pts[0].Y))
 		case s.Op == draw.Close && i == len(p.Segs)-1:
@@ -488,11 +525,7 @@ func fillRect(dst *image.RGBA, r fRect, c color.RGBA, box image.Rectangle) {
 		return
 	}
 	in := r.inner()
-	op := xdraw.Over
-	if c.A == 255 {
-		op = xdraw.Src
-	}
-	xdraw.Draw(dst, in.Intersect(box), image.NewUniform(c), image.Point{}, op)
+	fillBox(dst, in.Intersect(box), c)
 	outer := devRect(r.x0, r.y0, r.x1, r.y1)
 	strips := []image.Rectangle{
 		image.Rect(outer.Min.X, outer.Min.Y, outer.Max.X, in.Min.Y),
@@ -508,7 +541,8 @@ func fillRect(dst *image.RGBA, r fRect, c color.RGBA, box image.Rectangle) {
 		if s.Empty() {
 			continue
 		}
-		for _, band := range fixedParts(s) {
+		var parts [4]image.Rectangle
+		for _, band := range fixedParts(parts[:0], s) {
 			z := getRasterizer(band.Dx(), band.Dy())
 			ox, oy := float32(band.Min.X), float32(band.Min.Y)
 			z.z.MoveTo(float32(r.x0)-ox, float32(r.y0)-oy)
@@ -642,12 +676,12 @@ func (sw *sweeper) band(dst *image.RGBA, c color.RGBA, band image.Rectangle) {
 var tileStrokes = true
 
 func rasterPieces(dst *image.RGBA, ps []piece, c color.RGBA, box image.Rectangle) {
-	var scratch []pt
-	for _, part := range fixedParts(box) {
+	var parts [4]image.Rectangle
+	for _, part := range fixedParts(parts[:0], box) {
 		z := getRasterizer(part.Dx(), part.Dy())
 		for i := range ps {
 			if ps[i].maxY > float64(part.Min.Y) && ps[i].minY < float64(part.Max.Y) {
-				scratch = feedPolygon(&z.z, ps[i].pts, part, scratch)
+				z.clip = feedPolygon(&z.z, ps[i].pts, part, z.clip)
 			}
 		}
 		z.draw(dst, part, c)
@@ -660,16 +694,13 @@ func rasterPieces(dst *image.RGBA, ps []piece, c color.RGBA, box image.Rectangle
 // larger boxes (and differs from it by a level at most).
 const fixedSide = 512
 
-// fixedParts cuts box into parts no side of which passes fixedSide.
-func fixedParts(box image.Rectangle) []image.Rectangle {
-	if box.Dx() <= fixedSide && box.Dy() <= fixedSide {
-		return []image.Rectangle{box}
-	}
-	var parts []image.Rectangle
+// fixedParts appends to dst the parts of box no side of which passes
+// fixedSide.
+func fixedParts(dst []image.Rectangle, box image.Rectangle) []image.Rectangle {
 	for y := box.Min.Y; y < box.Max.Y; y += fixedSide {
 		for x := box.Min.X; x < box.Max.X; x += fixedSide {
-			parts = append(parts, image.Rect(x, y, min(x+fixedSide, box.Max.X), min(y+fixedSide, box.Max.Y)))
+			dst = append(dst, image.Rect(x, y, min(x+fixedSide, box.Max.X), min(y+fixedSide, box.Max.Y)))
 		}
 	}
-	return parts
+	return dst
 }

@@ -73,7 +73,7 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 	done := make(chan struct{})
 	defer close(done)
 	for range 2 {
-		free <- newBand(width, bandH)
+		free <- getBand(width, bandH)
 	}
 	go func() {
 		defer close(full)
@@ -126,6 +126,10 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 		}
 		free <- b
 	}
+	// The painter is done: its bands can serve the next picture.
+	for range 2 {
+		bands.Put(<-free)
+	}
 	if err := enc.Close(); err != nil {
 		return fmt.Errorf("png: %w", err)
 	}
@@ -143,13 +147,26 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 // raster.ColumnWidth pixels so a shape's rows lie close together in memory
 // while it is painted.
 type band struct {
-	tiles []*image.RGBA
-	diffs []*rowDiffs // per tile, what rows 1 to h-1 change from the row above
-	h     int         // rows painted
+	tiles       []*image.RGBA
+	diffs       []*rowDiffs // per tile, what rows 1 to h-1 change from the row above
+	h           int         // rows painted
+	width, rows int         // its size
+}
+
+// bands keeps the bands of finished pictures for the next one (a publish
+// writes many): memory is taken from the system once, not per picture.
+var bands sync.Pool
+
+// getBand returns a band of width pixels and at least h rows.
+func getBand(width, h int) *band {
+	if b, ok := bands.Get().(*band); ok && b.width == width && b.rows >= h {
+		return b
+	}
+	return newBand(width, h)
 }
 
 func newBand(width, h int) *band {
-	b := &band{}
+	b := &band{width: width, rows: h}
 	for x0 := 0; x0 < width; x0 += raster.ColumnWidth {
 		tw := min(raster.ColumnWidth, width-x0)
 		b.tiles = append(b.tiles, &image.RGBA{Pix: make([]byte, 4*tw*h), Stride: 4 * tw, Rect: image.Rect(x0, 0, x0+tw, h)})
