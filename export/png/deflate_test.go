@@ -263,3 +263,39 @@ func TestHuffLengths(t *testing.T) {
 		}
 	}
 }
+
+// changedRuns against a pixel-by-pixel reading of its rule: runs cover
+// every changed pixel, no unchanged pixel outside them, gaps shorter than
+// minSame inside them.
+func TestChangedRuns(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for trial := range 500 {
+		w := 1 + rnd.IntN(200)
+		cur, above := make([]byte, 4*w), make([]byte, 4*w)
+		for x := range w {
+			if rnd.IntN(4+trial%9) == 0 {
+				cur[4*x+rnd.IntN(3)] = 1
+			}
+		}
+		var want []int32
+		start, end := -1, 0
+		for x := range w {
+			if !bytes.Equal(cur[4*x:4*x+4], above[4*x:4*x+4]) {
+				if start >= 0 && x-end >= minSame {
+					want = append(want, int32(start), int32(end))
+					start = -1
+				}
+				if start < 0 {
+					start = x
+				}
+				end = x + 1
+			}
+		}
+		if start >= 0 {
+			want = append(want, int32(start), int32(end))
+		}
+		if got := changedRuns(nil, cur, above); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("width %d: runs %v, want %v", w, got, want)
+		}
+	}
+}

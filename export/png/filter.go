@@ -1,9 +1,7 @@
 package png
 
 import (
-	"bytes"
 	"encoding/binary"
-	"math/bits"
 )
 
 // rowDiffs holds what consecutive rows of a stretch of columns change
@@ -61,48 +59,51 @@ func (d *rowDiffs) add(cur, above []byte) {
 // changedRuns appends to dst the stretches of cur to write as changed
 // pixels, as pairs of pixel indices [start, end); the pixels between are
 // the same as those above. Stretches of fewer than minSame unchanged
-// pixels stay inside changed ones.
+// pixels stay inside changed ones. Rows are compared 16 pixels at a time
+// (most of a map's rows equal the row above all along or over long
+// stretches); only a block that differs is looked at pixel by pixel.
 func changedRuns(dst []int32, cur, above []byte) []int32 {
-	width := min(len(cur), len(above)) / 4
-	x, start := 0, 0 // start: first changed pixel not yet in a run
-	for x < width {
-		n := samePixels(cur[4*x:4*width], above[4*x:4*width])
-		if n >= minSame || x+n == width && n > 0 {
-			if x > start {
-				dst = append(dst, int32(start), int32(x))
-			}
-			x += n
+	n := min(len(cur), len(above)) &^ 3
+	cur, above = cur[:n], above[:n]
+	start, end := -1, 0 // the open run: its first changed pixel, and one past its last
+	changed := func(x int) {
+		switch {
+		case start < 0:
 			start = x
-			continue
+		case x-end >= minSame:
+			dst = append(dst, int32(start), int32(end))
+			start = x
 		}
-		x += max(n, 1)
-	}
-	if start < width {
-		dst = append(dst, int32(start), int32(width))
-	}
-	return dst
-}
-
-// samePixels counts the leading pixels of a equal to those of b.
-func samePixels(a, b []byte) int {
-	n := min(len(a), len(b))
-	a, b = a[:n], b[:n]
-	// bytes.Equal is vectorised: most of a map's rows equal the row above
-	// all along or over long stretches.
-	if bytes.Equal(a, b) {
-		return n / 4
+		end = x + 1
 	}
 	i := 0
-	for i+64 <= n && bytes.Equal(a[i:i+64], b[i:i+64]) {
-		i += 64
-	}
-	for ; i+8 <= n; i += 8 {
-		if d := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:]); d != 0 {
-			return (i + bits.TrailingZeros64(d)/8) / 4
+	for ; i+64 <= n; i += 64 {
+		a, b := cur[i:i+64:i+64], above[i:i+64:i+64]
+		var d [8]uint64
+		any := uint64(0)
+		for k := range d {
+			d[k] = binary.LittleEndian.Uint64(a[8*k:]) ^ binary.LittleEndian.Uint64(b[8*k:])
+			any |= d[k]
+		}
+		if any == 0 {
+			continue
+		}
+		for k, v := range d {
+			if uint32(v) != 0 {
+				changed(i/4 + 2*k)
+			}
+			if v>>32 != 0 {
+				changed(i/4 + 2*k + 1)
+			}
 		}
 	}
-	for i+4 <= n && binary.LittleEndian.Uint32(a[i:]) == binary.LittleEndian.Uint32(b[i:]) {
-		i += 4
+	for ; i < n; i += 4 {
+		if binary.LittleEndian.Uint32(cur[i:]) != binary.LittleEndian.Uint32(above[i:]) {
+			changed(i / 4)
+		}
 	}
-	return i / 4
+	if start >= 0 {
+		dst = append(dst, int32(start), int32(end))
+	}
+	return dst
 }
