@@ -1,7 +1,6 @@
 package raster
 
 import (
-	"image"
 	"math"
 
 	"lanemap/draw"
@@ -33,14 +32,8 @@ type polyline struct {
 	closed bool
 }
 
-// piece is one polygon of a stroke outline with its device bounding box.
-type piece struct {
-	pts                    []pt
-	minX, minY, maxX, maxY float64
-}
-
-// box is the piece's bounding box rounded out to whole pixels.
-func (p *piece) box() image.Rectangle { return devRect(p.minX, p.minY, p.maxX, p.maxY) }
+// piece is one polygon of a stroke outline.
+type piece struct{ pts []pt }
 
 // stroker turns paths into stroke outlines. Its buffers are reused from
 // path to path (it is pooled), since a scene has thousands of small paths.
@@ -232,22 +225,19 @@ func (s *stroker) dash(lines []polyline, pattern []float64) []polyline {
 // addPiece closes the piece whose points s.out holds from index start.
 func (s *stroker) addPiece(start int) {
 	pts := s.out[start:len(s.out):len(s.out)]
-	p := piece{pts: pts, minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)}
 	var area float64
 	for i, q := range pts {
 		r := pts[(i+1)%len(pts)]
 		area += q.x*r.y - r.x*q.y
-		p.minX, p.maxX = math.Min(p.minX, q.x), math.Max(p.maxX, q.x)
-		p.minY, p.maxY = math.Min(p.minY, q.y), math.Max(p.maxY, q.y)
 	}
 	// Every piece goes in with negative signed area, so overlapping pieces
-	// add up under the rasteriser's nonzero rule instead of cancelling.
+	// add up under the nonzero rule instead of cancelling.
 	if area > 0 {
 		for i, j := 0, len(pts)-1; i < j; i, j = i+1, j-1 {
 			pts[i], pts[j] = pts[j], pts[i]
 		}
 	}
-	s.pieces = append(s.pieces, p)
+	s.pieces = append(s.pieces, piece{pts})
 }
 
 // stroke outlines lines of width w (device pixels): a quad per segment and
@@ -451,11 +441,5 @@ func (s *stroker) joint(pts []pt, i, segs int, off float64) {
 // addContour closes the polygon whose points s.out holds from start,
 // keeping its direction (contours relies on it).
 func (s *stroker) addContour(start int) {
-	pts := s.out[start:len(s.out):len(s.out)]
-	p := piece{pts: pts, minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)}
-	for _, q := range pts {
-		p.minX, p.maxX = math.Min(p.minX, q.x), math.Max(p.maxX, q.x)
-		p.minY, p.maxY = math.Min(p.minY, q.y), math.Max(p.maxY, q.y)
-	}
-	s.pieces = append(s.pieces, p)
+	s.pieces = append(s.pieces, piece{s.out[start:len(s.out):len(s.out)]})
 }

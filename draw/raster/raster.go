@@ -1,12 +1,10 @@
 package raster
 
 import (
-	"cmp"
 	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
-	"slices"
 	"sync"
 
 	xdraw "golang.org/x/image/draw"
@@ -41,22 +39,11 @@ func Fit(bounds model.Rect, margin, scale float64) (Transform, image.Rectangle) 
 	return t, image.Rect(0, 0, max(w, 1), max(h, 1))
 }
 
-// Large items are rasterised in parts so the work follows the pixels they
-// cover, not their box: fills in bands of at most tileArea pixels; strokes,
-// once their box passes tileArea, in rows of strokeTile pixels, each row
-// only where pieces cross it (a lane's outline then costs its four edges,
-// not its whole area).
-const (
-	tileArea   = 256 * 256
-	strokeTile = 48
-)
-
-// scratch is a rasteriser with a coverage mask, pooled so painting many
-// small items allocates nothing.
+// scratch is a rasteriser with a coverage mask, for text turned on its
+// side (glyph outlines); pooled so painting many items allocates nothing.
 type scratch struct {
 	z    vector.Rasterizer
 	mask image.Alpha
-	clip []pt // a polygon cut to the box
 }
 
 var strokers = sync.Pool{New: func() any { return &stroker{} }}
@@ -285,16 +272,23 @@ func devRect(x0, y0, x1, y1 float64) image.Rectangle {
 }
 
 func paintPath(dst *image.RGBA, p *draw.Path, st *draw.Style, t Transform, clip image.Rectangle) {
-	box := pathBox(p, st, t)
-	if !box.Overlaps(clip) {
+	box := pathBox(p, st, t).Intersect(clip)
+	if box.Empty() {
 		return
 	}
+	sk := strokers.Get().(*stroker)
+	defer strokers.Put(sk)
+	lines := sk.flatten(p, t)
 	if st.Fill.A > 0 {
-		fillPath(dst, p, premul(st.Fill), t, box.Intersect(clip))
+		// Every subpath of a fill is closed.
+		cv := getCoverage(box)
+		for _, l := range lines {
+			cv.add(l.pts)
+		}
+		cv.paint(dst, premul(st.Fill))
+		putCoverage(cv)
 	}
 	if hasStroke(st) {
-		sk := strokers.Get().(*stroker)
-		lines := sk.flatten(p, t)
 		if pat := sk.dashPattern(st.Dash, t.Scale); pat != nil {
 			lines = sk.dash(lines, pat)
 		}
@@ -302,8 +296,14 @@ func paintPath(dst *image.RGBA, p *draw.Path, st *draw.Style, t Transform, clip 
 		if !ok {
 			ps = sk.stroke(lines, st.Width*t.Scale)
 		}
-		strokePieces(dst, ps, premul(st.Stroke), clip, st.Width*t.Scale)
-		strokers.Put(sk)
+		// All pieces in one pass, so where they overlap (joins) a
+		// translucent stroke is painted once.
+		cv := getCoverage(box)
+		for i := range ps {
+			cv.add(ps[i].pts)
+		}
+		cv.paint(dst, premul(st.Stroke))
+		putCoverage(cv)
 	}
 }
 
@@ -336,135 +336,6 @@ func pathBox(p *draw.Path, st *draw.Style, t Transform) image.Rectangle {
 		grow = st.Width * t.Scale / 2
 	}
 	return devRect(x0-grow-1, y0-grow-1, x1+grow+1, y1+grow+1)
-}
-
-// fillPath fills p (nonzero) within box, which is already clipped.
-func fillPath(dst *image.RGBA, p *draw.Path, c color.RGBA, t Transform, box image.Rectangle) {
-	if r, ok := axisRect(p, t); ok && box.Dx()*box.Dy() > 64*64 {
-		fillRect(dst, r, c, box)
-		return
-	}
-	// Bands keep the rasteriser's buffer small; each gets the whole
-	// outline cut to its rows (an interior needs no edge in the band to be
-	// covered). Every subpath of a fill is closed.
-	sk := strokers.Get().(*stroker)
-	defer strokers.Put(sk)
-	lines := sk.flatten(p, t)
-	bandW := min(box.Dx(), fixedSide)
-	bandH := max(1, min(fixedSide, tileArea/max(bandW, 1)))
-	for y := box.Min.Y; y < box.Max.Y; y += bandH {
-		for x := box.Min.X; x < box.Max.X; x += bandW {
-			band := image.Rect(x, y, min(x+bandW, box.Max.X), min(y+bandH, box.Max.Y))
-			z := getRasterizer(band.Dx(), band.Dy())
-			for _, l := range lines {
-				z.clip = feedPolygon(&z.z, l.pts, band, z.clip)
-			}
-			z.draw(dst, band, c)
-			putRasterizer(z)
-		}
-	}
-}
-
-// feedPolygon adds the closed polygon pts, cut to box, to z (whose origin
-// is box.Min); scratch is reused storage, returned for the next call.
-//
-// x/image/vector walks an edge row by row from where it starts, above the
-// box too, and its fixed-point steps truncate, drifting by up to 1/512
-// pixel a row. So edges are cut to the box (which also keeps coordinates
-// far off the picture from overflowing its fixed point) and sloping edges
-// are fed in stretches of at most edgeRows rows, each starting exact.
-func feedPolygon(z *vector.Rasterizer, pts []pt, box image.Rectangle, scratch []pt) []pt {
-	if len(pts) < 3 {
-		return scratch
-	}
-	// One pixel of slack left and right: what lies left of the box still
-	// counts (as coverage to its right), and clamping is exact there.
-	x0, x1 := float64(box.Min.X)-1, float64(box.Max.X)+1
-	y0, y1 := float64(box.Min.Y), float64(box.Max.Y)
-	for _, q := range pts {
-		if q.y < y0 || q.y > y1 || q.x < x0 || q.x > x1 {
-			scratch = clipPolygon(scratch[:0], pts, x0, y0, x1, y1)
-			pts = scratch
-			break
-		}
-	}
-	if len(pts) < 3 {
-		return scratch
-	}
-	ox, oy := float64(box.Min.X), float64(box.Min.Y)
-	a := pts[len(pts)-1]
-	z.MoveTo(float32(a.x-ox), float32(a.y-oy))
-	for _, b := range pts {
-		if dy := math.Abs(b.y - a.y); dy > edgeRows && b.x != a.x {
-			n := math.Ceil(dy / edgeRows)
-			for k := 1.0; k < n; k++ {
-				q := lerp(a, b, k/n)
-				z.LineTo(float32(q.x-ox), float32(q.y-oy))
-			}
-		}
-		z.LineTo(float32(b.x-ox), float32(b.y-oy))
-		a = b
-	}
-	z.ClosePath()
-	return scratch
-}
-
-// edgeRows is the most rows a sloping edge is fed to x/image/vector in
-// one piece (its drift stays under 1/30 pixel).
-const edgeRows = 1
-
-// clipPolygon appends to dst the polygon pts cut to the rectangle
-// (Sutherland–Hodgman). Inside the rectangle the result has the same
-// winding numbers as pts, so nonzero filling is unchanged there.
-func clipPolygon(dst, pts []pt, x0, y0, x1, y1 float64) []pt {
-	n := len(dst)
-	in := pts
-	for side := range 4 {
-		keep := func(q pt) bool {
-			switch side {
-			case 0:
-				return q.y >= y0
-			case 1:
-				return q.y <= y1
-			case 2:
-				return q.x >= x0
-			}
-			return q.x <= x1
-		}
-		cut := func(a, b pt) pt {
-			switch side {
-			case 0, 1:
-				y := y0
-				if side == 1 {
-					y = y1
-				}
-				return pt{a.x + (b.x-a.x)*(y-a.y)/(b.y-a.y), y}
-			}
-			x := x0
-			if side == 3 {
-				x = x1
-			}
-			return pt{x, a.y + (b.y-a.y)*(x-a.x)/(b.x-a.x)}
-		}
-		m := len(dst)
-		for i, b := range in {
-			a := in[(i+len(in)-1)%len(in)]
-			ka, kb := keep(a), keep(b)
-			if ka != kb {
-				dst = append(dst, cut(a, b))
-			}
-			if kb {
-				dst = append(dst, b)
-			}
-		}
-		// The pass's output is the next pass's input; move it to the front.
-		dst = append(dst[:n], dst[m:]...)
-		in = dst[n:]
-		if len(in) == 0 {
-			break
-		}
-	}
-	return dst
 }
 
 // fRect is a device rectangle in floating point.
@@ -513,194 +384,4 @@ func axisRect(p *draw.Path, t Transform) (fRect, bool) {
 	}
 	r := fRect{math.Min(pts[0].x, pts[2].x), math.Min(pts[0].y, pts[2].y), math.Max(pts[0].x, pts[2].x), math.Max(pts[0].y, pts[2].y)}
 	return r, r.x1 > r.x0 && r.y1 > r.y0
-}
-
-// fillRect paints the whole pixels inside r with one draw call and
-// rasterises only its four fractional edge strips.
-func fillRect(dst *image.RGBA, r fRect, c color.RGBA, box image.Rectangle) {
-	// Cut r to the box first: it may reach far off-picture.
-	r.x0, r.y0 = math.Max(r.x0, float64(box.Min.X-1)), math.Max(r.y0, float64(box.Min.Y-1))
-	r.x1, r.y1 = math.Min(r.x1, float64(box.Max.X+1)), math.Min(r.y1, float64(box.Max.Y+1))
-	if !(r.x1 > r.x0 && r.y1 > r.y0) {
-		return
-	}
-	in := r.inner()
-	fillBox(dst, in.Intersect(box), c)
-	outer := devRect(r.x0, r.y0, r.x1, r.y1)
-	strips := []image.Rectangle{
-		image.Rect(outer.Min.X, outer.Min.Y, outer.Max.X, in.Min.Y),
-		image.Rect(outer.Min.X, in.Max.Y, outer.Max.X, outer.Max.Y),
-		image.Rect(outer.Min.X, in.Min.Y, in.Min.X, in.Max.Y),
-		image.Rect(in.Max.X, in.Min.Y, outer.Max.X, in.Max.Y),
-	}
-	if in == (image.Rectangle{}) {
-		strips = []image.Rectangle{outer}
-	}
-	for _, s := range strips {
-		s = s.Intersect(box)
-		if s.Empty() {
-			continue
-		}
-		var parts [4]image.Rectangle
-		for _, band := range fixedParts(parts[:0], s) {
-			z := getRasterizer(band.Dx(), band.Dy())
-			ox, oy := float32(band.Min.X), float32(band.Min.Y)
-			z.z.MoveTo(float32(r.x0)-ox, float32(r.y0)-oy)
-			z.z.LineTo(float32(r.x1)-ox, float32(r.y0)-oy)
-			z.z.LineTo(float32(r.x1)-ox, float32(r.y1)-oy)
-			z.z.LineTo(float32(r.x0)-ox, float32(r.y1)-oy)
-			z.z.ClosePath()
-			z.draw(dst, band, c)
-			putRasterizer(z)
-		}
-	}
-}
-
-// strokePieces rasterises a stroke outline drawn with a pen pen pixels
-// wide. Pieces of one path that share pixels go through one rasteriser, so
-// their overlaps are painted once (translucent strokes). Ink lies within a
-// pen's width of an outline's edges, and coverage comes out exact in any
-// box (feedPolygon), so a large outline is painted in the boxes around its
-// edges only: rows of strokeTile pixels, in each the boxes around the edges
-// crossing it grouped where they meet, and a group that is mostly empty (a
-// lane's border, an L-shaped flow) cut into lower rows until it is not.
-func strokePieces(dst *image.RGBA, ps []piece, c color.RGBA, clip image.Rectangle, pen float64) {
-	if len(ps) == 0 {
-		return
-	}
-	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for i := range ps {
-		x0, y0 = math.Min(x0, ps[i].minX), math.Min(y0, ps[i].minY)
-		x1, y1 = math.Max(x1, ps[i].maxX), math.Max(y1, ps[i].maxY)
-	}
-	box := devRect(x0, y0, x1, y1).Intersect(clip)
-	if box.Empty() {
-		return
-	}
-	if !tileStrokes || box.Dx()*box.Dy() <= strokeTile*strokeTile {
-		rasterPieces(dst, ps, c, box)
-		return
-	}
-	sw := sweepers.Get().(*sweeper)
-	defer sweepers.Put(sw)
-	sw.ps, sw.pen = ps, pen
-	if cap(sw.seen) < len(ps) {
-		sw.seen = make([]int, len(ps))
-	}
-	sw.seen = sw.seen[:len(ps)]
-	for ty := box.Min.Y; ty < box.Max.Y; ty += strokeTile {
-		sw.band(dst, c, image.Rect(box.Min.X, ty, box.Max.X, min(ty+strokeTile, box.Max.Y)))
-	}
-}
-
-// sweeper holds strokePieces' working storage (pooled).
-type sweeper struct {
-	ps    []piece
-	pen   float64
-	boxes []edgeBox
-	sel   []piece
-	seen  []int // per piece, the last group it was taken into
-	stamp int
-}
-
-// edgeBox is the box around one piece's edges within a band.
-type edgeBox struct {
-	r     image.Rectangle
-	piece int
-}
-
-var sweepers = sync.Pool{New: func() any { return &sweeper{} }}
-
-// band paints the pieces' ink within band.
-func (sw *sweeper) band(dst *image.RGBA, c color.RGBA, band image.Rectangle) {
-	m := sw.pen + 1
-	lo, hi := float64(band.Min.Y)-m, float64(band.Max.Y)+m
-	start := len(sw.boxes)
-	for i := range sw.ps {
-		p := &sw.ps[i]
-		if p.maxY < lo || p.minY > hi || p.maxX < float64(band.Min.X)-m || p.minX > float64(band.Max.X)+m {
-			continue
-		}
-		pts := p.pts
-		a := pts[len(pts)-1]
-		for _, b := range pts {
-			ya, yb := a.y, b.y
-			if max(ya, yb) >= lo && min(ya, yb) <= hi {
-				// The edge cut to the rows lo–hi, grown by the pen.
-				ca, cb := a, b
-				if ya != yb {
-					ca = lerp(a, b, math.Max(0, math.Min(1, ((math.Max(math.Min(ya, yb), lo))-ya)/(yb-ya))))
-					cb = lerp(a, b, math.Max(0, math.Min(1, ((math.Min(math.Max(ya, yb), hi))-ya)/(yb-ya))))
-				}
-				r := devRect(math.Min(ca.x, cb.x)-m, math.Min(ca.y, cb.y)-m, math.Max(ca.x, cb.x)+m, math.Max(ca.y, cb.y)+m).Intersect(band)
-				if !r.Empty() {
-					sw.boxes = append(sw.boxes, edgeBox{r, i})
-				}
-			}
-			a = b
-		}
-	}
-	boxes := sw.boxes[start:]
-	slices.SortFunc(boxes, func(a, b edgeBox) int { return cmp.Compare(a.r.Min.X, b.r.Min.X) })
-	for i := 0; i < len(boxes); {
-		g, area := boxes[i].r, 0
-		j := i
-		for ; j < len(boxes) && boxes[j].r.Min.X < g.Max.X; j++ {
-			g = g.Union(boxes[j].r)
-			area += boxes[j].r.Dx() * boxes[j].r.Dy()
-		}
-		if g.Dy() > 8 && g.Dx()*g.Dy() > 2*area {
-			// Mostly empty: the edges run along, not across; lower rows.
-			mid := (g.Min.Y + g.Max.Y) / 2
-			sw.band(dst, c, image.Rect(g.Min.X, g.Min.Y, g.Max.X, mid))
-			sw.band(dst, c, image.Rect(g.Min.X, mid, g.Max.X, g.Max.Y))
-		} else {
-			sw.stamp++
-			sel := sw.sel[:0]
-			for _, b := range boxes[i:j] {
-				if sw.seen[b.piece] != sw.stamp {
-					sw.seen[b.piece] = sw.stamp
-					sel = append(sel, sw.ps[b.piece])
-				}
-			}
-			sw.sel = sel
-			rasterPieces(dst, sel, c, g)
-		}
-		i = j
-	}
-	sw.boxes = sw.boxes[:start]
-}
-
-// tileStrokes is off only in tests, which compare the cut-up rasterisation
-// with one pass over the whole box.
-var tileStrokes = true
-
-func rasterPieces(dst *image.RGBA, ps []piece, c color.RGBA, box image.Rectangle) {
-	var parts [4]image.Rectangle
-	for _, part := range fixedParts(parts[:0], box) {
-		z := getRasterizer(part.Dx(), part.Dy())
-		for i := range ps {
-			if ps[i].maxY > float64(part.Min.Y) && ps[i].minY < float64(part.Max.Y) {
-				z.clip = feedPolygon(&z.z, ps[i].pts, part, z.clip)
-			}
-		}
-		z.draw(dst, part, c)
-		putRasterizer(z)
-	}
-}
-
-// fixedSide is the longest side of a box that x/image/vector rasterises
-// in fixed point, which is much faster than its floating-point path for
-// larger boxes (and differs from it by a level at most).
-const fixedSide = 512
-
-// fixedParts appends to dst the parts of box no side of which passes
-// fixedSide.
-func fixedParts(dst []image.Rectangle, box image.Rectangle) []image.Rectangle {
-	for y := box.Min.Y; y < box.Max.Y; y += fixedSide {
-		for x := box.Min.X; x < box.Max.X; x += fixedSide {
-			dst = append(dst, image.Rect(x, y, min(x+fixedSide, box.Max.X), min(y+fixedSide, box.Max.Y)))
-		}
-	}
-	return dst
 }

@@ -2,15 +2,19 @@
 // draw/raster (pure Go, no display) at a chosen scale on white, with the
 // same 10-unit margin as the SVG export.
 //
-// Design. The picture is painted and encoded in bands of rows: one goroutine
-// paints a band (raster.PaintClip) while the caller's goroutine filters and
-// compresses the one before, two 16 MB bands taking turns, so a 300-million-
-// pixel map needs about 32 MB, not 1.2 GB, and both cores work. The encoder
-// is our own few lines rather than image/png, which tries five filters on
-// every row and took 7 times as long to encode a 20-million-pixel map: rows
-// are RGB (everything is opaque on white) with the Up filter, which turns
-// the flat colour of process maps into runs of zeros, compressed at zlib's
-// fastest level. MaxPixels still caps the size so a mistaken --scale cannot
+// Design. The picture is painted and encoded in bands of rows, two 64 MB
+// bands taking turns between the painters and the encoder, so a
+// 300-million-pixel map needs about 130 MB, not 1.2 GB. A band is kept as
+// column tiles of raster.ColumnWidth pixels, painted by one goroutine per
+// processor: in a tile a shape's rows lie close together in memory, and
+// right after painting a tile its painter compares each row with the row
+// above and keeps only what changed, filtered (filter.go). The encoder
+// (deflate.go, huffman.go) is our own rather than image/png or
+// compress/zlib: rows are RGB with PNG's Up filter, so the unchanged
+// pixels that make up most of a map are zero bytes, written as runs
+// without being looked at; only the changed bytes go through an LZ77
+// match finder like zlib's fastest level, with Huffman codes built for
+// each block. MaxPixels still caps the size so a mistaken --scale cannot
 // run for minutes; MaxScale tells callers the largest scale that fits, and
 // the render verb steps down to it with a note rather than failing.
 package png

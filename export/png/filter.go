@@ -79,16 +79,15 @@ func changedRuns(dst []int32, cur, above []byte) []int32 {
 	i := 0
 	for ; i+64 <= n; i += 64 {
 		a, b := cur[i:i+64:i+64], above[i:i+64:i+64]
-		var d [8]uint64
-		any := uint64(0)
-		for k := range d {
-			d[k] = binary.LittleEndian.Uint64(a[8*k:]) ^ binary.LittleEndian.Uint64(b[8*k:])
-			any |= d[k]
-		}
-		if any == 0 {
+		le := binary.LittleEndian
+		d0, d1 := le.Uint64(a[0:])^le.Uint64(b[0:]), le.Uint64(a[8:])^le.Uint64(b[8:])
+		d2, d3 := le.Uint64(a[16:])^le.Uint64(b[16:]), le.Uint64(a[24:])^le.Uint64(b[24:])
+		d4, d5 := le.Uint64(a[32:])^le.Uint64(b[32:]), le.Uint64(a[40:])^le.Uint64(b[40:])
+		d6, d7 := le.Uint64(a[48:])^le.Uint64(b[48:]), le.Uint64(a[56:])^le.Uint64(b[56:])
+		if d0|d1|d2|d3|d4|d5|d6|d7 == 0 {
 			continue
 		}
-		for k, v := range d {
+		for k, v := range [8]uint64{d0, d1, d2, d3, d4, d5, d6, d7} {
 			if uint32(v) != 0 {
 				changed(i/4 + 2*k)
 			}
