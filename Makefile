@@ -6,7 +6,7 @@ HEADLESS  := ./model/... ./bpmn/... ./edit/... ./draw/... ./library/... ./export
 # Each fuzz target runs FUZZTIME in CI (about 30 s in all); every other
 # Fuzz… target's seeds run as ordinary tests in `unit`.
 FUZZTIME  ?= 6s
-FUZZ      := ./bpmn:FuzzDecode ./bpmn:FuzzRoundTrip ./draw:FuzzBuild ./edit:FuzzOps ./library:FuzzMergeDisjointEdits
+FUZZ      := ./bpmn:FuzzDecode ./bpmn:FuzzRoundTrip ./draw:FuzzBuild ./edit:FuzzOps ./library:FuzzMergeDisjointEdits ./export/png:FuzzUpEncoder
 
 .PHONY: run test build nogui deps deps-test vet fmt-check unit race fuzz smoke bench screenshots clean
 

@@ -27,7 +27,9 @@ const Margin = 10
 const MaxPixels = 400_000_000
 
 // bandBytes is the most memory one band of painted rows may take (a
-// variable so tests can force many bands).
+// variable so tests can force many bands). Two bands circulate; taller
+// bands mean fewer visits to the shapes that cross band seams (a 5,000-node
+// map takes 495 ms with 24 MB bands, 445 ms with 64 MB).
 var bandBytes = 64 << 20
 
 // MaxScale is the largest scale at which s fits MaxPixels.
@@ -72,7 +74,8 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 	free, full := make(chan *band, 2), make(chan *band)
 	done := make(chan struct{})
 	defer close(done)
-	for range 2 {
+	nBands := min(2, (height+bandH-1)/bandH) // a picture that fits one band needs no second
+	for range nBands {
 		free <- getBand(width, bandH)
 	}
 	go func() {
@@ -127,7 +130,7 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 		free <- b
 	}
 	// The painter is done: its bands can serve the next picture.
-	for range 2 {
+	for range nBands {
 		bands.Put(<-free)
 	}
 	if err := enc.Close(); err != nil {

@@ -1,0 +1,168 @@
+package raster
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	xdraw "golang.org/x/image/draw"
+	"golang.org/x/image/vector"
+)
+
+// coverage against x/image/vector on random polygons, self-crossing ones
+// too: both sum signed areas and take the absolute value (the nonzero rule
+// for whole pixels; where regions of different winding share a pixel both
+// are off alike), so they agree but for rounding. The box is over 512
+// pixels, where x/image/vector works in floating point (float32, a few
+// levels off where many edges meet).
+func TestCoverageMatchesVector(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(7, 8))
+	const w, h = 600, 520
+	box := image.Rect(0, 0, w, h)
+	for trial := range 40 {
+		var polys [][]pt
+		for range 1 + rnd.IntN(3) {
+			n := 3 + rnd.IntN(8)
+			poly := make([]pt, n)
+			for i := range poly {
+				// Some points outside the box, to check clipping.
+				poly[i] = pt{rnd.Float64()*(w+200) - 100, rnd.Float64()*(h+200) - 100}
+			}
+			polys = append(polys, poly)
+		}
+		got := coverageAlpha(box, polys)
+		var z vector.Rasterizer
+		z.Reset(w, h)
+		for _, p := range polys {
+			z.MoveTo(float32(p[0].x), float32(p[0].y))
+			for _, q := range p[1:] {
+				z.LineTo(float32(q.x), float32(q.y))
+			}
+			z.ClosePath()
+		}
+		want := image.NewAlpha(box)
+		z.DrawOp = xdraw.Src
+		z.Draw(want, box, image.Opaque, image.Point{})
+		bad := 0
+		for i, a := range got {
+			if d := int(a) - int(want.Pix[i]); d < -4 || d > 4 {
+				if bad++; bad <= 3 {
+					t.Errorf("trial %d: pixel (%d,%d): coverage %d, x/image/vector %d", trial, i%w, i/w, a, want.Pix[i])
+				}
+			}
+		}
+	}
+}
+
+// For a simple polygon (convex, so nothing overlaps) the coverage of a
+// pixel is the share of it inside: checked against supersampling on
+// pixels along the edges.
+func TestCoverageIsArea(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(11, 12))
+	box := image.Rect(0, 0, 200, 150)
+	for trial := range 10 {
+		// A convex polygon: points on an ellipse in angle order.
+		n := 3 + rnd.IntN(9)
+		angles := make([]float64, n)
+		for i := range angles {
+			angles[i] = rnd.Float64() * 2 * math.Pi
+		}
+		slices.Sort(angles)
+		poly := make([]pt, n)
+		for i, a := range angles {
+			poly[i] = pt{100 + 90*math.Cos(a), 75 + 70*math.Sin(a)}
+		}
+		got := coverageAlpha(box, [][]pt{poly})
+		checked := 0
+		for i := 0; i < len(got) && checked < 25; i += 1 + rnd.IntN(40) {
+			if got[i] == 0 || got[i] == 255 {
+				continue // well inside or outside: only edge pixels tell
+			}
+			checked++
+			x, y := i%box.Dx(), i/box.Dx()
+			if truth := sampledCoverage([][]pt{poly}, x, y) * 255; float64(got[i]) < truth-1.5 || float64(got[i]) > truth+1.5 {
+				t.Errorf("trial %d: pixel (%d,%d) coverage %d, sampling finds %.2f", trial, x, y, got[i], truth)
+			}
+		}
+		if checked < 5 {
+			t.Errorf("trial %d: only %d edge pixels checked", trial, checked)
+		}
+	}
+}
+
+// coverageAlpha is the coverage of polys in box, as alpha 0–255 per pixel.
+func coverageAlpha(box image.Rectangle, polys [][]pt) []uint8 {
+	img := image.NewRGBA(box)
+	cv := getCoverage(box)
+	for _, p := range polys {
+		cv.add(p)
+	}
+	cv.paint(img, color.RGBA{0, 0, 0, 255})
+	putCoverage(cv)
+	a := make([]uint8, box.Dx()*box.Dy())
+	for i := range a {
+		a[i] = img.Pix[4*i+3]
+	}
+	return a
+}
+
+// sampledCoverage is the share of pixel (x, y) with a nonzero winding
+// number, counted on a 128×128 grid (within about half a level).
+func sampledCoverage(polys [][]pt, x, y int) float64 {
+	const n = 128
+	in := 0
+	for sy := range n {
+		for sx := range n {
+			px, py := float64(x)+(float64(sx)+0.5)/n, float64(y)+(float64(sy)+0.5)/n
+			wn := 0
+			for _, p := range polys {
+				for i, b := range p {
+					a := p[(i+len(p)-1)%len(p)]
+					side := (b.x-a.x)*(py-a.y) - (px-a.x)*(b.y-a.y)
+					switch {
+					case a.y <= py && b.y > py && side > 0:
+						wn++
+					case a.y > py && b.y <= py && side < 0:
+						wn--
+					}
+				}
+			}
+			if wn != 0 {
+				in++
+			}
+		}
+	}
+	return float64(in) / n / n
+}
+
+// Offsetting the box (as tiles do) changes nothing: rows are exact.
+func TestCoverageInParts(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(9, 10))
+	poly := make([]pt, 12)
+	for i := range poly {
+		poly[i] = pt{rnd.Float64() * 300, rnd.Float64() * 200}
+	}
+	c := premul(color.NRGBA{20, 90, 200, 170})
+	whole := image.NewRGBA(image.Rect(0, 0, 300, 200))
+	parts := image.NewRGBA(whole.Rect)
+	paint := func(dst *image.RGBA, box image.Rectangle) {
+		cv := getCoverage(box)
+		cv.add(poly)
+		cv.paint(dst, c)
+		putCoverage(cv)
+	}
+	paint(whole, whole.Rect)
+	for y := 0; y < 200; y += 23 {
+		for x := 0; x < 300; x += 31 {
+			paint(parts, image.Rect(x, y, x+31, y+23).Intersect(parts.Rect))
+		}
+	}
+	for i := range whole.Pix {
+		if d := int(whole.Pix[i]) - int(parts.Pix[i]); d < -1 || d > 1 {
+			t.Fatalf("pixel (%d,%d): whole %d, in parts %d", i/4%300, i/4/300, whole.Pix[i], parts.Pix[i])
+		}
+	}
+}
