@@ -79,6 +79,9 @@ func (cv *coverage) edge(a, b pt) {
 	for y := math.Floor(top); y < bot; y++ {
 		y0, y1 := max(y, top), min(y+1, bot)
 		xa, xb := a.x+(y0-a.y)*dxdy-ox, a.x+(y1-a.y)*dxdy-ox
+		if !finite(xa) || !finite(xb) {
+			continue // a hostile file's near-horizontal edge at 1e300
+		}
 		d := (y1 - y0) * dir
 		r := int32(y) - int32(cv.box.Min.Y)
 		xl, xr := min(xa, xb), max(xa, xb)

@@ -166,3 +166,30 @@ func TestCoverageInParts(t *testing.T) {
 		}
 	}
 }
+
+// Coordinates no map has (huge, tiny heights, far off the box) paint
+// nothing wrong and never index outside the picture.
+func TestCoverageHostile(t *testing.T) {
+	box := image.Rect(10, 10, 60, 40)
+	img := image.NewRGBA(image.Rect(0, 0, 70, 50))
+	for _, poly := range [][]pt{
+		{{0, 0}, {1e300, 20}, {0, 30}},
+		{{-1e300, 15}, {1e300, 15 + 1e-300}, {30, 35}},
+		{{-1e308, 12}, {1e308, 30}, {0, 35}}, // the slope overflows to infinity
+		{{20, 20}, {1e18, 20.0000001}, {20, 20.0000002}},
+		{{5e8, -5e8}, {-5e8, 5e8}, {5e8, 5e8}},
+		{{math.Inf(1), 20}, {30, math.NaN()}, {30, 30}},
+	} {
+		cv := getCoverage(box)
+		cv.add(poly)
+		cv.paint(img, color.RGBA{0, 0, 0, 255})
+		putCoverage(cv)
+	}
+	for y := range 50 {
+		for x := range 70 {
+			if !(image.Pt(x, y).In(box)) && img.RGBAAt(x, y) != (color.RGBA{}) {
+				t.Fatalf("pixel (%d,%d) outside the box painted", x, y)
+			}
+		}
+	}
+}
