@@ -72,7 +72,8 @@
 //	moveLabel, colour, addLane, resizeLane, splitLane, fitLane
 //	                   ""
 //	add                the name typed in QuickAdd ("Add Beviljas?")
-//	addNode            the new node's BPMN kind (model.Kind, "userTask")
+//	addNode            the new node's BPMN kind (model.Kind, "userTask");
+//	                   AddTyped too (a boundary event: "boundaryEvent")
 //	append             the appended node's BPMN kind
 //	delete             the deleted element's name when one, else ""
 //	connect            the target's name
@@ -82,5 +83,7 @@
 //	addPool            the new pool's name
 //	deleteLane         the lane's name
 //	moveLane           the lane's name
+//	attach, detach     the boundary event's name (AttachBoundary,
+//	                   DetachBoundary)
 //	setRole            the role
 package edit

@@ -186,8 +186,8 @@ var stepKeys = map[string]string{
 // LabelKeys lists every LabelKey.Key a Session's commands give, for a UI
 // that checks it translates them all (doc.go says what each Arg holds).
 func LabelKeys() []string {
-	return []string{"add", "addLane", "addNode", "addPool", "align", "append",
-		"changeEventType", "changeType", "colour", "connect", "delete", "deleteLane",
+	return []string{"add", "addLane", "addNode", "addPool", "align", "append", "attach",
+		"changeEventType", "changeType", "colour", "connect", "delete", "deleteLane", "detach",
 		"distribute", "duplicate", "editCondition", "editDocumentation", "editLinks",
 		"editMeta", "editRoute", "fitLane", "move", "moveLabel", "moveLane", "paste",
 		"reconnect", "rename", "resize", "resizeLane", "setDefault", "setRole", "splitLane"}
