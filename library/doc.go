@@ -40,6 +40,13 @@
 //     check on save is what protects the file.
 //   - Recovery. Autosave writes unsaved documents to a per-user recovery
 //     folder; after a crash Recovery.List offers them for restore.
+//   - Identity. A hidden file in the root (IDFile, ".lanemap-library.json")
+//     holds a random id, made once (atomically, under a commit lock) by the
+//     first publication or editor that needs it and never rewritten. It is
+//     copied with the folder and reads the same on every mount of a share,
+//     so a published site recognises its library wherever it is reached
+//     from; a read-only library without one is known by its path. Being
+//     hidden, it is no process to the index, Watch or searches.
 //
 // Errors that a user can act on (permission denied, disk full, folder gone,
 // not a BPMN file, locked, changed on disk) are typed; their Error text is

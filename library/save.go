@@ -172,7 +172,7 @@ func (l *Library) Save(doc *Doc) error {
 	newHash := hashBytes(data)
 	// Check and rename under a short commit lock, so two Lanemap users
 	// saving at the same moment cannot both pass the check.
-	release, err := l.commitLock(abs)
+	release, err := commitLock(abs)
 	if err != nil {
 		if backup != "" {
 			os.Remove(backup)
@@ -270,8 +270,9 @@ const (
 )
 
 // commitLock takes ".name.bpmn.commit" with O_EXCL (atomic on local
-// disks, SMB and NFSv3+) and returns its release function.
-func (l *Library) commitLock(abs string) (release func(), err error) {
+// disks, SMB and NFSv3+) and returns its release function. Saves and the
+// creation of the library's id file take it.
+func commitLock(abs string) (release func(), err error) {
 	p := filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".commit")
 	host, _ := os.Hostname()
 	me := lockFile{Host: host, PID: os.Getpid(), Since: time.Now().UTC(),
