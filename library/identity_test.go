@@ -188,3 +188,39 @@ func TestIDFileIsNoProcess(t *testing.T) {
 		t.Errorf("the library's id changed on reopen: %q, %v", got, err)
 	}
 }
+
+// TestOpenThroughLink: a library reached through a symbolic link to its
+// folder (a share linked into place) lists, saves and reports changes as
+// through its real path, with paths under the link.
+func TestOpenThroughLink(t *testing.T) {
+	root := t.TempDir()
+	real := filepath.Join(root, "share")
+	writeProcess(t, real, "a.bpmn", process("A", 4))
+	writeProcess(t, real, "sub/b.bpmn", process("B", 4))
+	link := filepath.Join(root, "mnt")
+	must(t, os.Symlink(real, link))
+	l, err := Open(link, testOpts(t))
+	must(t, err)
+	if got := names(l.Entries()); len(got) != 2 || got[0] != "a.bpmn" || got[1] != "sub/b.bpmn" {
+		t.Fatalf("through a link: entries %v", got)
+	}
+	if l.Dir() != link || l.Abs("sub/b.bpmn") != filepath.Join(link, "sub", "b.bpmn") {
+		t.Errorf("paths not under the link: %s, %s", l.Dir(), l.Abs("sub/b.bpmn"))
+	}
+	doc := mustLoad(t, l, "sub/b.bpmn")
+	rename(doc.Defs, "Node_1", "Via länken")
+	must(t, l.Save(doc))
+	writeProcess(t, real, "c.bpmn", process("C", 4))
+	changes, err := l.Refresh()
+	must(t, err)
+	if len(changes) != 1 || changes[0].Path != "c.bpmn" || changes[0].Kind != Added {
+		t.Errorf("changes through a link: %+v", changes)
+	}
+	_, dirs, err := l.walk()
+	must(t, err)
+	for _, d := range dirs {
+		if d != link && !strings.HasPrefix(d, link+string(filepath.Separator)) {
+			t.Errorf("watched folder %s is not under the link", d)
+		}
+	}
+}

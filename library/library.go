@@ -286,12 +286,25 @@ type fileStat struct {
 func (l *Library) walk() ([]fileStat, []string, error) {
 	var files []fileStat
 	var dirs []string
-	err := filepath.WalkDir(l.dir, func(p string, d fs.DirEntry, err error) error {
+	// WalkDir does not follow a root that is a symbolic link (a share
+	// linked into place, such as /mnt/share): walk its target, and give
+	// paths under the library's own root.
+	root := l.dir
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if r, err := filepath.EvalSymlinks(root); err == nil {
+			root = r
+		}
+	}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == l.dir {
+			if p == root {
 				return err
 			}
 			return nil // an unreadable subfolder: skip it, keep the rest
+		}
+		if root != l.dir {
+			rel, _ := filepath.Rel(root, p)
+			p = filepath.Join(l.dir, rel)
 		}
 		name := d.Name()
 		if p != l.dir && strings.HasPrefix(name, ".") {
