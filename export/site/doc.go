@@ -17,12 +17,25 @@
 // so a bad folder fails at once with an OutputError and a report that
 // claims nothing; Report.Handbook is set only once the PDF is on disk.
 // CheckTargets also guards against publishing over the wrong thing: the
-// manifest records the library that produced the site (its absolute,
-// clean folder), so a different library's publication into it fails with
-// OutputOtherLibrary, and a non-empty folder with no manifest with
-// OutputNotASite, both unless Options.Force; a folder in the library is
-// always refused (OutputInLibrary). Old manifests without a library are
-// accepted and claimed by the next publication.
+// manifest records the library that produced the site, by the random id
+// in its library.IDFile and the folder it was published from, so a
+// different library's publication into it fails with OutputOtherLibrary,
+// and a non-empty folder with no manifest with OutputNotASite, both unless
+// Options.Force; a folder in the library is always refused
+// (OutputInLibrary). A site is the library's when the id matches (the
+// same share mounted elsewhere, a moved library: re-publishing stays
+// incremental), or the folder does (manifests from before ids, which the
+// next publication upgrades; a read-only library that could not be given
+// an id, noted in the report; a library whose id file was made anew).
+// Manifests without a library are claimed by the next publication. The
+// id file is made by the first publication that passes the checks, never
+// by CheckTargets. A copy of a library carries its id and is the same
+// library: published to the original's folder it replaces the site
+// without --force (the user's intent when a share moves), and the report
+// notes that the site was last published from another folder, naming it
+// a copy when that folder still holds the same id; deleting the copy's id
+// file makes it a library of its own. Pages are reused from disk only
+// from a site of the same library.
 //
 // Document links (content.DocLink) that are file paths: a relative path
 // to a file in the library (from the process file's folder, else the

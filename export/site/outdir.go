@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+
+	"lanemap/library"
 )
 
 // ErrOutput marks errors about the output folder (or the handbook's
@@ -18,9 +20,9 @@ type OutputError struct {
 	Dir     string
 	Problem string
 	Err     error
-	// Library is, for OutputOtherLibrary, the library whose site the
-	// folder holds (as its manifest names it), and for OutputInLibrary
-	// the library the folder belongs to.
+	// Library is, for OutputOtherLibrary, the folder the site in the
+	// output folder was last published from (as its manifest names it),
+	// and for OutputInLibrary the library the folder belongs to.
 	Library string
 }
 
@@ -30,8 +32,9 @@ const (
 	OutputNoCreate    = "nocreate"    // the folder cannot be created
 	OutputNotWritable = "notwritable" // nothing can be written in it
 	OutputPDFIsDir    = "pdfisdir"    // the handbook's file name is a folder
-	// OutputOtherLibrary: the folder holds the site of another library;
-	// publishing would replace it (allowed only with Options.Force).
+	// OutputOtherLibrary: the folder holds the site of another library
+	// (another id, and published from another folder); publishing would
+	// replace it (allowed only with Options.Force).
 	OutputOtherLibrary = "otherlibrary"
 	// OutputNotASite: the folder is not empty and holds no site of ours
 	// (no manifest); allowed only with Options.Force.
@@ -52,7 +55,7 @@ var outputWords = map[string]string{
 
 func (e *OutputError) Error() string {
 	if e.Problem == OutputOtherLibrary {
-		return e.Dir + " holds the site of the library " + e.Library + "; choose another folder or pass --force / Options.Force to replace it"
+		return e.Dir + " holds the site of another library (last published from " + e.Library + "); choose another folder or pass --force / Options.Force to replace it"
 	}
 	s := e.Dir + " " + outputWords[e.Problem]
 	if e.Err != nil {
@@ -108,16 +111,21 @@ func unwrapPath(err error) error {
 // output folder nor the handbook may lie in the library; the output folder
 // must be empty, new, or hold a site of this library (unless opts.Force);
 // and every folder must be one we can create and write (CheckOutput).
-// Its errors are *OutputError, so the editor can ask before it publishes.
+// The library is recognised by its id file (library.IDFile), read but
+// never made here, else by its folder. Its errors are *OutputError, so
+// the editor can ask before it publishes.
 func CheckTargets(outDir string, opts Options) error {
-	lib := cleanAbs(opts.Library)
+	return checkTargets(outDir, opts, identify(opts.Library, false))
+}
+
+func checkTargets(outDir string, opts Options, lib libIdentity) error {
 	pdfAbs, pdfRel := handbookTarget(outDir, opts)
-	if lib != "" {
-		if within(lib, cleanAbs(outDir)) {
-			return &OutputError{Dir: outDir, Problem: OutputInLibrary, Library: lib}
+	if lib.dir != "" {
+		if within(lib.dir, cleanAbs(outDir)) {
+			return &OutputError{Dir: outDir, Problem: OutputInLibrary, Library: lib.dir}
 		}
-		if pdfAbs != "" && pdfRel == "" && within(lib, cleanAbs(pdfAbs)) {
-			return &OutputError{Dir: pdfAbs, Problem: OutputInLibrary, Library: lib}
+		if pdfAbs != "" && pdfRel == "" && within(lib.dir, cleanAbs(pdfAbs)) {
+			return &OutputError{Dir: pdfAbs, Problem: OutputInLibrary, Library: lib.dir}
 		}
 	}
 	if err := checkOwner(outDir, lib, opts.Force); err != nil {
@@ -136,10 +144,8 @@ func CheckTargets(outDir string, opts Options) error {
 }
 
 // checkOwner refuses a folder that holds another library's site, or
-// that is not empty and holds no site at all, unless force. A manifest
-// from before libraries were recorded names none and is accepted: the
-// next publication records its library.
-func checkOwner(outDir, lib string, force bool) error {
+// that is not empty and holds no site at all, unless force.
+func checkOwner(outDir string, lib libIdentity, force bool) error {
 	if force {
 		return nil
 	}
@@ -160,10 +166,104 @@ func checkOwner(outDir, lib string, force bool) error {
 		}
 		return nil
 	}
-	if lib != "" && m.Library != "" && m.Library != lib && !sameDir(m.Library, lib) {
+	if !lib.owns(m) {
 		return &OutputError{Dir: outDir, Problem: OutputOtherLibrary, Library: m.Library}
 	}
 	return nil
+}
+
+// ensureID makes a library's id file; tests replace it to act out a
+// read-only library (they run as root, which ignores permission bits).
+var ensureID = library.EnsureID
+
+// libIdentity is how a publication knows its library: its folder and,
+// when it has one, the id in its library.IDFile.
+type libIdentity struct {
+	dir string // absolute and clean; "" = no library given
+	id  string // "" = known by its folder only
+	// err says why there is no id: the file is damaged, or it is missing
+	// and could not be made (a read-only library).
+	err error
+}
+
+// identify reads the identity of the library in dir; with create it makes
+// the id file when there is none.
+func identify(dir string, create bool) libIdentity {
+	li := libIdentity{dir: cleanAbs(dir)}
+	if li.dir == "" {
+		return li
+	}
+	if create {
+		li.id, _, li.err = ensureID(li.dir)
+	} else {
+		li.id, li.err = library.ReadID(li.dir)
+	}
+	return li
+}
+
+// owns reports whether the site a manifest describes is this library's:
+// the same id, or the same folder (a manifest from before ids, a library
+// known by its folder only, or one whose id file was made anew), or a
+// site no library has claimed. With no library given there is nothing to
+// check. A copy of a library carries its id and so is the same library.
+func (lib libIdentity) owns(m manifest) bool {
+	switch {
+	case lib.dir == "", m.Library == "" && m.LibraryID == "":
+		return true
+	case lib.id != "" && m.LibraryID == lib.id:
+		return true
+	}
+	return m.Library != "" && (m.Library == lib.dir || sameDir(m.Library, lib.dir))
+}
+
+// recorded is the library the manifest of a publication by lib names,
+// given the manifest before it: lib's folder and id, or, for a library
+// without an id that owned the site by its folder, the id the site had.
+func (lib libIdentity) recorded(old manifest) (dir, id string) {
+	id = lib.id
+	if id == "" && lib.dir != "" && lib.owns(old) {
+		id = old.LibraryID
+	}
+	return lib.dir, id
+}
+
+// ownerNotes says what a publication by lib into a site with manifest m
+// is worth knowing about the library's identity: the library could not
+// be given an id (and is known by its folder), the site was last
+// published from another folder holding the same library (moved, another
+// mount, or a copy beside the original), or the library's id is new.
+func (lib libIdentity) ownerNotes(m manifest) []note {
+	var out []note
+	var ie *library.IDError
+	if errors.As(lib.err, &ie) {
+		key := "note.idreadonly"
+		if ie.Damaged {
+			key = "note.iddamaged"
+		}
+		out = append(out, note{key, []any{ie.Path, ie.Reason(), lib.dir}})
+	} else if lib.err != nil {
+		out = append(out, note{"note.idreadonly", []any{filepath.Join(lib.dir, library.IDFile), lib.err.Error(), lib.dir}})
+	}
+	if lib.dir == "" || m.Generator == "" || !lib.owns(m) {
+		return out
+	}
+	moved := m.Library != "" && m.Library != lib.dir && !sameDir(m.Library, lib.dir)
+	switch {
+	case moved && lib.isCopy(m.Library):
+		out = append(out, note{"note.libcopy", []any{m.Library, lib.dir}})
+	case moved:
+		out = append(out, note{"note.libmoved", []any{m.Library, lib.dir}})
+	case lib.id != "" && m.LibraryID != "" && m.LibraryID != lib.id:
+		out = append(out, note{"note.libnewid", []any{filepath.Join(lib.dir, library.IDFile)}})
+	}
+	return out
+}
+
+// isCopy reports whether the folder p (not lib's) is reachable here and
+// holds a library with lib's id: a copy beside it, not a move.
+func (lib libIdentity) isCopy(p string) bool {
+	id, err := library.ReadID(p)
+	return err == nil && id != "" && id == lib.id
 }
 
 // sameDir reports whether a and b are the same existing folder by

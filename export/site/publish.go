@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"lanemap/export/handbook"
+	"lanemap/export/site/content"
 	"lanemap/internal/atomicfile"
 )
 
@@ -22,9 +23,22 @@ import (
 func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Options) (Report, error) {
 	var rep Report
 	// A folder we cannot write fails before any work, so nothing is
-	// rendered or reported as published for nothing.
-	if err := CheckTargets(outDir, opts); err != nil {
+	// rendered or reported as published for nothing (and no id file is
+	// made for a publication that does not happen).
+	lib := identify(opts.Library, false)
+	if err := checkTargets(outDir, opts, lib); err != nil {
 		return rep, err
+	}
+	if lib.dir != "" && lib.id == "" && lib.err == nil {
+		// The site will record the library: give it its id now. Made
+		// now, the id matches no manifest, so ownership stands as checked
+		// (by folder).
+		lib = identify(opts.Library, true)
+	}
+	rep.LibraryID = lib.id
+	if m, err := readManifest(outDir); err == nil {
+		rep.addNotes(opts.Lang, lib.ownerNotes(m))
+		_, rep.LibraryID = lib.recorded(m)
 	}
 	pdfOut, pdfRel := handbookTarget(outDir, opts)
 	// Progress counts a unit per file read, per page rendered, per process
@@ -40,7 +54,7 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 		}
 		done++
 	}
-	files, keys, procs, err := buildWith(ctx, inputs, opts, &rep, prog, pdfRel, reuser(outDir))
+	files, keys, procs, err := buildWith(ctx, inputs, opts, &rep, prog, pdfRel, reuser(outDir, lib))
 	if err != nil {
 		return rep, err
 	}
@@ -76,7 +90,7 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 	for _, rel := range rep.Reused {
 		same[rel] = true
 	}
-	res, err := syncDir(outDir, files, keys, same, cleanAbs(opts.Library))
+	res, err := syncDir(outDir, files, keys, same, lib)
 	rep.Written, rep.Unchanged, rep.Removed = res.Written, res.Unchanged, res.Removed
 	if err != nil {
 		return rep, err
@@ -89,6 +103,18 @@ func PublishInputs(ctx context.Context, inputs []Input, outDir string, opts Opti
 		opts.Progress(total, total, "")
 	}
 	return rep, nil
+}
+
+// addNotes adds notes to the report, worded in the site's language lang.
+func (r *Report) addNotes(lang string, notes []note) {
+	t, err := content.NewWords(lang)
+	if err != nil {
+		t, _ = content.NewWords(Swedish)
+	}
+	for _, n := range notes {
+		r.Notes = append(r.Notes, t.Must(n.key, n.args...))
+		r.infos = append(r.infos, n)
+	}
 }
 
 // handbookPDF makes the handbook of the published processes, in the

@@ -72,6 +72,15 @@ type Report struct {
 	// site's language (Summary words them in its own).
 	Warnings []string
 	notes    []note
+	// LibraryID is the library's id as the site's manifest now records
+	// it (library.IDFile); "" when the library has none and could not be
+	// given one: the site then knows it by its folder, and Notes says so.
+	LibraryID string
+	// Notes are facts about the library's identity worth knowing (it is
+	// known by its folder only; the site was last published from another
+	// folder holding the same library), in the site's language.
+	Notes []string
+	infos []note
 }
 
 // Summary says in a few lines, in lang ("sv" or "en"), what was
@@ -96,6 +105,14 @@ func (r Report) Summary(lang, outDir string) string {
 	b.WriteString(t.Must("rep.done", t.Count("process", len(r.Published)), draftNote, outDir,
 		t.Count("written", len(r.Written)), t.Count("unchanged", len(r.Unchanged)), t.Count("removed", len(r.Removed))))
 	b.WriteByte('\n')
+	for i, n := range r.Notes {
+		if len(r.infos) == len(r.Notes) {
+			if s, err := t.T(r.infos[i].key, r.infos[i].args...); err == nil {
+				n = s
+			}
+		}
+		b.WriteString(t.Must("rep.note", n) + "\n")
+	}
 	if len(r.Omitted) > 0 {
 		b.WriteString(t.Must("rep.omitted") + "\n")
 		for _, o := range r.Omitted {

@@ -25,9 +25,15 @@ const ManifestName = ".lanemap-publicering.json"
 
 type manifest struct {
 	Generator string `json:"generator"`
-	// Library is the absolute, clean folder of the library published
-	// here, so another library's publication does not replace the site
-	// unasked. Manifests from before it name none.
+	// LibraryID is the id of the library published here (its
+	// library.IDFile), so another library's publication does not replace
+	// the site unasked, while the same library reached by another path
+	// (another mount, moved, copied) is recognised. Manifests from before
+	// it, and libraries that could not be given an id, name none.
+	LibraryID string `json:"libraryId,omitempty"`
+	// Library is the absolute, clean folder the site was last published
+	// from: the library's identity when there is no id. Manifests from
+	// before it name none.
 	Library string   `json:"library,omitempty"`
 	Files   []string `json:"files"`
 	// Keys says what each process page was rendered from, and Sums what
@@ -44,8 +50,9 @@ type syncResult struct {
 // syncDir makes outDir hold files: it writes each file whose bytes differ from
 // what is on disk (atomically), removes files an earlier publication wrote
 // that are no longer wanted, and refuses to overwrite files it did not write.
-// same names files known to be on disk as they are (reused pages).
-func syncDir(outDir string, files map[string][]byte, keys map[string]string, same map[string]bool, lib string) (syncResult, error) {
+// same names files known to be on disk as they are (reused pages); the
+// manifest records lib as the site's library.
+func syncDir(outDir string, files map[string][]byte, keys map[string]string, same map[string]bool, lib libIdentity) (syncResult, error) {
 	var res syncResult
 	names := make([]string, 0, len(files))
 	for rel := range files {
@@ -62,6 +69,7 @@ func syncDir(outDir string, files map[string][]byte, keys map[string]string, sam
 	if err != nil {
 		return res, err
 	}
+	libDir, libID := lib.recorded(old)
 	ours := map[string]bool{}
 	for _, f := range old.Files {
 		ours[f] = true
@@ -88,7 +96,7 @@ func syncDir(outDir string, files map[string][]byte, keys map[string]string, sam
 		}
 	}
 	sort.Strings(union)
-	if err := writeManifest(outDir, manifest{Library: lib, Files: union}); err != nil {
+	if err := writeManifest(outDir, manifest{LibraryID: libID, Library: libDir, Files: union}); err != nil {
 		return res, err
 	}
 	made := map[string]bool{}
@@ -134,7 +142,7 @@ func syncDir(outDir string, files map[string][]byte, keys map[string]string, sam
 			}
 		}
 	}
-	done := manifest{Library: lib, Files: names, Keys: map[string]string{}, Sums: map[string]string{}}
+	done := manifest{LibraryID: libID, Library: libDir, Files: names, Keys: map[string]string{}, Sums: map[string]string{}}
 	for rel, k := range keys {
 		if b, ok := files[rel]; ok {
 			sum := sha256.Sum256(b)
@@ -145,10 +153,12 @@ func syncDir(outDir string, files map[string][]byte, keys map[string]string, sam
 }
 
 // reuser returns the reuseFunc for outDir's last publication: a page is
-// reused when it was rendered under the same key and is on disk as written.
-func reuser(outDir string) reuseFunc {
+// reused when it was rendered under the same key and is on disk as written,
+// and the site is lib's (a site of another library, replaced by force, is
+// rendered afresh; the same library by another path keeps its pages).
+func reuser(outDir string, lib libIdentity) reuseFunc {
 	m, err := readManifest(outDir)
-	if err != nil || len(m.Keys) == 0 {
+	if err != nil || len(m.Keys) == 0 || !lib.owns(m) {
 		return nil
 	}
 	return func(rel, key string) []byte {
