@@ -357,15 +357,22 @@ func (e *Editor) nudge(dir direction) {
 	e.failed(e.s.MoveNodes(ids, dx, dy))
 }
 
-// create places a new element of kind k centred on p, in whatever lane,
-// pool or expanded sub-process lies there, and selects it.
-func (e *Editor) create(k model.Kind, p model.Point) {
+// place puts a new element of spec sp centred on p (to the grid), in
+// whatever lane, pool or expanded sub-process lies there, as one step, and
+// selects it; an intermediate event near an activity's border becomes its
+// boundary event there.
+func (e *Editor) place(sp edit.Spec, p model.Point) {
 	if !e.ready() {
 		return
 	}
-	p = model.Point{X: snapGrid(p.X), Y: snapGrid(p.Y)}
-	id, err := e.s.AddNode(k, e.containerAt(p), p)
+	host, at := e.createTarget(sp, p)
+	container := host
+	if host == "" {
+		container = e.containerAt(at)
+	}
+	id, err := e.s.AddTyped(sp, container, at)
 	e.SetTool(Select)
+	e.hoverHost = ""
 	if e.failed(err) {
 		return
 	}

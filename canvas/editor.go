@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -39,7 +40,8 @@ func (t Tool) Kind() model.Kind {
 	case Select, Hand, Connect, "":
 		return ""
 	}
-	return model.Kind(t)
+	k, _, _ := strings.Cut(string(t), "#") // CreateTypedTool's details
+	return model.Kind(k)
 }
 
 // Editor is the process-map editing widget. It paints the static picture
@@ -94,6 +96,8 @@ type Editor struct {
 	pointer   fyne.Position
 	hover     bool      // the pointer is over the widget
 	hoverEdge edit.Edge // lane edge under the pointer, -1 for none
+	hoverHost string    // activity a create tool would attach to (attach.go)
+	hoverAt   model.Point
 	lastTap   time.Time
 	lastTapAt fyne.Position
 	now       func() time.Time
@@ -200,6 +204,7 @@ func (e *Editor) SetTool(t Tool) {
 		t = Select
 	}
 	e.tool = t
+	e.hoverHost = ""
 	switch {
 	case t == Hand:
 		e.status(lang.X("canvas.hint.hand", "Drag to pan the map."))

@@ -26,6 +26,7 @@ const (
 	dragReconnect // source is the flow, h which end
 	dragScroll    // a scroll bar's thumb
 	dragLaneMove  // a lane dragged by its header band to another place among its siblings
+	dragCreate    // a new element dragged to its place (create tool, or DragNew from the palette)
 )
 
 // gesture is the state of one press–drag–release.
@@ -45,6 +46,16 @@ type gesture struct {
 	others  []model.Rect
 	dx, dy  float64
 	guides  []guide
+	// One event moved alone: where it would attach (attach, attachAt on
+	// the border) or whether it comes off its host (detach); see attach.go.
+	event    string
+	attach   string
+	attachAt model.Point
+	detach   bool
+
+	// Create: what is placed; outside is true while a DragNew is off the map.
+	spec    edit.Spec
+	outside bool
 
 	// Resize.
 	node string
@@ -203,6 +214,9 @@ func (e *Editor) MouseIn(ev *desktop.MouseEvent) { e.pointer, e.hover = ev.Posit
 func (e *Editor) MouseMoved(ev *desktop.MouseEvent) {
 	e.pointer, e.hover = ev.Position, true
 	e.hoverEdge = -1
+	if e.tool.Kind() != "" && e.drag.kind == dragNone {
+		e.hoverCreate(ev.Position)
+	}
 	if e.tool == Select && e.drag.kind == dragNone && e.pickNode(ev.Position) == "" {
 		if _, edge, ok := e.laneEdgeAt(ev.Position); ok {
 			e.hoverEdge = edge
@@ -211,7 +225,13 @@ func (e *Editor) MouseMoved(ev *desktop.MouseEvent) {
 }
 
 // MouseOut is part of desktop.Hoverable.
-func (e *Editor) MouseOut() { e.hover = false }
+func (e *Editor) MouseOut() {
+	e.hover = false
+	if e.hoverHost != "" {
+		e.hoverHost = ""
+		e.Refresh()
+	}
+}
 
 // Cursor shows a crosshair while placing or connecting.
 func (e *Editor) Cursor() desktop.Cursor {
@@ -253,8 +273,8 @@ func (e *Editor) Tapped(ev *fyne.PointEvent) {
 	}
 
 	hit := e.pick(ev.Position)
-	if k := e.tool.Kind(); k != "" {
-		e.create(k, e.v.toModel(ev.Position))
+	if e.tool.Kind() != "" {
+		e.place(e.tool.Spec(), e.v.toModel(ev.Position))
 		return
 	}
 	switch {
@@ -337,6 +357,18 @@ func (e *Editor) Dragged(ev *fyne.DragEvent) {
 		rawX := float64(d.cur.X-d.start.X) / z
 		rawY := float64(d.cur.Y-d.start.Y) / z
 		d.dx, d.dy, d.guides = snapMove(d.primary, rawX, rawY, d.others, snapTolerance/z)
+		if d.event != "" {
+			c := d.primary.Center()
+			was, wasDetach := d.attach, d.detach
+			e.moveAttach(model.Point{X: c.X + rawX, Y: c.Y + rawY})
+			e.attachHint(was, wasDetach)
+			if d.attach != "" {
+				d.guides = nil // the border decides, not the alignment
+			}
+		}
+	case dragCreate:
+		d.outside = false
+		e.createAttach()
 	case dragResize:
 		if s := e.shapes[d.node]; s != nil {
 			d.rect = resizeRect(s.Bounds, d.h, e.v.toModel(d.cur))
@@ -427,6 +459,13 @@ func (e *Editor) beginDrag(start fyne.Position) {
 	if !e.ready() {
 		return
 	}
+	if e.tool.Kind() != "" {
+		// A create tool drags the new element to its place.
+		d.kind, d.spec = dragCreate, e.tool.Spec()
+		e.hoverHost = ""
+		e.createAttach()
+		return
+	}
 	if id, h, ok := e.handleAtPos(start); ok {
 		if h == handleFlowStart || h == handleFlowEnd {
 			d.kind, d.source, d.h = dragReconnect, id, h
@@ -494,6 +533,11 @@ func (e *Editor) beginDrag(start fyne.Position) {
 		d.union = d.union.Union(b)
 	}
 	d.primary = e.shapes[hit].Bounds
+	if len(d.ids) == 1 {
+		if n := e.s.Doc.Node(d.ids[0]); n != nil && attachable(n.Kind) {
+			d.event = n.ID
+		}
+	}
 	d.others = d.others[:0]
 	for _, n := range e.s.Doc.Nodes {
 		if s := e.shapes[n.ID]; s != nil && !moving[n.ID] && n.Kind != model.Group {
@@ -517,14 +561,19 @@ func (e *Editor) DragEnd() {
 		e.Refresh()
 		return
 	}
-	if d.kind == dragMove || d.kind == dragConnect || d.kind == dragReconnect || d.kind == dragLaneMove {
+	if d.kind == dragMove || d.kind == dragConnect || d.kind == dragReconnect || d.kind == dragLaneMove || d.kind == dragCreate {
 		e.status("") // the hint of the gesture is done
 	}
 	switch d.kind {
 	case dragMove:
+		if d.event != "" && e.dropEvent(d) {
+			break
+		}
 		if d.dx != 0 || d.dy != 0 {
 			e.failed(e.s.MoveNodes(d.ids, d.dx, d.dy))
 		}
+	case dragCreate:
+		e.place(d.spec, e.v.toModel(d.cur))
 	case dragResize:
 		if s := e.shapes[d.node]; s != nil && d.rect != s.Bounds {
 			e.failed(e.s.ResizeNode(d.node, d.rect))

@@ -365,6 +365,24 @@ func (e *Editor) overlayObjects() []fyne.CanvasObject {
 	d := &e.drag
 	switch d.kind {
 	case dragMove:
+		if d.attach != "" {
+			if s := e.shapes[d.event]; s != nil {
+				out = append(out, e.attachObjects(d.attach, d.attachAt, s.Bounds.W, s.Bounds.H)...)
+			}
+			break
+		}
+		if d.detach {
+			// Coming off its host: the ghost is a plain intermediate event.
+			if s := e.shapes[d.event]; s != nil {
+				p, sz := e.v.rectToScreen(s.Bounds.Translate(d.dx, d.dy))
+				g := fcanvas.NewCircle(ghostFill)
+				g.StrokeColor, g.StrokeWidth = accent(), 1
+				g.Move(p)
+				g.Resize(sz)
+				out = append(out, g)
+			}
+			break
+		}
 		if len(d.ids) > maxOutlines {
 			box(d.union.Translate(d.dx, d.dy), accent(), ghostFill, 1)
 		} else {
@@ -385,6 +403,24 @@ func (e *Editor) overlayObjects() []fyne.CanvasObject {
 			l.StrokeWidth = 1
 			l.Position1, l.Position2 = e.v.toScreen(a), e.v.toScreen(b)
 			out = append(out, l)
+		}
+	case dragCreate:
+		if !d.outside {
+			w, h := d.spec.Kind.DefaultSize()
+			if d.spec.Collapsed {
+				w, h = model.Task.DefaultSize()
+			}
+			if d.attach != "" {
+				out = append(out, e.attachObjects(d.attach, d.attachAt, w, h)...)
+			} else {
+				p := e.v.toModel(d.cur)
+				box(model.Rect{X: snapGrid(p.X) - w/2, Y: snapGrid(p.Y) - h/2, W: w, H: h}, accent(), ghostFill, 1)
+			}
+		}
+	case dragNone:
+		if e.hoverHost != "" && e.tool.Kind() != "" {
+			w, h := e.tool.Kind().DefaultSize()
+			out = append(out, e.attachObjects(e.hoverHost, e.hoverAt, w, h)...)
 		}
 	case dragResize:
 		box(d.rect, accent(), ghostFill, 1)

@@ -86,13 +86,6 @@ type App struct {
 	arrange *arrangeMenus
 	// roleEntry is the open "Set role…" dialog's field, for tests.
 	roleEntry *widget.SelectEntry
-	// pendingKind is the kind (in the placed kind's family) the next
-	// placed element becomes: a collapsed sub-process is placed as a task
-	// and changed; "" = none.
-	pendingKind model.Kind
-	// pendingDef is the trigger (model.TimerDef, …) the next placed
-	// intermediate catch event gets; "" = none.
-	pendingDef string
 	// the open conflict-resolution and "not a process map" dialogs, for tests.
 	conflictChoices []*widget.RadioGroup
 	conflictApply   *widget.Button
@@ -479,7 +472,6 @@ func (a *App) changed(c edit.Change) {
 }
 
 func (a *App) selectionChanged(ids []string) {
-	a.placedEvent(ids)
 	a.props.setSelection(ids)
 	if a.showHandovers {
 		a.hand.follow(ids)
@@ -487,30 +479,6 @@ func (a *App) selectionChanged(ids []string) {
 	a.status.setZoom(a.editor.Zoom())
 	a.palette.markActive(a.editor.Tool()) // Esc may have dropped the tool
 	a.updateMenus()
-}
-
-// placedEvent gives a just-placed intermediate catch event the trigger
-// its palette button stands for (timer, message).
-func (a *App) placedEvent(ids []string) {
-	if a.pendingKind != "" && a.doc != nil && len(ids) == 1 {
-		k := a.pendingKind
-		a.pendingKind = ""
-		if n := a.doc.defs.Node(ids[0]); n != nil && n.Kind != k && strings.HasPrefix(a.doc.sess.Stack.UndoLabel(), "Add") {
-			if err := a.doc.sess.SetKind(n.ID, k); err != nil {
-				a.status.setHint(err.Error())
-			}
-		}
-	}
-	if a.pendingDef == "" || a.doc == nil || len(ids) != 1 {
-		return
-	}
-	n := a.doc.defs.Node(ids[0])
-	if n == nil || n.Kind != model.IntermediateCatchEvent || len(n.EventDefs) > 0 || !strings.HasPrefix(a.doc.sess.Stack.UndoLabel(), "Add") {
-		return
-	}
-	if err := a.doc.sess.SetEventDefinitions(n.ID, []string{a.pendingDef}); err != nil {
-		a.status.setHint(err.Error())
-	}
 }
 
 // updateTitle shows the process name with • while unsaved, in the title

@@ -106,21 +106,15 @@ func (a *App) buildArrangeMenus() (arrange, lane, insert *fyne.Menu) {
 
 	// Insert lists every element the map can draw; choosing one arms the
 	// map's create tool, and a click on the map places it.
-	place := func(k model.Kind, label string) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, func() { a.placeKind(k, "", "") })
+	placeSpec := func(sp edit.Spec, label string) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, func() { a.placeKind(sp) })
 		m.docOnly = append(m.docOnly, it)
 		return it
 	}
+	place := func(k model.Kind, label string) *fyne.MenuItem { return placeSpec(edit.Spec{Kind: k}, label) }
 	placeKind := func(k model.Kind) *fyne.MenuItem { return place(k, KindName(k)) }
-	placeAs := func(base model.Kind, then model.Kind, label string) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, func() { a.placeKind(base, then, "") })
-		m.docOnly = append(m.docOnly, it)
-		return it
-	}
 	placeDef := func(def, label string) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, func() { a.placeKind(model.IntermediateCatchEvent, "", def) })
-		m.docOnly = append(m.docOnly, it)
-		return it
+		return placeSpec(edit.Spec{Kind: model.IntermediateCatchEvent, EventDefs: []string{def}}, label)
 	}
 	sub := func(label string, items ...*fyne.MenuItem) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, nil)
@@ -134,7 +128,7 @@ func (a *App) buildArrangeMenus() (arrange, lane, insert *fyne.Menu) {
 			placeKind(model.ScriptTask), placeKind(model.SendTask), placeKind(model.ReceiveTask), placeKind(model.BusinessRuleTask),
 			fyne.NewMenuItemSeparator(),
 			place(model.SubProcess, lang.X("menu.insert.subExpanded", "Sub-process (expanded)")),
-			placeAs(model.Task, model.SubProcess, lang.X("menu.insert.subCollapsed", "Sub-process (collapsed)")),
+			placeSpec(edit.Spec{Kind: model.SubProcess, Collapsed: true}, lang.X("menu.insert.subCollapsed", "Sub-process (collapsed)")),
 			placeKind(model.Transaction), placeKind(model.CallActivity),
 		),
 		sub(lang.X("menu.insert.events", "Events"),
@@ -441,15 +435,20 @@ func (a *App) addPool(vertical bool) {
 	a.editor.StartLabelEdit()
 }
 
-// placeKind arms the map's create tool for k; then (a kind in k's family)
-// or def (an event trigger) is given to the element once it is placed.
-func (a *App) placeKind(k, then model.Kind, def string) {
+// placeKind arms the map's create tool for sp: the element is placed with
+// its triggers (a timer event) or collapsed, in one undo step
+// (edit.AddTyped). An intermediate event placed on the border of a task or
+// sub-process becomes its boundary event.
+func (a *App) placeKind(sp edit.Spec) {
 	if a.doc == nil {
 		return
 	}
-	a.palette.setTool(lcanvas.CreateTool(k))
-	a.pendingDef, a.pendingKind = def, then
-	a.status.setHint(lang.X("hint.place", "Click on the map where the {{.Kind}} goes (Escape cancels).", map[string]any{"Kind": KindName(k)}))
+	a.palette.setTool(lcanvas.CreateTypedTool(sp))
+	if sp.Kind == model.IntermediateCatchEvent || sp.Kind == model.IntermediateThrowEvent {
+		a.status.setHint(lang.X("hint.placeEvent", "Click on the map where the event goes; on the border of a task or sub-process it becomes a boundary event (Escape cancels)."))
+		return
+	}
+	a.status.setHint(lang.X("hint.place", "Click on the map where the {{.Kind}} goes (Escape cancels).", map[string]any{"Kind": KindName(sp.Kind)}))
 }
 
 // addBoundary attaches a new boundary event to the selected activity, on

@@ -308,13 +308,30 @@ func TestInsertMenuPlacesEveryKind(t *testing.T) {
 		{"Text annotation", model.TextAnnotation, ""},
 		{"Group", model.Group, ""},
 	}
-	centre := fyne.NewPos(a.editor.Size().Width/2, a.editor.Size().Height*0.3)
 	if a.editor.Size().IsZero() {
 		t.Fatal("the map has no size")
 	}
+	// A spot clear of every activity's border: an intermediate event placed
+	// on a border would become a boundary event.
+	var centre fyne.Position
+	for i := 0; ; i++ {
+		if i == 40 {
+			t.Fatal("no spot on the map is clear of activity borders")
+		}
+		centre = fyne.NewPos(a.editor.Size().Width*(0.3+0.01*float32(i)), a.editor.Size().Height*0.3)
+		anyMenuItem(t, a, "Intermediate catch event").Action()
+		a.editor.Tapped(&fyne.PointEvent{Position: centre})
+		sel := a.editor.Selection()
+		clear := len(sel) == 1 && a.doc.defs.Node(sel[0]) != nil && a.doc.defs.Node(sel[0]).Kind == model.IntermediateCatchEvent
+		a.doc.sess.Undo()
+		a.editor.SetSelection(nil)
+		if clear {
+			break
+		}
+	}
 	for _, tt := range tests {
 		t.Run(tt.label, func(t *testing.T) {
-			before := a.doc.sess.Stack.Len()
+			undoBefore := a.doc.sess.Stack.UndoLabel()
 			anyMenuItem(t, a, tt.label).Action()
 			a.editor.Tapped(&fyne.PointEvent{Position: centre})
 			sel := a.editor.Selection()
@@ -333,8 +350,10 @@ func TestInsertMenuPlacesEveryKind(t *testing.T) {
 					t.Error("the sub-process is not collapsed")
 				}
 			}
-			for i := a.doc.sess.Stack.Len(); i > before; i-- {
-				a.doc.sess.Undo()
+			// One step: one undo removes it whole, and it was the only step.
+			a.doc.sess.Undo()
+			if a.doc.defs.Node(n.ID) != nil || a.doc.sess.Stack.UndoLabel() != undoBefore {
+				t.Errorf("one undo left %s (undo label %q, before %q)", n.ID, a.doc.sess.Stack.UndoLabel(), undoBefore)
 			}
 			a.editor.SetSelection(nil)
 		})

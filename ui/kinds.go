@@ -105,6 +105,10 @@ func StepName(label string) string {
 		return lang.X("step.type", "Change type")
 	case "Align":
 		return lang.X("step.align", "Align")
+	case "Attach boundary event":
+		return lang.X("step.attach", "Attach boundary event")
+	case "Detach boundary event":
+		return lang.X("step.detach", "Detach boundary event")
 	case "Auto layout":
 		return lang.X("step.autoLayout", "Create layout")
 	case "Distribute":

@@ -41,6 +41,42 @@ func (b *toolButton) MouseIn(e *desktop.MouseEvent) {
 
 var _ desktop.Hoverable = (*toolButton)(nil)
 
+// kindButton is a palette button that places an element: a click arms the
+// map's create tool, and a drag carries a new element onto the map (an
+// intermediate event onto an activity's border attaches it there).
+type kindButton struct {
+	toolButton
+	tool   lcanvas.Tool
+	editor func() *lcanvas.Editor
+	placed func()
+}
+
+func newKindButton(t lcanvas.Tool, icon fyne.Resource, hint string, onHint func(string), tapped func(), editor func() *lcanvas.Editor, placed func()) *kindButton {
+	b := &kindButton{tool: t, editor: editor, placed: placed}
+	b.hint, b.onHint = hint, onHint
+	b.Icon = icon
+	b.OnTapped = tapped
+	b.Importance = widget.LowImportance
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// Dragged shows the new element over the map.
+func (b *kindButton) Dragged(ev *fyne.DragEvent) {
+	if e := b.editor(); e != nil && !b.Disabled() {
+		e.DragNew(b.tool, ev.AbsolutePosition)
+	}
+}
+
+// DragEnd places it where the pointer left it, on the map.
+func (b *kindButton) DragEnd() {
+	if e := b.editor(); e != nil && e.DropNew() && b.placed != nil {
+		b.placed()
+	}
+}
+
+var _ fyne.Draggable = (*kindButton)(nil)
+
 // palette is the toolbar: tools, element kinds to place, lane commands,
 // undo/redo, zoom and the handovers toggle.
 type palette struct {
@@ -52,31 +88,6 @@ type palette struct {
 	redo      *toolButton
 	handovers *toolButton
 	docOnly   []fyne.Disableable
-	// defButtons place catch events with a trigger (timer, message).
-	defButtons []*toolButton
-}
-
-// markDef shows b as the active tool instead of the plain kinds.
-func (p *palette) markDef(b *toolButton) {
-	for t, tb := range p.tools {
-		if t == lcanvas.CreateTool(model.IntermediateCatchEvent) {
-			continue
-		}
-		if tb.Importance != widget.LowImportance {
-			tb.Importance = widget.LowImportance
-			tb.Refresh()
-		}
-	}
-	for _, d := range p.defButtons {
-		imp := widget.LowImportance
-		if d == b {
-			imp = widget.HighImportance
-		}
-		if d.Importance != imp {
-			d.Importance = imp
-			d.Refresh()
-		}
-	}
 }
 
 func newPalette(a *App) *palette {
@@ -88,8 +99,17 @@ func newPalette(a *App) *palette {
 		p.docOnly = append(p.docOnly, b)
 		return b
 	}
+	editor := func() *lcanvas.Editor { return a.editor }
+	placed := func() { p.markActive(a.editor.Tool()) }
+	// Element buttons arm a create tool or drag a new element onto the map.
+	create := func(t lcanvas.Tool, icon fyne.Resource, name string) fyne.CanvasObject {
+		b := newKindButton(t, icon, name, hint, func() { p.setTool(t) }, editor, placed)
+		p.tools[t] = &b.toolButton
+		p.docOnly = append(p.docOnly, b)
+		return b
+	}
 	kind := func(k model.Kind, icon fyne.Resource) fyne.CanvasObject {
-		return tool(lcanvas.CreateTool(k), icon, KindName(k))
+		return create(lcanvas.CreateTool(k), icon, KindName(k))
 	}
 	action := func(icon fyne.Resource, name string, do func()) *toolButton {
 		b := newToolButton(icon, name, hint, do)
@@ -97,18 +117,9 @@ func newPalette(a *App) *palette {
 		return b
 	}
 	sep := func() fyne.CanvasObject { return widget.NewSeparator() }
-	// An intermediate catch event with a trigger: the canvas places a plain
-	// one, the app then gives it the trigger (see App.placedEvent).
+	// An intermediate catch event with a trigger, placed whole (one step).
 	defTool := func(def string, icon fyne.Resource, name string) fyne.CanvasObject {
-		var b *toolButton
-		b = newToolButton(icon, name, hint, func() {
-			p.setTool(lcanvas.CreateTool(model.IntermediateCatchEvent))
-			a.pendingDef = def
-			p.markDef(b)
-		})
-		p.defButtons = append(p.defButtons, b)
-		p.docOnly = append(p.docOnly, b)
-		return b
+		return create(lcanvas.CreateTypedTool(edit.Spec{Kind: model.IntermediateCatchEvent, EventDefs: []string{def}}), icon, name)
 	}
 
 	p.undo = action(theme.ContentUndoIcon(), lang.X("menu.undo", "Undo"), a.undo)
@@ -164,7 +175,6 @@ func newPalette(a *App) *palette {
 
 // setTool makes t the canvas's tool and marks its button.
 func (p *palette) setTool(t lcanvas.Tool) {
-	p.app.pendingDef, p.app.pendingKind = "", ""
 	p.app.editor.SetTool(t)
 	p.markActive(t)
 	p.app.win.Canvas().Focus(p.app.editor)
@@ -172,15 +182,6 @@ func (p *palette) setTool(t lcanvas.Tool) {
 
 func (p *palette) markActive(t lcanvas.Tool) {
 	p.active = t
-	if p.app.pendingDef == "" || t != lcanvas.CreateTool(model.IntermediateCatchEvent) {
-		p.app.pendingDef = ""
-		for _, d := range p.defButtons {
-			if d.Importance != widget.LowImportance {
-				d.Importance = widget.LowImportance
-				d.Refresh()
-			}
-		}
-	}
 	for tt, b := range p.tools {
 		imp := widget.LowImportance
 		if tt == t {
