@@ -49,6 +49,7 @@ func (a *App) buildMenus() {
 		item(lang.X("menu.saveAs", "Save as…"), shiftKey(fyne.KeyS), func() { a.saveAs(nil) }),
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.publish", "Publish…"), key(fyne.KeyP), a.showPublishDialog),
+		item(expText("menu.exportMap", "Export the map…"), key(fyne.KeyE), a.showExportDialog),
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.close", "Close process"), key(fyne.KeyW), a.closeProcess),
 		fyne.NewMenuItemSeparator(),
@@ -331,6 +332,7 @@ func (a *App) showKeys() {
 		{Keys: "Ctrl+S, Ctrl+Shift+S", Action: lang.X("keys.save", "Save; save as")},
 		{Keys: "Ctrl+N, Ctrl+O, Ctrl+Shift+O", Action: lang.X("keys.open", "New process; open a file; open a library folder")},
 		{Keys: "Ctrl+H", Action: lang.X("keys.handovers", "Show handovers and their list")},
+		{Keys: "Ctrl+P, Ctrl+E", Action: expText("keys.publishExport", "Publish the library; export the open map as PDF, PNG or SVG")},
 		{Keys: "Ctrl+K, F1", Action: lang.X("menu.keys", "Keyboard shortcuts")},
 		{Keys: "Ctrl+Shift+← → ↑ ↓", Action: lang.X("keys.align", "Align the selected steps left, right, top or bottom (Arrange menu)")},
 	}
