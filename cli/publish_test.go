@@ -177,7 +177,7 @@ func TestPublishForeignFolder(t *testing.T) {
 	before, _ := os.ReadDir(filepath.Join(site, "processer"))
 	absA, _ := filepath.Abs(libA)
 	code, msg := run(libB, site)
-	if code != 1 || !strings.Contains(msg, "innehåller webbplatsen för biblioteket "+absA) || !strings.Contains(msg, "--force") {
+	if code != 1 || !strings.Contains(msg, "innehåller webbplatsen för ett annat bibliotek (senast publicerat från "+absA+")") || !strings.Contains(msg, "--force") {
 		t.Errorf("B into A's site: exit %d, %q", code, msg)
 	}
 	if after, _ := os.ReadDir(filepath.Join(site, "processer")); len(after) != len(before) || len(before) == 0 {
@@ -230,5 +230,68 @@ func TestPublishSummaryOneLanguage(t *testing.T) {
 		if !strings.Contains(stderr.String(), tc.want) || strings.Contains(stderr.String(), tc.bad) {
 			t.Errorf("%s, site %s: want %q and no %q:\n%s", tc.locale, tc.lang, tc.want, tc.bad, stderr.String())
 		}
+	}
+}
+
+// TestPublishSameLibraryTwoPaths: one library reached by two paths (a
+// link, as a share mounted elsewhere; a copy of the folder, as a moved
+// share) publishes into the same folder without --force and rewrites
+// nothing; the summary names the folder the site was last published from.
+// A different library is still refused. The library's id file is made by
+// the first publication and never listed as a process.
+func TestPublishSameLibraryTwoPaths(t *testing.T) {
+	t.Setenv("LC_ALL", "en_GB.UTF-8")
+	root := t.TempDir()
+	lib := filepath.Join(root, "share")
+	os.MkdirAll(lib, 0o755)
+	for _, name := range []string{"ekonomiskt-bistand.bpmn", "lex-sarah.bpmn"} {
+		b, err := os.ReadFile(filepath.Join("..", "examples", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(lib, name), b, 0o644)
+	}
+	run := func(args ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := Main(append([]string{"publish", "--no-pdf", "--drafts"}, args...), &stdout, &stderr)
+		return code, stderr.String()
+	}
+	site := filepath.Join(root, "site")
+	if code, msg := run(lib, site); code != 0 {
+		t.Fatalf("first publication: %d %s", code, msg)
+	}
+	if _, err := os.Stat(filepath.Join(lib, ".lanemap-library.json")); err != nil {
+		t.Fatalf("no id file after publishing: %v", err)
+	}
+	link := filepath.Join(root, "mnt")
+	if err := os.Symlink(lib, link); err != nil {
+		t.Fatal(err)
+	}
+	code, msg := run(link, site)
+	if code != 0 || !strings.Contains(msg, "Published 2 processes") || !strings.Contains(msg, "0 files written") {
+		t.Errorf("through a link: exit %d, %q", code, msg)
+	}
+	moved := filepath.Join(root, "new-server", "share")
+	os.MkdirAll(filepath.Dir(moved), 0o755)
+	if err := os.Rename(lib, moved); err != nil {
+		t.Fatal(err)
+	}
+	code, msg = run(moved, site)
+	if code != 0 || !strings.Contains(msg, "0 files written") || !strings.Contains(msg, "Note: the site was last published from "+link) {
+		t.Errorf("moved: exit %d, %q", code, msg)
+	}
+	var stdout, stderr bytes.Buffer
+	Main([]string{"library", moved}, &stdout, &stderr)
+	if strings.Contains(stdout.String(), "lanemap-library") {
+		t.Errorf("the id file is listed as a process:\n%s", stdout.String())
+	}
+
+	other := filepath.Join(root, "other")
+	os.MkdirAll(other, 0o755)
+	b, _ := os.ReadFile(filepath.Join(moved, "lex-sarah.bpmn"))
+	os.WriteFile(filepath.Join(other, "lex-sarah.bpmn"), b, 0o644)
+	code, msg = run(other, site)
+	if code != 1 || !strings.Contains(msg, "another library (last published from "+moved+")") {
+		t.Errorf("another library: exit %d, %q", code, msg)
 	}
 }
