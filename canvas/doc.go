@@ -27,8 +27,8 @@
 // builds. Hit-testing reads the same scene, so picking matches drawing.
 //
 // A drag shows a preview and commits one command on release (MoveNodes,
-// ResizeNode, Connect, Reconnect, ResizeLane, MoveLane), so a gesture is
-// one undo step. Moves snap the grabbed shape's centre to a 10-unit grid, or an
+// ResizeNode, Connect, Reconnect, ResizeLane, MoveLane, AttachBoundary,
+// DetachBoundary, AddTyped), so a gesture is one undo step. Moves snap the grabbed shape's centre to a 10-unit grid, or an
 // edge or centre to the same line of a nearby shape, shown by a guide.
 // Double clicks are timed here rather than by the driver, whose double-tap
 // support would delay every single click.
@@ -84,6 +84,15 @@
 // dragging a pool's header band moves the pool with all it holds,
 // dragging a lane's header band reorders it among its siblings (a ghost
 // and an insertion line show where; one MoveLane on release),
+// an intermediate event dragged onto the border of a task or sub-process
+// attaches there as an interrupting boundary event (the host is outlined
+// in green and the attach point marked; one AttachBoundary), a boundary
+// event dragged along its host's border slides along it and dragged well
+// away (40 screen units) detaches into an intermediate event
+// (DetachBoundary); the same holds for a new event placed or dragged with
+// a create tool, or dragged in from the app's palette (DragNew, DropNew),
+// and typed elements (a timer event, a collapsed sub-process:
+// CreateTypedTool) are placed whole in one step (edit.AddTyped),
 // dragging the line between two lanes moves it (a pool's outer edge grows
 // the pool), double-click edits the label, the wheel scrolls (Shift+wheel:
 // sideways, Ctrl+wheel: zoom about the pointer), Space+drag, middle-drag,

@@ -55,6 +55,7 @@ func KeyMap() []KeyHelp {
 		k("drag", "Drag", "Move the selection (snaps to the grid and to other shapes); on a pool's header: move the pool; on empty space: select with a frame"),
 		k("handles", "Drag a handle", "Corners resize; the round handle connects to another element; the ends of a selected flow reconnect it"),
 		k("laneheader", "Drag a lane's header", "Move the lane above or below its neighbours, with its steps"),
+		k("boundary", "Drag an event onto a task's border", "Attach it as a boundary event (also a new one from the toolbar); drag a boundary event along the border to move it, well away to detach it"),
 		k("laneedge", "Drag a lane border", "Make one lane taller and its neighbour shorter; a pool's outer edge grows the pool"),
 		k("wheel", "Wheel, Shift+wheel, Ctrl+wheel", "Scroll; scroll sideways; zoom at the pointer"),
 		k("pan", "Space+drag, middle-drag", "Pan the map"),
