@@ -35,6 +35,10 @@ func openLibraryView(dir string, onChange func([]library.Change)) (*libraryView,
 	if err != nil {
 		return nil, err
 	}
+	// The editor opens a library read-write: give it its identity now, so
+	// that publishing it later, from any mount, finds one. A read-only
+	// library works without (publishing then knows it by its folder).
+	lib.EnsureID()
 	v := &libraryView{lib: lib, dir: lib.Dir()}
 	if onChange != nil {
 		v.stopWatch = lib.Watch(onChange)
