@@ -1,7 +1,6 @@
 package raster
 
 import (
-	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
@@ -73,62 +72,23 @@ func (s *scratch) draw(dst *image.RGBA, box image.Rectangle, c color.RGBA) {
 }
 
 // composite paints c (premultiplied) through an 8-bit coverage mask of
-// row length stride onto dst at box. The mask is read eight pixels at a
-// time: outline boxes are mostly empty, and insides are runs of full
-// coverage, which an opaque colour fills without blending.
+// row length stride onto dst at box, run by run of equal coverage (the
+// mask of a glyph turned on its side: mostly empty, some full insides).
 func composite(dst *image.RGBA, box image.Rectangle, mask []uint8, stride int, c color.RGBA) {
-	solid := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | uint32(c.A)<<24
-	solid2 := uint64(solid) | uint64(solid)<<32
-	src, sa := spread(solid), uint32(c.A)
-	// Neighbours often blend alike (a translucent band over a flat lane),
-	// so the last blend is kept (m = 0 is never blended).
-	var lastDst, lastM, lastOut uint32
-	blend := func(p []byte, m uint32) {
-		d := binary.LittleEndian.Uint32(p)
-		if d != lastDst || m != lastM {
-			// dst·(1 − α·m) + c·m in 16-bit lanes (see div255).
-			ma := (sa*m + 127) / 255
-			lastDst, lastM = d, m
-			lastOut = pack(div255(src*uint64(m) + spread(d)*uint64(255-ma)))
-		}
-		binary.LittleEndian.PutUint32(p, lastOut)
-	}
+	sp := newSpanPainter(c)
 	w := box.Dx()
 	for y := 0; y < box.Dy(); y++ {
 		row := mask[y*stride : y*stride+w]
-		pix := dst.Pix[dst.PixOffset(box.Min.X, box.Min.Y+y):]
-		pix = pix[:4*w]
-		x := 0
-		for ; x+8 <= w; x += 8 {
-			switch m8 := binary.LittleEndian.Uint64(row[x:]); {
-			case m8 == 0:
-			case m8 == ^uint64(0) && sa == 255:
-				p := pix[4*x : 4*x+32]
-				binary.LittleEndian.PutUint64(p[0:], solid2)
-				binary.LittleEndian.PutUint64(p[8:], solid2)
-				binary.LittleEndian.PutUint64(p[16:], solid2)
-				binary.LittleEndian.PutUint64(p[24:], solid2)
-			default:
-				for k := range 8 {
-					m := uint32(m8 >> (8 * k) & 0xff)
-					switch {
-					case m == 0:
-					case m == 255 && sa == 255:
-						binary.LittleEndian.PutUint32(pix[4*(x+k):], solid)
-					default:
-						blend(pix[4*(x+k):4*(x+k)+4], m)
-					}
-				}
+		pix := dst.Pix[dst.PixOffset(box.Min.X, box.Min.Y+y):][:4*w]
+		for x := 0; x < w; {
+			m, end := row[x], x+1
+			for end < w && row[end] == m {
+				end++
 			}
-		}
-		for ; x < w; x++ {
-			switch m := uint32(row[x]); {
-			case m == 0:
-			case m == 255 && sa == 255:
-				binary.LittleEndian.PutUint32(pix[4*x:], solid)
-			default:
-				blend(pix[4*x:4*x+4], m)
+			if m > 0 {
+				sp.span(pix[4*x:4*end], uint32(m))
 			}
+			x = end
 		}
 	}
 }
@@ -136,33 +96,9 @@ func composite(dst *image.RGBA, box image.Rectangle, mask []uint8, stride int, c
 // fillBox paints c (premultiplied) over every pixel of r.
 func fillBox(dst *image.RGBA, r image.Rectangle, c color.RGBA) {
 	r = r.Intersect(dst.Rect)
-	if r.Empty() {
-		return
-	}
-	solid := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | uint32(c.A)<<24
-	w := 4 * r.Dx()
-	first := dst.Pix[dst.PixOffset(r.Min.X, r.Min.Y):][:w]
-	if c.A == 255 {
-		binary.LittleEndian.PutUint32(first, solid)
-		for k := 4; k < w; k *= 2 {
-			copy(first[k:], first[:k])
-		}
-		for y := r.Min.Y + 1; y < r.Max.Y; y++ {
-			copy(dst.Pix[dst.PixOffset(r.Min.X, y):][:w], first)
-		}
-		return
-	}
-	src, ia := spread(solid), uint64(255-c.A)
-	var lastDst, lastOut uint32
+	sp := newSpanPainter(c)
 	for y := r.Min.Y; y < r.Max.Y; y++ {
-		row := dst.Pix[dst.PixOffset(r.Min.X, y):][:w]
-		for x := 0; x < w; x += 4 {
-			d := binary.LittleEndian.Uint32(row[x:])
-			if d != lastDst || x == 0 && y == r.Min.Y {
-				lastDst, lastOut = d, pack(div255(src*255+spread(d)*ia))
-			}
-			binary.LittleEndian.PutUint32(row[x:], lastOut)
-		}
+		sp.span(dst.Pix[dst.PixOffset(r.Min.X, y):][:4*r.Dx()], 255)
 	}
 }
 

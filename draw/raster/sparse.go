@@ -164,8 +164,7 @@ func (cv *coverage) paint(dst *image.RGBA, c color.RGBA) {
 		cv.byRow[cv.next[e.y]] = e
 		cv.next[e.y]++
 	}
-	sp := spanPainter{c: c, solid: uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | uint32(c.A)<<24}
-	sp.src = spread(sp.solid)
+	sp := newSpanPainter(c)
 	w := cv.box.Dx()
 	for r := range h {
 		cells := cv.byRow[cv.start[r]:cv.start[r+1]]
@@ -205,7 +204,8 @@ func sortCells(cells []cell) {
 	slices.SortFunc(cells, func(a, b cell) int { return cmp.Compare(a.x, b.x) })
 }
 
-// spanPainter paints runs of pixels at one coverage.
+// spanPainter paints runs of pixels at one coverage (m = 0 is never
+// painted, so the zero memo never matches a real blend).
 type spanPainter struct {
 	c                       color.RGBA
 	solid                   uint32
@@ -213,7 +213,15 @@ type spanPainter struct {
 	lastDst, lastM, lastOut uint32
 }
 
-// span paints c at coverage m (1–255) over the pixels of p.
+func newSpanPainter(c color.RGBA) *spanPainter {
+	sp := &spanPainter{c: c, solid: uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | uint32(c.A)<<24}
+	sp.src = spread(sp.solid)
+	return sp
+}
+
+// span paints c at coverage m (1–255) over the pixels of p: a fill where
+// c is opaque and m full, else dst·(1 − α·m) + c·m, the last blend reused
+// while the pixel under it and m stay the same (a band over a flat lane).
 func (sp *spanPainter) span(p []byte, m uint32) {
 	if m == 255 && sp.c.A == 255 {
 		if len(p) == 0 {
