@@ -91,6 +91,9 @@ func routeAmong(first []model.Point, a, b model.Rect, across bool, hard, soft []
 	} else {
 		cands = candidates(a, b, all)
 	}
+	if o != nil && (o.slide[0] || o.slide[1]) {
+		cands = append(cands, slid(cands, a, b, o.slide)...)
+	}
 	ok := func(c []model.Point, obs, soft []model.Rect) bool {
 		return clearOf(c, ends) && clearOf(c, obs) && clearOf(c, soft)
 	}
@@ -100,7 +103,9 @@ func routeAmong(first []model.Point, a, b model.Rect, across bool, hard, soft []
 		}
 	}
 	// Shapes first, then labels, then other flows: a route may run along
-	// another flow only when keeping off it would cross a label.
+	// another flow only when keeping off it would cross a label (a name
+	// crossed by an arrow is misread too); a grid search for a route that
+	// keeps off both comes before giving in.
 	tiers := []struct {
 		obs, soft []model.Rect
 		apart     bool
@@ -147,26 +152,30 @@ func routeAmong(first []model.Point, a, b model.Rect, across bool, hard, soft []
 type others struct {
 	lines []line
 	taken []model.Point
+	// slide says whether the route may leave a (slide[0]) or enter b
+	// (slide[1]) off the middle of a side: rectangles (activities, pools)
+	// are outline along their whole side, so a fork's second branch can
+	// leave from a port of its own there. Diamonds and circles keep their
+	// corners and poles.
+	slide [2]bool
+	// yield: the flows out of the same source (into the same target) do
+	// not count, because the caller re-routes those that get in the way
+	// (connect: the newest branch keeps the simplest route).
+	yield bool
 }
 
 // line is another flow's route; fork is set for a flow out of the same
-// source, join for one into the same target: a route may share such a
-// flow's first (last) stretch from the same point, as a fork or join reads.
+// source, join for one into the same target.
 type line struct {
+	id         string
 	pts        []model.Point
 	fork, join bool
 }
 
-// apart reports whether pts may not run along l.
-func (l line) apart(pts []model.Point) bool {
-	switch {
-	case l.fork && samePoint(l.pts[0], pts[0]):
-		return false
-	case l.join && samePoint(l.pts[len(l.pts)-1], pts[len(pts)-1]):
-		return false
-	}
-	return true
-}
+// counts reports whether l is to be kept off: every flow, fork and join
+// siblings included (two branches on one trunk read as one), unless the
+// siblings yield.
+func (o *others) counts(l line) bool { return !o.yield || !(l.fork || l.join) }
 
 // overlapMax is how far two flows may run along each other (at a shared
 // end they meet in a point; more reads as one flow).
@@ -184,7 +193,7 @@ func (o *others) conflicts(pts []model.Point) bool {
 		}
 	}
 	for _, l := range o.lines {
-		if l.apart(pts) && collinear(pts, l.pts) > overlapMax {
+		if o.counts(l) && collinear(pts, l.pts) > overlapMax {
 			return true
 		}
 	}
@@ -209,9 +218,9 @@ func (o *others) transposed() *others {
 	if o == nil {
 		return nil
 	}
-	t := &others{taken: transposePts(o.taken)}
+	t := &others{taken: transposePts(o.taken), slide: o.slide, yield: o.yield}
 	for _, l := range o.lines {
-		t.lines = append(t.lines, line{transposePts(l.pts), l.fork, l.join})
+		t.lines = append(t.lines, line{l.id, transposePts(l.pts), l.fork, l.join})
 	}
 	return t
 }
@@ -257,7 +266,7 @@ func (s *Session) othersFor(self, src, tgt string, box model.Rect) *others {
 		}
 		seen = append(seen, f)
 		if e := s.Edge(f.ID); e != nil && len(e.Waypoints) >= 2 {
-			o.lines = append(o.lines, line{e.Waypoints, f.Source == src, tgt != "" && f.Target == tgt})
+			o.lines = append(o.lines, line{f.ID, e.Waypoints, f.Source == src, tgt != "" && f.Target == tgt})
 			if n := s.Doc.Node(src); f.Target == src && n != nil && n.Kind.IsGateway() {
 				o.taken = append(o.taken, e.Waypoints[len(e.Waypoints)-1])
 			}
@@ -284,7 +293,95 @@ func (s *Session) othersFor(self, src, tgt string, box model.Rect) *others {
 			add(f)
 		}
 	}
+	o.slide = [2]bool{s.slides(src), s.slides(tgt)}
 	return o
+}
+
+// slides reports whether a flow may meet id's shape anywhere along a side
+// (see others.slide).
+func (s *Session) slides(id string) bool {
+	if n := s.Doc.Node(id); n != nil {
+		return n.Kind.IsActivity()
+	}
+	return id != "" && s.Doc.Participant(id) != nil
+}
+
+// slid lists variants of cands whose first segment (with slide[0]) or last
+// segment (with slide[1]), or both, run a quarter of the side off its
+// middle, each way: the second port on a side that a fork or join needs.
+func slid(cands [][]model.Point, a, b model.Rect, slide [2]bool) [][]model.Point {
+	var out [][]model.Point
+	for _, c := range cands {
+		if len(c) == 2 && !(slide[0] && slide[1]) {
+			continue // a single segment moves both ends
+		}
+		heads := [][]model.Point{c}
+		if slide[0] {
+			for _, sign := range []float64{1, -1} {
+				if v := shiftEnd(c, a, b, sign); v != nil {
+					out = append(out, v)
+					heads = append(heads, v)
+				}
+			}
+		}
+		if !slide[1] {
+			continue
+		}
+		for _, h := range heads {
+			r := slices.Clone(h)
+			slices.Reverse(r)
+			for _, sign := range []float64{1, -1} {
+				if v := shiftEnd(r, b, a, sign); v != nil {
+					slices.Reverse(v)
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// shiftEnd moves the first segment of the orthogonal route c, which leaves
+// rectangle r, a quarter of r's side along that side (sign: which way). It
+// returns nil when the result leaves the side, folds the route onto
+// itself, or (a single segment) no longer reaches the other end's side.
+func shiftEnd(c []model.Point, r, other model.Rect, sign float64) []model.Point {
+	if len(c) < 2 {
+		return nil
+	}
+	p, q := c[0], c[1]
+	horiz := math.Abs(p.Y-q.Y) <= tol && math.Abs(p.X-q.X) > tol
+	vert := math.Abs(p.X-q.X) <= tol && math.Abs(p.Y-q.Y) > tol
+	var v []model.Point
+	switch {
+	case horiz && (math.Abs(p.X-r.X) <= tol || math.Abs(p.X-r.X-r.W) <= tol):
+		y := round(p.Y + sign*r.H/4)
+		if y <= r.Y+tol || y >= r.Y+r.H-tol {
+			return nil
+		}
+		if len(c) == 2 && (y <= other.Y+tol || y >= other.Y+other.H-tol) {
+			return nil
+		}
+		if len(c) > 2 && math.Abs(c[2].Y-y) <= tol {
+			return nil
+		}
+		v = slices.Clone(c)
+		v[0].Y, v[1].Y = y, y
+	case vert && (math.Abs(p.Y-r.Y) <= tol || math.Abs(p.Y-r.Y-r.H) <= tol):
+		x := round(p.X + sign*r.W/4)
+		if x <= r.X+tol || x >= r.X+r.W-tol {
+			return nil
+		}
+		if len(c) == 2 && (x <= other.X+tol || x >= other.X+other.W-tol) {
+			return nil
+		}
+		if len(c) > 2 && math.Abs(c[2].X-x) <= tol {
+			return nil
+		}
+		v = slices.Clone(c)
+		v[0].X, v[1].X = x, x
+	}
+	return v
 }
 
 // labelOf is where n's name is drawn outside its shape sh: the DI label
@@ -596,6 +693,17 @@ func gridRoute(a, b model.Rect, obs []model.Rect, o *others) []model.Point {
 		xs = append(xs, o.X-clearance, o.X, o.X+o.W, o.X+o.W+clearance)
 		ys = append(ys, o.Y-clearance, o.Y, o.Y+o.H, o.Y+o.H+clearance)
 	}
+	var slide [2]bool
+	if o != nil {
+		slide = o.slide
+	}
+	for i, r := range []model.Rect{a, b} {
+		if slide[i] {
+			c := r.Center()
+			xs = append(xs, c.X-r.W/4, c.X+r.W/4)
+			ys = append(ys, c.Y-r.H/4, c.Y+r.H/4)
+		}
+	}
 	uniq := func(vs []float64) []float64 {
 		for i := range vs {
 			vs[i] = round(vs[i])
@@ -609,10 +717,18 @@ func gridRoute(a, b model.Rect, obs []model.Rect, o *others) []model.Point {
 		p   model.Point
 		dir int // 0 right, 1 down, 2 left, 3 up: the way out of the shape
 	}
-	ports := func(r model.Rect) []port {
+	ports := func(r model.Rect, slide bool) []port {
 		c := r.Center()
-		return []port{{model.Point{X: r.X + r.W, Y: c.Y}, 0}, {model.Point{X: c.X, Y: r.Y + r.H}, 1},
+		ps := []port{{model.Point{X: r.X + r.W, Y: c.Y}, 0}, {model.Point{X: c.X, Y: r.Y + r.H}, 1},
 			{model.Point{X: r.X, Y: c.Y}, 2}, {model.Point{X: c.X, Y: r.Y}, 3}}
+		if slide { // a quarter of the side off the middle, each way
+			for _, f := range []float64{-0.25, 0.25} {
+				y, x := round(c.Y+f*r.H), round(c.X+f*r.W)
+				ps = append(ps, port{model.Point{X: r.X + r.W, Y: y}, 0}, port{model.Point{X: x, Y: r.Y + r.H}, 1},
+					port{model.Point{X: r.X, Y: y}, 2}, port{model.Point{X: x, Y: r.Y}, 3})
+			}
+		}
+		return ps
 	}
 	idx := func(p model.Point) (int, int, bool) {
 		i, okx := slices.BinarySearch(xs, round(p.X))
@@ -634,8 +750,8 @@ func gridRoute(a, b model.Rect, obs []model.Rect, o *others) []model.Point {
 	var segs [][2]model.Point
 	if o != nil {
 		for _, ln := range o.lines {
-			if ln.fork || ln.join {
-				continue // sharing a fork's or join's trunk is fine
+			if !o.counts(ln) {
+				continue // a sibling that will make way
 			}
 			l := ln.pts
 			for k := 1; k < len(l); k++ {
@@ -656,7 +772,7 @@ func gridRoute(a, b model.Rect, obs []model.Rect, o *others) []model.Point {
 		return c * along
 	}
 	isPort := map[[2]int]bool{}
-	for _, p := range append(ports(a), ports(b)...) {
+	for _, p := range append(ports(a, slide[0]), ports(b, slide[1])...) {
 		if isTaken(p.p) {
 			continue
 		}
@@ -692,7 +808,7 @@ func gridRoute(a, b model.Rect, obs []model.Rect, o *others) []model.Point {
 		dist[k], prev[k] = math.Inf(1), -1
 	}
 	h := &pq{}
-	for _, p := range ports(a) {
+	for _, p := range ports(a, slide[0]) {
 		if isTaken(p.p) {
 			continue
 		}
@@ -703,7 +819,7 @@ func gridRoute(a, b model.Rect, obs []model.Rect, o *others) []model.Point {
 		}
 	}
 	goal := map[int]bool{} // states that enter b through a port
-	for _, p := range ports(b) {
+	for _, p := range ports(b, slide[1]) {
 		if isTaken(p.p) {
 			continue
 		}

@@ -3,6 +3,7 @@ package edit
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"lanemap/model"
 )
@@ -81,21 +82,115 @@ func (s *Session) connect(t *tx, src, tgt string, k model.Kind) (string, error) 
 	t.addFlow(f)
 	e := &model.Edge{ID: f.ID + "_di", Element: f.ID}
 	t.addEdge(e)
-	if err := s.route(t, f); err != nil {
+	if err := s.routeBranch(t, f); err != nil {
 		return "", err
 	}
 	return f.ID, nil
 }
 
+// routeBranch routes a new flow f. A fork or join must read unambiguously,
+// so no two of its branches may share a trunk: f keeps off every other
+// flow, its siblings included. When that costs f bends that a route
+// running along a sibling would not, the siblings in the way are routed
+// anew instead, off f — if none of them gets a route with more bends or
+// one that crosses a shape or runs along a flow. So the straight way on
+// stays straight and the older branch to the lane below leaves from a port
+// of its own, while an older straight branch is never bent for a new one.
+func (s *Session) routeBranch(t *tx, f *model.Flow) error {
+	e := s.Edge(f.ID)
+	if f.Kind != model.SequenceFlow || e == nil {
+		return s.route(t, f)
+	}
+	strict, err := s.routePts(t, f, e, false)
+	if err != nil {
+		return err
+	}
+	s.setRoute(t, e, strict)
+	if len(strict) <= 2 {
+		return nil
+	}
+	yield, _ := s.routePts(t, f, e, true)
+	if len(yield) >= len(strict) {
+		return nil
+	}
+	s.setRoute(t, e, yield)
+	type kept struct {
+		e     *model.Edge
+		pts   []model.Point
+		label *model.Rect
+	}
+	var moved []kept
+	g := s.graph()
+	for _, end := range []string{f.Source, f.Target} {
+		for _, sib := range g.touching[end] {
+			if sib == f || sib.Kind != model.SequenceFlow || !(sib.Source == f.Source || sib.Target == f.Target) {
+				continue
+			}
+			se := s.Edge(sib.ID)
+			if se == nil || slices.ContainsFunc(moved, func(k kept) bool { return k.e == se }) ||
+				collinear(yield, se.Waypoints) <= overlapMax {
+				continue
+			}
+			moved = append(moved, kept{se, se.Waypoints, se.Label})
+			if s.route(t, sib) != nil || len(se.Waypoints) > len(moved[len(moved)-1].pts) || s.tangled(sib) {
+				for _, k := range slices.Backward(moved) {
+					t.edge(k.e).Waypoints = k.pts
+					k.e.Label = k.label
+				}
+				s.setRoute(t, e, strict)
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// tangled reports whether f's route crosses a shape or runs along another
+// flow.
+func (s *Session) tangled(f *model.Flow) bool {
+	e := s.Edge(f.ID)
+	a, b := s.Shape(f.Source), s.Shape(f.Target)
+	if e == nil || a == nil || b == nil {
+		return false
+	}
+	box := boundsOf(e.Waypoints).Union(a.Bounds).Union(b.Bounds)
+	hard, _ := s.obstacles(f, box)
+	return !clearOf(e.Waypoints, hard) || s.othersFor(f.ID, f.Source, f.Target, box).conflicts(e.Waypoints)
+}
+
 // route recomputes the waypoints of f's edge from its ends' shapes.
-func (s *Session) route(t *tx, f *model.Flow) error {
+func (s *Session) route(t *tx, f *model.Flow) error { return s.routeOpt(t, f, false) }
+
+// routeOpt is route; with yield, the flows out of f's source and into its
+// target do not count as flows to keep off (routeBranch moves them).
+func (s *Session) routeOpt(t *tx, f *model.Flow, yield bool) error {
 	e := s.Edge(f.ID)
 	if e == nil {
 		return nil // not shown in this diagram
 	}
+	pts, err := s.routePts(t, f, e, yield)
+	if err != nil {
+		return err
+	}
+	s.setRoute(t, e, pts)
+	return nil
+}
+
+// setRoute gives e the waypoints pts; its label follows.
+func (s *Session) setRoute(t *tx, e *model.Edge, pts []model.Point) {
+	was := t.edgeBefore(e)
+	t.edge(e).Waypoints = pts
+	if was.label != nil && len(was.pts) > 0 {
+		l := followLabel(*was.label, was.pts, pts)
+		e.Label = &l
+	}
+}
+
+// routePts is the route routeOpt gives f's edge e.
+func (s *Session) routePts(t *tx, f *model.Flow, e *model.Edge, yield bool) ([]model.Point, error) {
 	a, b := s.Shape(f.Source), s.Shape(f.Target)
 	if a == nil || b == nil {
-		return fmt.Errorf("edit: an end of %s %q has no shape", f.Kind, f.ID)
+		return nil, fmt.Errorf("edit: an end of %s %q has no shape", f.Kind, f.ID)
 	}
 	var pts []model.Point
 	switch f.Kind {
@@ -114,7 +209,9 @@ func (s *Session) route(t *tx, f *model.Flow) error {
 		pts = GatewayRoute(a.Bounds, b.Bounds, across, sg, tg)
 		box := a.Bounds.Union(b.Bounds)
 		hard, soft := s.obstacles(f, box)
-		pts = routeAmong(pts, a.Bounds, b.Bounds, across, hard, soft, s.othersFor(f.ID, f.Source, f.Target, box))
+		o := s.othersFor(f.ID, f.Source, f.Target, box)
+		o.yield = yield
+		pts = routeAmong(pts, a.Bounds, b.Bounds, across, hard, soft, o)
 	case model.MessageFlow:
 		across := true
 		if p := s.Doc.ProcessOf(f.Source); p != nil {
@@ -132,13 +229,7 @@ func (s *Session) route(t *tx, f *model.Flow) error {
 	default:
 		pts = StraightRoute(a.Bounds, b.Bounds)
 	}
-	was := t.edgeBefore(e)
-	t.edge(e).Waypoints = pts
-	if was.label != nil && len(was.pts) > 0 {
-		l := followLabel(*was.label, was.pts, pts)
-		e.Label = &l
-	}
-	return nil
+	return pts, nil
 }
 
 // followLabel moves a flow's label along with its route: the label keeps
