@@ -174,8 +174,14 @@ func (e *Editor) dropEvent(d gesture) bool {
 			e.failed(e.s.MoveNodes([]string{n.ID}, d.attachAt.X-c.X, d.attachAt.Y-c.Y))
 		}
 	case d.attach != "":
+		flows := len(e.s.Doc.Flows)
 		if !e.failed(e.s.AttachBoundary(n.ID, d.attach, d.attachAt)) {
-			e.status(lang.X("canvas.status.attached", "Attached to “{{.Name}}” as a boundary event.", map[string]any{"Name": e.nameOf(d.attach)}))
+			msg := lang.X("canvas.status.attached", "Attached to “{{.Name}}” as a boundary event.", map[string]any{"Name": e.nameOf(d.attach)})
+			if gone := flows - len(e.s.Doc.Flows); gone > 0 {
+				// Nothing flows into a boundary event: say so, Ctrl+Z brings them back.
+				msg += " " + lang.X("canvas.status.flowsGone", "{{.Count}} incoming flows removed (Ctrl+Z undoes).", map[string]any{"Count": gone})
+			}
+			e.status(msg)
 		}
 	case d.detach:
 		if d.dx != 0 || d.dy != 0 {

@@ -338,3 +338,21 @@ func TestCreateTypedIsOneStep(t *testing.T) {
 		})
 	}
 }
+
+func TestAttachSaysWhichFlowsWent(t *testing.T) {
+	h := newHarness(t)
+	ev := h.timerAt(500, 100)
+	in, err := h.s.Connect("Start", ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last string
+	h.e.OnStatus = func(s string) { last = s }
+	h.oneStep(func() { h.dragTo(model.Point{X: 500, Y: 100}, model.Point{X: 250, Y: 143}, nil) })
+	if h.s.Doc.Flow(in) != nil {
+		t.Fatal("a flow into the boundary event survived")
+	}
+	if want := "1 incoming flows removed"; !bytes.Contains([]byte(last), []byte(want)) {
+		t.Errorf("status %q does not say %q", last, want)
+	}
+}

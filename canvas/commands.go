@@ -376,6 +376,7 @@ func (e *Editor) place(sp edit.Spec, p model.Point) {
 	if e.failed(err) {
 		return
 	}
+	e.status("") // the tool's "click where" hint is done
 	e.setSelection([]string{id})
 	e.Refresh()
 }
