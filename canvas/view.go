@@ -136,3 +136,7 @@ func (v view) reveal(r model.Rect, size fyne.Size) view {
 	}
 	return v
 }
+
+// ScreenOf is the widget position of model point p at the current view,
+// for the app's drag and drop onto the map (and its tests).
+func (e *Editor) ScreenOf(p model.Point) fyne.Position { return e.v.toScreen(p) }
