@@ -177,23 +177,30 @@ func (e *Editor) dropEvent(d gesture) bool {
 		flows := len(e.s.Doc.Flows)
 		if !e.failed(e.s.AttachBoundary(n.ID, d.attach, d.attachAt)) {
 			msg := lang.X("canvas.status.attached", "Attached to “{{.Name}}” as a boundary event.", map[string]any{"Name": e.nameOf(d.attach)})
-			if gone := flows - len(e.s.Doc.Flows); gone > 0 {
-				// Nothing flows into a boundary event: say so, Ctrl+Z brings them back.
-				msg += " " + lang.X("canvas.status.flowsGone", "{{.Count}} incoming flows removed (Ctrl+Z undoes).", map[string]any{"Count": gone})
-			}
-			e.status(msg)
+			e.status(msg + flowsGone(flows, len(e.s.Doc.Flows)))
 		}
 	case d.detach:
 		if d.dx != 0 || d.dy != 0 {
 			to := model.Point{X: c.X + d.dx, Y: c.Y + d.dy}
+			flows := len(e.s.Doc.Flows)
 			if !e.failed(e.s.DetachBoundary(n.ID, to)) {
-				e.status(lang.X("canvas.status.detached", "Detached: now an intermediate event."))
+				e.status(lang.X("canvas.status.detached", "Detached: now an intermediate event.") + flowsGone(flows, len(e.s.Doc.Flows)))
 			}
 		}
 	default:
 		return false
 	}
 	return true
+}
+
+// flowsGone says, after a space, how many flows an attach or detach
+// deleted (nothing flows into a boundary event, no sequence flow crosses a
+// sub-process border); "" when none. Ctrl+Z brings them back.
+func flowsGone(before, after int) string {
+	if before <= after {
+		return ""
+	}
+	return " " + lang.X("canvas.status.flowsGone", "{{.Count}} flows it cannot keep were removed (Ctrl+Z undoes).", map[string]any{"Count": before - after})
 }
 
 // nameOf is an element's name, else its id.

@@ -352,7 +352,7 @@ func TestAttachSaysWhichFlowsWent(t *testing.T) {
 	if h.s.Doc.Flow(in) != nil {
 		t.Fatal("a flow into the boundary event survived")
 	}
-	if want := "1 incoming flows removed"; !bytes.Contains([]byte(last), []byte(want)) {
+	if want := "1 flows it cannot keep were removed"; !bytes.Contains([]byte(last), []byte(want)) {
 		t.Errorf("status %q does not say %q", last, want)
 	}
 }
