@@ -9,6 +9,7 @@ import (
 
 	"lanemap/edit"
 	"lanemap/internal/gen"
+	"lanemap/model"
 )
 
 // benchSize is a projector-sized editor area.
@@ -191,6 +192,60 @@ func BenchmarkPanFrame(b *testing.B) {
 				}
 				e.v = e.v.pan(step, step/2)
 				e.r.generate(int(sz.Width), int(sz.Height))
+			}
+		})
+	}
+}
+
+// BenchmarkDragEventFrame is one pointer step of dragging an intermediate
+// event along a task's border: the search for an activity border to
+// attach to (every activity is a candidate), the snapping and the overlay
+// with the host's outline and the attach point; the picture is reused.
+func BenchmarkDragEventFrame(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			test.NewTempApp(b)
+			s := edit.NewSession(gen.Collaboration(n), nil)
+			host := ""
+			for _, nd := range s.Doc.Nodes {
+				if nd.Kind.IsTask() && s.Shape(nd.ID) != nil {
+					host = nd.ID
+					break
+				}
+			}
+			r := s.Shape(host).Bounds
+			ev, err := s.AddTyped(edit.Spec{Kind: model.IntermediateCatchEvent, EventDefs: []string{model.TimerDef}},
+				s.Doc.LaneOf(host).ID, model.Point{X: r.X + r.W/2, Y: r.Y + r.H + 100})
+			if err != nil {
+				b.Fatal(err)
+			}
+			e := NewEditor(s)
+			w := test.NewWindow(e)
+			defer w.Close()
+			w.SetPadded(false)
+			w.Resize(benchSize)
+			e.SetZoom(1)
+			e.SetSelection([]string{host})
+			sz := e.size
+			e.r.generate(int(sz.Width), int(sz.Height))
+			c := e.shapes[ev].Bounds.Center()
+			e.drag.pressed, e.drag.pressAt = true, e.v.toScreen(c)
+			// Onto the bottom border, then to and fro along it.
+			to := e.v.toScreen(model.Point{X: r.X + r.W/2, Y: r.Y + r.H})
+			e.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: to.X - e.drag.pressAt.X, DY: to.Y - e.drag.pressAt.Y}})
+			step := fyne.Delta{DX: 1}
+			i := 0
+			for b.Loop() {
+				if i%40 == 20 {
+					step.DX = -step.DX
+				}
+				i++
+				e.Dragged(&fyne.DragEvent{Dragged: step})
+				e.overlayObjects()
+				e.r.generate(int(sz.Width), int(sz.Height))
+			}
+			if e.drag.kind != dragMove || e.drag.attach != host {
+				b.Fatalf("drag kind %v, attach %q, want %q", e.drag.kind, e.drag.attach, host)
 			}
 		})
 	}
