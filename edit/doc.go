@@ -1,7 +1,8 @@
 // Package edit turns every user action on a BPMN model into one undoable
 // command: a Session holds the document, the diagram being edited and the
-// undo Stack, and has one method per user intent (AddNode, AppendNext,
-// QuickAdd, MoveNodes, Connect, Delete, AddLane, ResizeLane, …).
+// undo Stack, and has one method per user intent (AddNode, AddTyped,
+// AppendNext, QuickAdd, MoveNodes, AttachBoundary, DetachBoundary, Connect,
+// Delete, AddLane, ResizeLane, …).
 //
 // Design. A command records what it changed on its first Do: for every
 // object it touches (node, flow, shape, edge, lane, process, pool) a deep
