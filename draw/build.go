@@ -49,8 +49,10 @@ type builder struct {
 	drawnParents map[string]bool
 	boxes        *[]box             // expanded activity shapes, see containers
 	bandEnd      map[string]float64 // lane id → where its header band ends
-	surfaces     []surface          // filled pools and lanes, in paint order
+	surfaces     []surface          // filled pools, lanes and expanded activities, in paint order
 	ownSurfaces  bool               // some surface has the file's or a role's colour
+	cuts         []float64          // scratch for surfaceUnder
+	grounds      []ground           // colours under the last route surfaceUnder weighed
 	segs         arena
 }
 
@@ -129,6 +131,7 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 	for _, s := range lanes {
 		b.drawLane(s)
 	}
+	b.addActivitySurfaces(nodes)
 	if opt.MarkHandovers {
 		for _, e := range g.Edges {
 			if e != nil && b.handovers[e.Element] {
@@ -150,6 +153,157 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 	b.sc.Items = append(b.sc.Items, b.labels...)
 	b.sc.Bounds = sceneBounds(b.sc.Items)
 	return b.sc
+}
+
+// addActivitySurfaces records the bodies of expanded sub-processes and call
+// activities (nodes is in paint order) as surfaces, before any node is
+// drawn: flows inside them are drawn on their fill, and so are labels that
+// lie over them, whichever node they belong to.
+func (b *builder) addActivitySurfaces(nodes []*model.Shape) {
+	for _, s := range nodes {
+		n := b.d.Node(s.Element)
+		if n == nil || !(n.Kind.IsSubProcess() || n.Kind == model.CallActivity) || !b.expanded(s, n) {
+			continue
+		}
+		col := b.pal.resolve(s.Style)
+		b.addSurface(clean(s.Bounds), col.fill, col.ownFill)
+	}
+}
+
+// ground is a colour under part of a route and how much of it.
+type ground struct {
+	c color.NRGBA
+	w float64
+}
+
+// surfaceUnder is what a line along pts is drawn on: the colour (see
+// surfaceAt) under most of its length. Each segment is cut where it
+// crosses a surface's edge and every piece weighed by the colour under its
+// middle, into b.grounds; a route inside one surface with nothing on top
+// skips that and leaves b.grounds empty. Cost: segments × surfaces, and
+// only for routes that cross surfaces.
+func (b *builder) surfaceUnder(pts []model.Point) color.NRGBA {
+	b.grounds = b.grounds[:0]
+	if len(pts) == 0 {
+		return b.pal.bg
+	}
+	box := ptsBox(pts)
+	c := box.Center()
+	if len(pts) == 1 || b.uniformUnder(box, c) {
+		bg, _ := b.surfaceAt(c)
+		return bg
+	}
+	for i := 1; i < len(pts); i++ {
+		p, q := pts[i-1], pts[i]
+		l := norm(sub(q, p))
+		if !(l > 0) || math.IsInf(l, 0) {
+			continue
+		}
+		cuts := append(b.cuts[:0], 0, 1)
+		cut := func(from, to, at float64) {
+			if from != to {
+				if t := (at - from) / (to - from); t > 0 && t < 1 {
+					cuts = append(cuts, t)
+				}
+			}
+		}
+		seg := ptsBox(pts[i-1 : i+1])
+		for _, s := range b.surfaces {
+			if s.r.X > seg.X+seg.W || seg.X > s.r.X+s.r.W || s.r.Y > seg.Y+seg.H || seg.Y > s.r.Y+s.r.H {
+				continue
+			}
+			cut(p.X, q.X, s.r.X)
+			cut(p.X, q.X, s.r.X+s.r.W)
+			cut(p.Y, q.Y, s.r.Y)
+			cut(p.Y, q.Y, s.r.Y+s.r.H)
+		}
+		slices.Sort(cuts)
+		for k := 1; k < len(cuts); k++ {
+			t0, t1 := cuts[k-1], cuts[k]
+			if t1 <= t0 {
+				continue
+			}
+			bg, _ := b.surfaceAt(addp(p, scale(sub(q, p), (t0+t1)/2)))
+			b.weigh(bg, l*(t1-t0))
+		}
+		b.cuts = cuts
+	}
+	best := ground{c: b.pal.bg, w: -1}
+	for _, g := range b.grounds {
+		if g.w > best.w {
+			best = g
+		}
+	}
+	if best.w < 0 {
+		bg, _ := b.surfaceAt(c)
+		return bg
+	}
+	return best.c
+}
+
+// lineAlong picks the ink of a line along the route surfaceUnder last
+// weighed, whose main ground is ground, with glow (when not transparent)
+// under the line: a line over grounds of both kinds (a message flow from
+// a vendor's white pool across the dark paper) takes the first of the
+// file's stroke (own), defs, and the grey that reads best on the darkest
+// and lightest ground, that reaches 3:1 on every ground under a tenth or
+// more of the route; else it is made to read on its main ground (lineOn).
+func (b *builder) lineAlong(ground, glow color.NRGBA, own bool, c color.NRGBA, defs ...color.NRGBA) color.NRGBA {
+	if len(b.grounds) > 1 {
+		total := 0.0
+		for i := range b.grounds {
+			b.grounds[i].c = over(glow, b.grounds[i].c)
+			total += b.grounds[i].w
+		}
+		if own && b.readsAcross(c, total) {
+			return c
+		}
+		for _, d := range defs {
+			if b.readsAcross(d, total) {
+				return d
+			}
+		}
+		if g := b.greyAcross(total); b.readsAcross(g, total) {
+			return g
+		}
+	}
+	return lineOn(over(glow, ground), own, c, defs...)
+}
+
+// readsAcross reports whether ink reaches 3:1 on each of b.grounds that
+// covers a tenth or more of total.
+func (b *builder) readsAcross(ink color.NRGBA, total float64) bool {
+	for _, g := range b.grounds {
+		if g.w >= total/10 && contrast(ink, g.c) < minLineContrast {
+			return false
+		}
+	}
+	return true
+}
+
+// greyAcross is the grey whose contrast with the darkest and the lightest
+// of b.grounds (a tenth or more of total) is the same: the best one colour
+// can do on both.
+func (b *builder) greyAcross(total float64) color.NRGBA {
+	lo, hi := 1.0, 0.0
+	for _, g := range b.grounds {
+		if g.w >= total/10 {
+			l := relLuminance(g.c)
+			lo, hi = math.Min(lo, l), math.Max(hi, l)
+		}
+	}
+	return greyOf(math.Sqrt((lo+0.05)*(hi+0.05)) - 0.05)
+}
+
+// weigh adds w to colour c's share in grounds.
+func (b *builder) weigh(c color.NRGBA, w float64) {
+	for i := range b.grounds {
+		if b.grounds[i].c == c {
+			b.grounds[i].w += w
+			return
+		}
+	}
+	b.grounds = append(b.grounds, ground{c, w})
 }
 
 // collectHandovers fills Scene.Handovers with the handovers this diagram

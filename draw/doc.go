@@ -22,8 +22,15 @@
 // groups unfilled. Build never fails: unknown kinds become plain rounded boxes, DI
 // pointing at nothing is drawn without meaning, and NaN, infinities or
 // absurd sizes are clamped so the scene bounds stay finite. Only explicit
-// DI colours change the picture; a fill alone changes the ink inside the
-// shape (for contrast), never the outline. Labels take BPMNLabel's colour
+// DI colours change the picture, and lines stay visible on them (WCAG 2.1
+// non-text contrast, 3:1): a shape's outline and markers are read against
+// its fill, a flow with its arrowheads and markers against the surface
+// (filled pool, lane or expanded sub-process, else the paper) under most
+// of its length, or in a colour that reads on every surface it crosses
+// when one does. The file's stroke is kept when it reads, else the theme's
+// (its stroke, or its dark or light stroke for that fill), else black or
+// white; so a vendor's white task or pool in the dark theme is drawn in
+// dark lines, as the light theme draws it. Labels take BPMNLabel's colour
 // when the file gives one, else the element's stroke (as bpmn-js), except
 // on a colour the file (or the role table) chose: a label inside a filled
 // shape, or outside shapes over a filled pool or lane, must contrast 4.5:1

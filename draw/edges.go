@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"image/color"
 	"math"
 
 	"lanemap/model"
@@ -116,14 +117,30 @@ func (b *builder) drawEdge(e *model.Edge) {
 		kind = f.Kind
 	}
 	w := wFlow
-	ink := col.stroke
 	handover := b.opt.MarkHandovers && b.handovers[id]
+	// The line, its arrowheads and markers stand on what is under most of
+	// its length (a handover's on its glow over that): the file's stroke
+	// when it reads there (3:1), else the theme's (its stroke, or its dark
+	// or light stroke for that ground; a handover's colour, or the other
+	// theme's where the ground is the other kind), else black or white.
+	// A line across grounds of both kinds prefers a colour that reads on
+	// all of them (lineAlong). Small closed marks (the message circle and
+	// arrowhead, the conditional diamond) look hollow: filled with the
+	// theme's fill, or with the ground where that fill would stand out.
+	ground := b.surfaceUnder(pts)
+	var ink color.NRGBA
 	if handover {
 		w = wHandover
-		if e.Style.Stroke == "" {
-			ink = b.pal.handoverStroke
-		}
+		ink = b.lineAlong(ground, b.pal.handoverGlow, col.ownStroke, col.stroke, b.pal.handoverStroke, b.pal.other().handoverStroke)
+	} else {
+		ink = b.lineAlong(ground, transparent, col.ownStroke, col.stroke, b.pal.stroke, b.pal.ink(ground))
 	}
+	markFill := b.pal.fill
+	if contrast(markFill, ground) >= minLineContrast {
+		// The theme's fill would stand out as a filled mark: stay hollow.
+		markFill = ground
+	}
+	markFill = fillFor(ink, markFill, b.pal.fill)
 	k := 1.0 // arrowheads grow with the line
 	if handover {
 		k = 1.3
@@ -151,22 +168,22 @@ func (b *builder) drawEdge(e *model.Edge) {
 			shorten(arrowLen * k * 0.7)
 			addDeco(b.arrowHead(last, dir, arrowLen*k, arrowHalf*k, true), filled(ink, ink, 1))
 		}
-		b.flowSourceMarker(f, pts, ink, addDeco)
+		b.flowSourceMarker(f, pts, ink, markFill, addDeco)
 	case model.MessageFlow:
 		st = Style{Stroke: ink, Width: w, Dash: dashMessage}
 		c := b.pb(6)
-		addDeco(c.circle(pts[0].X, pts[0].Y, msgCircleR*k).path(), filled(b.pal.fill, ink, wFlow))
+		addDeco(c.circle(pts[0].X, pts[0].Y, msgCircleR*k).path(), filled(markFill, ink, wFlow))
 		if hasDir {
 			shorten(openArrowLen * k)
-			addDeco(b.arrowHead(last, dir, openArrowLen*k, msgArrowHalf*k, true), filled(b.pal.fill, ink, wFlow))
+			addDeco(b.arrowHead(last, dir, openArrowLen*k, msgArrowHalf*k, true), filled(markFill, ink, wFlow))
 		}
 		// The message itself, when DI shows it: an envelope halfway,
 		// white for the initiating message, shaded for the reply.
 		if v := e.MessageVisibleKind; v == "initiating" || v == "non_initiating" {
 			mid, _ := midRoute(pts)
-			fill := b.pal.fill
+			fill := markFill
 			if v == "non_initiating" {
-				fill = b.pal.messageShade
+				fill = fillFor(ink, b.pal.messageShade, b.pal.other().messageShade)
 			}
 			addDeco(icEnvelope.place(mid.X-18, mid.Y-18, 1), filled(fill, ink, wMarker))
 		}
@@ -200,7 +217,7 @@ func (b *builder) drawEdge(e *model.Edge) {
 
 // flowSourceMarker adds the default-flow slash or the conditional diamond
 // at the start of a sequence flow.
-func (b *builder) flowSourceMarker(f *model.Flow, pts []model.Point, ink colorT, addDeco func(*Path, Style)) {
+func (b *builder) flowSourceMarker(f *model.Flow, pts []model.Point, ink, fill colorT, addDeco func(*Path, Style)) {
 	src := b.d.Node(f.Source)
 	if src == nil {
 		return
@@ -224,7 +241,7 @@ func (b *builder) flowSourceMarker(f *model.Flow, pts []model.Point, ink colorT,
 		mid := addp(p0, scale(d0, condLen/2))
 		p := b.pb(5)
 		p.poly(true, p0, addp(mid, scale(n, condHalf)), addp(p0, scale(d0, condLen)), sub(mid, scale(n, condHalf)))
-		addDeco(p.path(), filled(b.pal.fill, ink, wFlow))
+		addDeco(p.path(), filled(fill, ink, wFlow))
 	}
 }
 

@@ -103,15 +103,24 @@ func luminance(c color.NRGBA) float64 {
 	return (0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)) / 255
 }
 
-// colors is the resolved painting of one element: its fill, its outline
-// and the ink of what sits inside it (markers, icons, inner labels).
+// colors is the resolved painting of one element: its fill, its stroke
+// and the ink of its lines (outline, and the markers, icons and inner
+// labels inside it).
 type colors struct {
-	fill, stroke, ink color.NRGBA
+	// stroke is the element's stroke, the file's or the theme's: what a
+	// label outside the element defaults to. Lines are drawn in line and
+	// ink, which fit makes visible on what they are drawn on.
+	fill, stroke color.NRGBA
+	// line is the outline; ink the markers and icons inside the shape.
+	// resolve leaves in ink the theme's default for the fill; fit corrects
+	// both for contrast.
+	line, ink color.NRGBA
 	// label is the DI label colour (BPMNLabel color:color); alpha 0 when
 	// the file gives none.
 	label color.NRGBA
-	// ownFill says the fill is the file's (DI), not the theme's.
-	ownFill bool
+	// ownFill says the fill is the file's (DI), not the theme's; ownStroke
+	// the same of the stroke.
+	ownFill, ownStroke bool
 }
 
 // inner is the colour of a label inside the shape: the DI label colour,
@@ -132,23 +141,45 @@ func (c colors) inside() color.NRGBA {
 	return c.inner()
 }
 
-// resolve applies a shape's or edge's DI colours to the theme. When only
-// the fill is given, the ink inside is chosen to stay readable on it; the
-// outline and outside labels keep the theme's stroke.
+// resolve applies a shape's or edge's DI colours to the theme. Its lines
+// are not yet fitted to what they are drawn on: call fit before drawing
+// them.
 func (p *palette) resolve(c model.Colors) colors {
-	out := colors{fill: p.fill, stroke: p.stroke, ink: p.stroke}
+	out := colors{fill: p.fill, stroke: p.stroke, line: p.stroke, ink: p.stroke}
 	f, hasFill := parseHex(c.Fill)
 	if hasFill {
 		out.fill, out.ownFill = f, true
 		out.ink = p.ink(f)
 	}
 	if s, ok := parseHex(c.Stroke); ok {
-		out.stroke, out.ink = s, s
+		out.stroke, out.ownStroke = s, true
+		out.line = s
 	}
 	if l, ok := parseHex(c.Label); ok {
 		out.label = l
 	}
 	return out
+}
+
+// fit makes an element's lines visible on bg, what they are drawn on (its
+// own fill, or for an unfilled shape what lies under it), once: the file's
+// stroke when it contrasts 3:1; else for the outline the theme's stroke,
+// for the ink inside resolve's choice for the fill; else the theme's ink
+// for bg (its dark or light stroke); else black or white. So a vendor's
+// white task in the dark theme is drawn as the light theme draws it.
+func (p *palette) fit(c *colors, bg color.NRGBA) {
+	def, alt := c.ink, p.ink(bg)
+	c.line = lineOn(bg, c.ownStroke, c.stroke, p.stroke, def, alt)
+	c.ink = lineOn(bg, c.ownStroke, c.stroke, def, alt)
+}
+
+// other is the opposite theme's palette, whose colours are made for the
+// opposite kind of ground.
+func (p *palette) other() *palette {
+	if p == &darkPalette {
+		return &lightPalette
+	}
+	return &darkPalette
 }
 
 // ink picks the theme's stroke, or a contrasting one when the theme stroke
@@ -167,10 +198,12 @@ func (p *palette) ink(bg color.NRGBA) color.NRGBA {
 
 // Contrast floors of WCAG 2: 4.5:1 for our own choice of text colour; a
 // colour the file gives its label is kept down to 3:1 (the floor for large
-// text), since its author chose it.
+// text), since its author chose it. Lines (outlines, markers, flows) need
+// 3:1 against what they are drawn on (WCAG 2.1 1.4.11, non-text contrast).
 const (
 	minTextContrast  = 4.5
 	minLabelContrast = 3
+	minLineContrast  = 3
 )
 
 var (
@@ -195,6 +228,17 @@ var linear = func() (t [256]float64) {
 // relLuminance is WCAG 2's relative luminance of an opaque colour.
 func relLuminance(c color.NRGBA) float64 {
 	return 0.2126*linear[c.R] + 0.7152*linear[c.G] + 0.0722*linear[c.B]
+}
+
+// greyOf is the opaque grey of relative luminance l (0 to 1).
+func greyOf(l float64) color.NRGBA {
+	l = math.Max(0, math.Min(1, l))
+	v := 12.92 * l
+	if l > 0.0031308 {
+		v = 1.055*math.Pow(l, 1/2.4) - 0.055
+	}
+	g := uint8(math.Round(v * 255))
+	return color.NRGBA{g, g, g, 0xff}
 }
 
 // contrast is WCAG 2's contrast ratio of two opaque colours (1 to 21).
@@ -227,10 +271,38 @@ func readableOn(bg color.NRGBA, col colors, def color.NRGBA) color.NRGBA {
 	if contrast(def, bg) >= minTextContrast {
 		return def
 	}
+	return blackOrWhite(bg)
+}
+
+// blackOrWhite is whichever of black and white contrasts more with bg: at
+// least 4.58:1 (the square root of 21), on any colour.
+func blackOrWhite(bg color.NRGBA) color.NRGBA {
 	if contrast(black, bg) >= contrast(white, bg) {
 		return black
 	}
 	return white
+}
+
+// lineOn picks the ink of a line drawn on bg: c when the file chose it
+// (own) and it contrasts 3:1 with bg, else the first of defs that does,
+// else black or white.
+func lineOn(bg color.NRGBA, own bool, c color.NRGBA, defs ...color.NRGBA) color.NRGBA {
+	if own && contrast(c, bg) >= minLineContrast {
+		return c
+	}
+	for _, d := range defs {
+		if contrast(d, bg) >= minLineContrast {
+			return d
+		}
+	}
+	return blackOrWhite(bg)
+}
+
+// fillFor picks the fill of a small closed mark outlined in ink (a message
+// flow's circle, an envelope, a rule table's header): want when ink reads
+// on it at 3:1, else alt when it does, else black or white.
+func fillFor(ink, want, alt color.NRGBA) color.NRGBA {
+	return lineOn(ink, false, ink, want, alt)
 }
 
 // roleFill adapts a lane's role colour to the theme. Role colours are

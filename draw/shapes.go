@@ -38,6 +38,12 @@ func (b *builder) drawNode(s *model.Shape) {
 	e := b.d.Element(s.Element)
 	n, _ := e.(*model.Node)
 	col := b.pal.resolve(s.Style)
+	bg := col.fill
+	if n != nil && n.Kind == model.TextAnnotation && !col.ownFill {
+		// Unfilled, the bracket stands on whatever is under it.
+		bg = b.surfaceUnder(bracket(r))
+	}
+	b.pal.fit(&col, bg)
 	switch {
 	case n == nil:
 		b.drawPlain(s, r, col, nameOf(e))
@@ -62,7 +68,7 @@ func (b *builder) drawNode(s *model.Shape) {
 // drawPlain draws what we cannot name: a rounded box with its label.
 func (b *builder) drawPlain(s *model.Shape, r model.Rect, col colors, name string) {
 	p := b.pb(10)
-	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), filled(col.fill, col.stroke, wData))
+	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), filled(col.fill, col.line, wData))
 	b.innerLabel(s.Element, r, name, col.inside(), false)
 }
 
@@ -171,14 +177,14 @@ func (b *builder) drawEvent(s *model.Shape, n *model.Node, r model.Rect, col col
 	ring.ellipse(c.X, c.Y, rx, ry)
 	switch n.Kind {
 	case model.StartEvent:
-		b.add(id, PartBody, r, ring.path(), Style{Fill: col.fill, Stroke: col.stroke, Width: wStart, Dash: dash})
+		b.add(id, PartBody, r, ring.path(), Style{Fill: col.fill, Stroke: col.line, Width: wStart, Dash: dash})
 	case model.EndEvent:
-		b.add(id, PartBody, r, ring.path(), filled(col.fill, col.stroke, wEnd))
+		b.add(id, PartBody, r, ring.path(), filled(col.fill, col.line, wEnd))
 	default: // intermediate, boundary and unknown events: double ring
-		b.add(id, PartBody, r, ring.path(), Style{Fill: col.fill, Stroke: col.stroke, Width: wRing, Dash: dash})
+		b.add(id, PartBody, r, ring.path(), Style{Fill: col.fill, Stroke: col.line, Width: wRing, Dash: dash})
 		inner := b.pb(6)
 		inner.ellipse(c.X, c.Y, math.Max(rx-3, 0), math.Max(ry-3, 0))
-		b.add(id, PartBody, r, inner.path(), Style{Stroke: col.stroke, Width: wRing, Dash: dash})
+		b.add(id, PartBody, r, inner.path(), Style{Stroke: col.line, Width: wRing, Dash: dash})
 	}
 	b.eventMarker(id, n, r, col)
 	b.externalLabel(id, r, s.Label, n.Name, col)
@@ -252,7 +258,7 @@ func (b *builder) eventMarker(id string, n *model.Node, r model.Rect, col colors
 func (b *builder) drawGateway(s *model.Shape, n *model.Node, r model.Rect, col colors) {
 	id := s.Element
 	body := b.pb(5)
-	b.add(id, PartBody, r, body.diamond(r).path(), filled(col.fill, col.stroke, wGateway))
+	b.add(id, PartBody, r, body.diamond(r).path(), filled(col.fill, col.line, wGateway))
 	c := r.Center()
 	sc := math.Min(r.W, r.H) / 50
 	ink := filled(col.ink, col.ink, wMarker)
@@ -328,7 +334,7 @@ func (b *builder) drawActivity(s *model.Shape, n *model.Node, r model.Rect, col 
 	id := s.Element
 	container := n.Kind.IsSubProcess() || n.Kind == model.CallActivity
 	exp := container && b.expanded(s, n)
-	st := filled(col.fill, col.stroke, wTask)
+	st := filled(col.fill, col.line, wTask)
 	switch {
 	case n.Kind == model.CallActivity:
 		st.Width = wCall
@@ -342,7 +348,7 @@ func (b *builder) drawActivity(s *model.Shape, n *model.Node, r model.Rect, col 
 	b.add(id, PartBody, r, body.roundRect(r, taskRadius).path(), st)
 	if n.Kind == model.Transaction {
 		inner := b.pb(10)
-		b.add(id, PartBody, r, inner.roundRect(r.Inset(3), taskRadius-2).path(), stroke(col.stroke, wMarkerBig))
+		b.add(id, PartBody, r, inner.roundRect(r.Inset(3), taskRadius-2).path(), stroke(col.line, wMarkerBig))
 	}
 	// A call activity of a global task is drawn as that task (its type
 	// icon, no "+"); one that calls a process, or something in another
@@ -406,7 +412,7 @@ func (b *builder) taskIcon(id string, kind model.Kind, instantiate bool, r model
 		add(icMail.place(x, y, 1), outline)
 	case model.BusinessRuleTask:
 		add(icRuleBody.place(x, y, 1), outline)
-		add(icRuleTitle.place(x, y, 1), filled(b.pal.ruleHeader, col.ink, wMarker))
+		add(icRuleTitle.place(x, y, 1), filled(fillFor(col.ink, b.pal.ruleHeader, b.pal.other().ruleHeader), col.ink, wMarker))
 	}
 }
 
@@ -490,7 +496,7 @@ func (b *builder) drawDataObject(s *model.Shape, n *model.Node, r model.Rect, co
 	p := b.pb(9)
 	p.move(x0, y0).line(x1-f, y0).line(x1, y0+f).line(x1, y1).line(x0, y1).close()
 	p.move(x1-f, y0).line(x1-f, y0+f).line(x1, y0+f)
-	b.add(id, PartBody, r, p.path(), filled(col.fill, col.stroke, wData))
+	b.add(id, PartBody, r, p.path(), filled(col.fill, col.line, wData))
 	coll := n.IsCollection
 	if ref := b.d.Node(n.ItemRef); ref != nil && ref.IsCollection {
 		coll = true
@@ -529,26 +535,31 @@ func (b *builder) drawDataStore(s *model.Shape, n *model.Node, r model.Rect, col
 	p := b.pb(12)
 	p.move(r.X, top).line(r.X, bottom).arc(cx, bottom, rx, ry, math.Pi, 0)
 	p.line(r.X+r.W, top).arc(cx, top, rx, ry, 0, -math.Pi).close()
-	b.add(id, PartBody, r, p.path(), filled(col.fill, col.stroke, wData))
+	b.add(id, PartBody, r, p.path(), filled(col.fill, col.line, wData))
 	rings := b.pb(9)
 	for k := range 3 {
 		y := top + float64(k)*r.H*0.09
 		rings.move(r.X, y).arc(cx, y, rx, ry, math.Pi, 0)
 	}
-	b.add(id, PartMarker, r, rings.path(), stroke(col.stroke, wData))
+	b.add(id, PartMarker, r, rings.path(), stroke(col.line, wData))
 	b.externalLabel(id, r, s.Label, n.Name, col)
+}
+
+// bracket is the open bracket a text annotation draws along its left side.
+func bracket(r model.Rect) []model.Point {
+	arm := math.Min(10, r.W)
+	return []model.Point{{X: r.X + arm, Y: r.Y}, {X: r.X, Y: r.Y}, {X: r.X, Y: r.Y + r.H}, {X: r.X + arm, Y: r.Y + r.H}}
 }
 
 func (b *builder) drawAnnotation(s *model.Shape, n *model.Node, r model.Rect, col colors) {
 	id := s.Element
-	arm := math.Min(10, r.W)
 	if s.Style.Fill != "" {
 		bg := b.pb(5)
 		b.add(id, PartBody, r, bg.rect(r).path(), Style{Fill: col.fill})
 	}
 	p := b.pb(4)
-	p.move(r.X+arm, r.Y).line(r.X, r.Y).line(r.X, r.Y+r.H).line(r.X+arm, r.Y+r.H)
-	b.add(id, PartBody, r, p.path(), stroke(col.stroke, wData))
+	p.poly(false, bracket(r)...)
+	b.add(id, PartBody, r, p.path(), stroke(col.line, wData))
 	text := n.Text
 	if text == "" {
 		text = n.Name
@@ -572,8 +583,10 @@ func (b *builder) drawGroup(s *model.Shape) {
 	r := clean(s.Bounds)
 	n := b.d.Node(s.Element)
 	col := b.pal.resolve(s.Style)
+	// Unfilled, the border stands on whatever is under most of it.
+	b.pal.fit(&col, b.surfaceUnder([]model.Point{{X: r.X, Y: r.Y}, {X: r.X + r.W, Y: r.Y}, {X: r.X + r.W, Y: r.Y + r.H}, {X: r.X, Y: r.Y + r.H}, {X: r.X, Y: r.Y}}))
 	p := b.pb(10)
-	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), Style{Stroke: col.stroke, Width: wData, Dash: dashGroup})
+	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), Style{Stroke: col.line, Width: wData, Dash: dashGroup})
 	name := nameOf(n)
 	if name == "" && n != nil {
 		// A group is named by its category value.

@@ -154,8 +154,9 @@ func (b *builder) drawPool(s *model.Shape) {
 	if !col.ownFill {
 		col.fill = b.pal.poolFill
 	}
+	b.pal.fit(&col, col.fill)
 	body := b.pb(5)
-	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(col.fill, col.stroke, 1.5))
+	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(col.fill, col.line, 1.5))
 	b.addSurface(r, col.fill, col.ownFill)
 	name := nameOf(p)
 	if p == nil || p.BlackBox() {
@@ -187,13 +188,15 @@ func (b *builder) drawLane(s *model.Shape) {
 		if c, ok := b.opt.RoleColors[l.RoleName()]; ok {
 			c = b.pal.roleFill(c)
 			fill = c
-			if s.Style.Stroke == "" {
-				col.ink = b.pal.ink(c)
-			}
+			col.ink = b.pal.ink(c)
 		}
 	}
+	// A lane's lines stand on its fill over what is under it (mostly its
+	// pool), or on that alone when it is see-through.
+	under, _ := b.surfaceAt(r.Center())
+	b.pal.fit(&col, over(fill, under))
 	body := b.pb(5)
-	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(fill, col.stroke, 1))
+	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(fill, col.line, 1))
 	b.addSurface(r, fill, true)
 
 	// Some tools let lanes span the bands around them (the pool's, a
@@ -237,15 +240,17 @@ func (b *builder) drawBand(elem string, bounds, area model.Rect, horiz bool, nam
 	} else {
 		band = model.Rect{X: area.X, Y: area.Y, W: area.W, H: math.Min(bandSize, area.H)}
 	}
+	c := band.Center()
+	bg, own := b.surfaceAt(c)
 	p := b.pb(5)
 	p.rect(band)
-	b.add(elem, PartLaneHeader, bounds, p.path(), filled(b.pal.band, col.stroke, 1))
+	line := lineOn(over(b.pal.band, bg), true, col.line, b.pal.stroke, col.ink)
+	b.add(elem, PartLaneHeader, bounds, p.path(), filled(b.pal.band, line, 1))
 	if name == "" {
 		return
 	}
-	c := band.Center()
 	ink := col.inner()
-	if bg, own := b.surfaceAt(c); own {
+	if own {
 		ink = readableOn(over(b.pal.band, bg), col, col.ink)
 	}
 	if horiz {
