@@ -2,6 +2,7 @@ package edit
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"lanemap/model"
@@ -60,8 +61,9 @@ func (s *Session) closure(set map[string]bool) {
 	}
 }
 
-// translate moves the shapes of set and the flows between them; flows with
-// one end in set are re-routed.
+// translate moves the shapes of set and the flows between them, bends and
+// all; a flow with one end in set keeps its bends where they still make a
+// route (keepBends) and is routed anew only when they do not.
 func (s *Session) translate(t *tx, set map[string]bool, dx, dy float64) {
 	for id := range set {
 		if sh := s.Shape(id); sh != nil {
@@ -76,9 +78,131 @@ func (s *Session) translate(t *tx, set map[string]bool, dx, dy float64) {
 				moveEdge(t, e, dx, dy)
 			}
 		case in || out:
-			_ = s.route(t, f) // an end without DI keeps its old route
+			if !s.keepBends(t, f, in) {
+				_ = s.route(t, f) // an end without DI keeps its old route
+			}
 		}
 	}
+}
+
+// keepBends re-routes only the end segment of f at the end that moved (its
+// source when fromMoved): the first bend slides along its segment so that
+// the route meets the moved shape again, square, and the other bends stay
+// where the user put them; a straight flow stays straight while its line
+// still meets an activity's side. It reports false, changing nothing, when
+// that cannot be done or the kept bends no longer make a clear orthogonal
+// route (one through a shape, or through its own ends).
+func (s *Session) keepBends(t *tx, f *model.Flow, fromMoved bool) bool {
+	e := s.Edge(f.ID)
+	a, b := s.Shape(f.Source), s.Shape(f.Target)
+	if e == nil || a == nil || b == nil || len(e.Waypoints) < 2 ||
+		f.Kind != model.SequenceFlow && f.Kind != model.MessageFlow || !orthogonalRoute(e.Waypoints) {
+		return false
+	}
+	pts := simplify(slices.Clone(e.Waypoints))
+	if len(pts) < 2 {
+		return false
+	}
+	moved, id := a.Bounds, f.Source
+	if !fromMoved {
+		slices.Reverse(pts)
+		moved, id = b.Bounds, f.Target
+	}
+	pts = reattach(pts, moved, s.slides(id))
+	if pts == nil || !orthogonalRoute(pts) {
+		return false
+	}
+	if !fromMoved {
+		slices.Reverse(pts)
+	}
+	if !clearOf(pts, []model.Rect{a.Bounds, b.Bounds}) {
+		return false
+	}
+	hard, _ := s.obstacles(f, boundsOf(pts))
+	if !clearOf(pts, hard) {
+		return false
+	}
+	s.setRoute(t, e, pts)
+	return true
+}
+
+// reattach moves the start of the orthogonal route pts onto r: the first
+// segment keeps its line when that still meets r's facing side (at its
+// middle, unless slide allows anywhere along it) and else moves with the
+// first bend to r's middle. It returns nil when the first bend no longer
+// lies outside r on the side the route leaves from.
+func reattach(pts []model.Point, r model.Rect, slide bool) []model.Point {
+	p, q := pts[0], pts[1]
+	c := r.Center()
+	switch {
+	case math.Abs(p.Y-q.Y) <= tol: // leaves sideways
+		var x float64
+		switch {
+		case q.X > r.X+r.W+tol:
+			x = r.X + r.W
+		case q.X < r.X-tol:
+			x = r.X
+		default:
+			return nil
+		}
+		y := q.Y
+		if m := math.Min(clearance, r.H/4); !slide || y < r.Y+m || y > r.Y+r.H-m {
+			y = c.Y // not where the side has room for it
+		}
+		if len(pts) == 2 && math.Abs(y-q.Y) > tol {
+			return nil // the other end's point stays where it is
+		}
+		pts[0], pts[1].Y = model.Point{X: x, Y: y}, y
+	default: // leaves up or down
+		var y float64
+		switch {
+		case q.Y > r.Y+r.H+tol:
+			y = r.Y + r.H
+		case q.Y < r.Y-tol:
+			y = r.Y
+		default:
+			return nil
+		}
+		x := q.X
+		if m := math.Min(clearance, r.W/4); !slide || x < r.X+m || x > r.X+r.W-m {
+			x = c.X
+		}
+		if len(pts) == 2 && math.Abs(x-q.X) > tol {
+			return nil
+		}
+		pts[0], pts[1].X = model.Point{X: x, Y: y}, x
+	}
+	return simplify(pts)
+}
+
+// orthogonalRoute reports whether every segment of pts is horizontal or
+// vertical.
+func orthogonalRoute(pts []model.Point) bool {
+	for i := 1; i < len(pts); i++ {
+		if math.Abs(pts[i].X-pts[i-1].X) > tol && math.Abs(pts[i].Y-pts[i-1].Y) > tol {
+			return false
+		}
+	}
+	return true
+}
+
+// simplify drops repeated points and the middle one of three on a line.
+func simplify(pts []model.Point) []model.Point {
+	out := pts[:0:0]
+	for _, p := range pts {
+		if n := len(out); n > 0 && samePoint(out[n-1], p) {
+			continue
+		}
+		if n := len(out); n > 1 {
+			a, b := out[n-2], out[n-1]
+			if (math.Abs(a.X-b.X) <= tol && math.Abs(b.X-p.X) <= tol) || (math.Abs(a.Y-b.Y) <= tol && math.Abs(b.Y-p.Y) <= tol) {
+				out[n-1] = p
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func moveShape(t *tx, sh *model.Shape, dx, dy float64) {
