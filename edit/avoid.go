@@ -170,6 +170,7 @@ type line struct {
 	id         string
 	pts        []model.Point
 	fork, join bool
+	box        model.Rect // boundsOf(pts)
 }
 
 // counts reports whether l is to be kept off: every flow, fork and join
@@ -192,8 +193,9 @@ func (o *others) conflicts(pts []model.Point) bool {
 			return true
 		}
 	}
+	box := boundsOf(pts)
 	for _, l := range o.lines {
-		if o.counts(l) && collinear(pts, l.pts) > overlapMax {
+		if o.counts(l) && l.box.Intersects(box) && collinear(pts, l.pts) > overlapMax {
 			return true
 		}
 	}
@@ -220,7 +222,7 @@ func (o *others) transposed() *others {
 	}
 	t := &others{taken: transposePts(o.taken), slide: o.slide, yield: o.yield}
 	for _, l := range o.lines {
-		t.lines = append(t.lines, line{l.id, transposePts(l.pts), l.fork, l.join})
+		t.lines = append(t.lines, line{l.id, transposePts(l.pts), l.fork, l.join, transpose(l.box)})
 	}
 	return t
 }
@@ -266,7 +268,7 @@ func (s *Session) othersFor(self, src, tgt string, box model.Rect) *others {
 		}
 		seen = append(seen, f)
 		if e := s.Edge(f.ID); e != nil && len(e.Waypoints) >= 2 {
-			o.lines = append(o.lines, line{f.ID, e.Waypoints, f.Source == src, tgt != "" && f.Target == tgt})
+			o.lines = append(o.lines, line{f.ID, e.Waypoints, f.Source == src, tgt != "" && f.Target == tgt, boundsOf(e.Waypoints)})
 			if n := s.Doc.Node(src); f.Target == src && n != nil && n.Kind.IsGateway() {
 				o.taken = append(o.taken, e.Waypoints[len(e.Waypoints)-1])
 			}
@@ -282,17 +284,13 @@ func (s *Session) othersFor(self, src, tgt string, box model.Rect) *others {
 			}
 		}
 	}
-	s.di.space.near(s.Diagram, box.Inset(-Padding), func(sh *model.Shape) {
-		for _, f := range g.touching[sh.Element] {
+	// Every flow that passes where the route may run (candidates and the
+	// grid search stay within 2×NewLaneSize of the ends), ends near or not.
+	s.di.lines.near(s.Diagram, box.Inset(-2*NewLaneSize), func(e *model.Edge) {
+		if f := s.Doc.Flow(e.Element); f != nil && s.Edge(f.ID) == e {
 			add(f)
 		}
 	})
-	// Message flows run far from their ends, across whole pools.
-	for _, f := range g.messages {
-		if e := s.Edge(f.ID); e != nil && !isSeen(f) && boundsOf(e.Waypoints).Intersects(box) {
-			add(f)
-		}
-	}
 	o.slide = [2]bool{s.slides(src), s.slides(tgt)}
 	return o
 }
@@ -931,4 +929,121 @@ func (h *pq) pop() (int, float64) {
 		i = m
 	}
 	return k, c
+}
+
+// lineSpace finds the flows whose routes pass near a box, for othersFor:
+// a route must keep off the flows that pass by, not only those of the
+// shapes around it (a long loop back runs under many shapes that are none
+// of its ends). It works as spatial does for shapes: edges bucketed by the
+// cells their routes' bounds covered at the build, edges a command touches
+// (tx.edge) or adds on a dirty list every query scans, every answer
+// checked against the current route; dropped with the DI index.
+type lineSpace struct {
+	cells   map[[2]int32][]*model.Edge
+	dirty   []*model.Edge
+	isDirty map[*model.Edge]bool
+	n       int
+	e0      **model.Edge
+	stamp   map[*model.Edge]uint32
+	gen     uint32
+}
+
+func (x *lineSpace) build(g *model.Diagram) {
+	x.cells = make(map[[2]int32][]*model.Edge, len(g.Edges))
+	x.dirty, x.isDirty = x.dirty[:0], map[*model.Edge]bool{}
+	for _, e := range g.Edges {
+		x.insert(e)
+	}
+	x.n, x.e0 = len(g.Edges), nil
+	if x.n > 0 {
+		x.e0 = &g.Edges[0]
+	}
+	if x.stamp == nil {
+		x.stamp = map[*model.Edge]uint32{}
+	}
+}
+
+func (x *lineSpace) insert(e *model.Edge) {
+	b := boundsOf(e.Waypoints)
+	if math.IsNaN(b.X+b.Y+b.W+b.H) || math.IsInf(b.X+b.Y+b.W+b.H, 0) {
+		x.touch(e) // unbucketable: always scanned
+		return
+	}
+	x0, x1 := cellOf(b.X), cellOf(b.X+b.W)
+	y0, y1 := cellOf(b.Y), cellOf(b.Y+b.H)
+	if int64(x1-x0+1)*int64(y1-y0+1) > 4096 {
+		x.touch(e)
+		return
+	}
+	for i := x0; i <= x1; i++ {
+		for j := y0; j <= y1; j++ {
+			k := [2]int32{i, j}
+			x.cells[k] = append(x.cells[k], e)
+		}
+	}
+}
+
+// touch notes an edge whose route may change or that was added.
+func (x *lineSpace) touch(e *model.Edge) {
+	if x.cells == nil || x.isDirty[e] {
+		return
+	}
+	x.isDirty[e] = true
+	x.dirty = append(x.dirty, e)
+}
+
+func (x *lineSpace) valid(g *model.Diagram) bool {
+	if x.cells == nil || len(x.dirty) > maxDirty {
+		return false
+	}
+	if len(g.Edges) < x.n || (x.n > 0 && &g.Edges[0] != x.e0) {
+		return false
+	}
+	for _, e := range g.Edges[x.n:] {
+		x.touch(e)
+	}
+	x.n = len(g.Edges)
+	if x.n > 0 {
+		x.e0 = &g.Edges[0]
+	}
+	return true
+}
+
+// near calls fn for every edge of g whose current route's bounds meet box.
+func (x *lineSpace) near(g *model.Diagram, box model.Rect, fn func(*model.Edge)) {
+	if !x.valid(g) {
+		x.build(g)
+	}
+	x.gen++
+	if x.gen == 0 {
+		clear(x.stamp)
+		x.gen = 1
+	}
+	visit := func(e *model.Edge) {
+		if x.stamp[e] == x.gen {
+			return
+		}
+		x.stamp[e] = x.gen
+		if len(e.Waypoints) >= 2 && boundsOf(e.Waypoints).Intersects(box) {
+			fn(e)
+		}
+	}
+	for _, e := range x.dirty {
+		visit(e)
+	}
+	x0, x1 := cellOf(box.X), cellOf(box.X+box.W)
+	y0, y1 := cellOf(box.Y), cellOf(box.Y+box.H)
+	if int64(x1-x0+1)*int64(y1-y0+1) > int64(len(g.Edges))+64 {
+		for _, e := range g.Edges {
+			visit(e)
+		}
+		return
+	}
+	for i := x0; i <= x1; i++ {
+		for j := y0; j <= y1; j++ {
+			for _, e := range x.cells[[2]int32{i, j}] {
+				visit(e)
+			}
+		}
+	}
 }

@@ -281,6 +281,7 @@ func (t *tx) shape(s *model.Shape) *model.Shape {
 }
 
 func (t *tx) edge(e *model.Edge) *model.Edge {
+	t.s.di.lines.touch(e)
 	if !t.seen[e] {
 		if t.edges0 == nil {
 			t.edges0 = map[*model.Edge]edgeBefore{}

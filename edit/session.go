@@ -304,9 +304,10 @@ type diIndex struct {
 	s0     **model.Shape
 	e0     **model.Edge
 	space  spatial
+	lines  lineSpace
 }
 
-func (x *diIndex) reset() { x.shapes, x.edges, x.space.cells = nil, nil, nil }
+func (x *diIndex) reset() { x.shapes, x.edges, x.space.cells, x.lines.cells = nil, nil, nil, nil }
 
 // appended takes note of one shape or edge appended to the diagram, without
 // a rebuild when the index was current before.
