@@ -246,35 +246,38 @@ func (b *builder) surfaceUnder(pts []model.Point) color.NRGBA {
 // under the line: a line over grounds of both kinds (a message flow from
 // a vendor's white pool across the dark paper) takes the first of the
 // file's stroke (own), defs, and the grey that reads best on the darkest
-// and lightest ground, that reaches 3:1 on every ground under a tenth or
+// and lightest ground, that reaches 3:1 on every ground under minGround or
 // more of the route; else it is made to read on its main ground (lineOn).
 func (b *builder) lineAlong(ground, glow color.NRGBA, own bool, c color.NRGBA, defs ...color.NRGBA) color.NRGBA {
 	if len(b.grounds) > 1 {
-		total := 0.0
 		for i := range b.grounds {
 			b.grounds[i].c = over(glow, b.grounds[i].c)
-			total += b.grounds[i].w
 		}
-		if own && b.readsAcross(c, total) {
+		if own && b.readsAcross(c) {
 			return c
 		}
 		for _, d := range defs {
-			if b.readsAcross(d, total) {
+			if b.readsAcross(d) {
 				return d
 			}
 		}
-		if g := b.greyAcross(total); b.readsAcross(g, total) {
+		if g := b.greyAcross(); b.readsAcross(g) {
 			return g
 		}
 	}
 	return lineOn(over(glow, ground), own, c, defs...)
 }
 
+// minGround is the length of route (DI units, less than an arrowhead) a
+// surface must lie under to count in lineAlong: a flow that ends a few
+// units inside the next lane keeps its colour.
+const minGround = 8
+
 // readsAcross reports whether ink reaches 3:1 on each of b.grounds that
-// covers a tenth or more of total.
-func (b *builder) readsAcross(ink color.NRGBA, total float64) bool {
+// covers minGround or more.
+func (b *builder) readsAcross(ink color.NRGBA) bool {
 	for _, g := range b.grounds {
-		if g.w >= total/10 && contrast(ink, g.c) < minLineContrast {
+		if g.w >= minGround && contrast(ink, g.c) < minLineContrast {
 			return false
 		}
 	}
@@ -282,12 +285,12 @@ func (b *builder) readsAcross(ink color.NRGBA, total float64) bool {
 }
 
 // greyAcross is the grey whose contrast with the darkest and the lightest
-// of b.grounds (a tenth or more of total) is the same: the best one colour
-// can do on both.
-func (b *builder) greyAcross(total float64) color.NRGBA {
+// of b.grounds (minGround or more) is the same: the best one colour can do
+// on both.
+func (b *builder) greyAcross() color.NRGBA {
 	lo, hi := 1.0, 0.0
 	for _, g := range b.grounds {
-		if g.w >= total/10 {
+		if g.w >= minGround {
 			l := relLuminance(g.c)
 			lo, hi = math.Min(lo, l), math.Max(hi, l)
 		}

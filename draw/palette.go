@@ -167,10 +167,24 @@ func (p *palette) resolve(c model.Colors) colors {
 // for the ink inside resolve's choice for the fill; else the theme's ink
 // for bg (its dark or light stroke); else black or white. So a vendor's
 // white task in the dark theme is drawn as the light theme draws it.
-func (p *palette) fit(c *colors, bg color.NRGBA) {
+// Where the file's stroke does not read, the outline also borders
+// outside, what lies around the shape: it takes the first of those
+// colours that reads on both when one does, so a red end event on white
+// paper keeps the thick dark ring that marks it.
+func (p *palette) fit(c *colors, bg, outside color.NRGBA) {
 	def, alt := c.ink, p.ink(bg)
-	c.line = lineOn(bg, c.ownStroke, c.stroke, p.stroke, def, alt)
 	c.ink = lineOn(bg, c.ownStroke, c.stroke, def, alt)
+	if c.ownStroke && contrast(c.stroke, bg) >= minLineContrast {
+		c.line = c.stroke
+		return
+	}
+	for _, l := range [...]color.NRGBA{p.stroke, def, alt, black, white} {
+		if contrast(l, bg) >= minLineContrast && contrast(l, outside) >= minLineContrast {
+			c.line = l
+			return
+		}
+	}
+	c.line = lineOn(bg, false, c.stroke, p.stroke, def, alt)
 }
 
 // other is the opposite theme's palette, whose colours are made for the

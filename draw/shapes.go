@@ -38,12 +38,13 @@ func (b *builder) drawNode(s *model.Shape) {
 	e := b.d.Element(s.Element)
 	n, _ := e.(*model.Node)
 	col := b.pal.resolve(s.Style)
-	bg := col.fill
+	bg, outside := col.fill, b.groundOf(r)
 	if n != nil && n.Kind == model.TextAnnotation && !col.ownFill {
 		// Unfilled, the bracket stands on whatever is under it.
 		bg = b.surfaceUnder(bracket(r))
+		outside = bg
 	}
-	b.pal.fit(&col, bg)
+	b.pal.fit(&col, bg, outside)
 	switch {
 	case n == nil:
 		b.drawPlain(s, r, col, nameOf(e))
@@ -584,7 +585,8 @@ func (b *builder) drawGroup(s *model.Shape) {
 	n := b.d.Node(s.Element)
 	col := b.pal.resolve(s.Style)
 	// Unfilled, the border stands on whatever is under most of it.
-	b.pal.fit(&col, b.surfaceUnder([]model.Point{{X: r.X, Y: r.Y}, {X: r.X + r.W, Y: r.Y}, {X: r.X + r.W, Y: r.Y + r.H}, {X: r.X, Y: r.Y + r.H}, {X: r.X, Y: r.Y}}))
+	bg := b.surfaceUnder([]model.Point{{X: r.X, Y: r.Y}, {X: r.X + r.W, Y: r.Y}, {X: r.X + r.W, Y: r.Y + r.H}, {X: r.X, Y: r.Y + r.H}, {X: r.X, Y: r.Y}})
+	b.pal.fit(&col, bg, bg)
 	p := b.pb(10)
 	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), Style{Stroke: col.line, Width: wData, Dash: dashGroup})
 	name := nameOf(n)

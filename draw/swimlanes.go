@@ -31,6 +31,19 @@ type surface struct {
 	own  bool        // the file's or the role table's colour, not the theme's
 }
 
+// groundOf is the colour around a shape at r: the topmost surface holding
+// its middle other than its own (an expanded sub-process is one), else
+// the paper.
+func (b *builder) groundOf(r model.Rect) color.NRGBA {
+	c := r.Center()
+	for i := len(b.surfaces) - 1; i >= 0; i-- {
+		if s := &b.surfaces[i]; s.r != r && s.r.Contains(c) {
+			return s.fill
+		}
+	}
+	return b.pal.bg
+}
+
 // surfaceIndex is the topmost filled pool or lane holding p, -1 for none.
 func (b *builder) surfaceIndex(p model.Point) int {
 	for i := len(b.surfaces) - 1; i >= 0; i-- {
@@ -154,7 +167,8 @@ func (b *builder) drawPool(s *model.Shape) {
 	if !col.ownFill {
 		col.fill = b.pal.poolFill
 	}
-	b.pal.fit(&col, col.fill)
+	outside, _ := b.surfaceAt(r.Center())
+	b.pal.fit(&col, col.fill, outside)
 	body := b.pb(5)
 	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(col.fill, col.line, 1.5))
 	b.addSurface(r, col.fill, col.ownFill)
@@ -194,7 +208,7 @@ func (b *builder) drawLane(s *model.Shape) {
 	// A lane's lines stand on its fill over what is under it (mostly its
 	// pool), or on that alone when it is see-through.
 	under, _ := b.surfaceAt(r.Center())
-	b.pal.fit(&col, over(fill, under))
+	b.pal.fit(&col, over(fill, under), under)
 	body := b.pb(5)
 	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(fill, col.line, 1))
 	b.addSurface(r, fill, true)
