@@ -284,18 +284,21 @@ func (b *builder) readsAcross(ink color.NRGBA) bool {
 	return true
 }
 
-// greyAcross is the grey whose contrast with the darkest and the lightest
-// of b.grounds (minGround or more) is the same: the best one colour can do
-// on both.
+// greyAcross is the grey between the darkest and the lightest of
+// b.grounds (minGround or more): the best one colour can do on all.
 func (b *builder) greyAcross() color.NRGBA {
-	lo, hi := 1.0, 0.0
+	lo, hi := white, black
 	for _, g := range b.grounds {
 		if g.w >= minGround {
-			l := relLuminance(g.c)
-			lo, hi = math.Min(lo, l), math.Max(hi, l)
+			if relLuminance(g.c) < relLuminance(lo) {
+				lo = g.c
+			}
+			if relLuminance(g.c) > relLuminance(hi) {
+				hi = g.c
+			}
 		}
 	}
-	return greyOf(math.Sqrt((lo+0.05)*(hi+0.05)) - 0.05)
+	return greyBetween(lo, hi)
 }
 
 // weigh adds w to colour c's share in grounds.

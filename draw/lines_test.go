@@ -295,6 +295,10 @@ func TestLineContrast(t *testing.T) {
 		amber = color.NRGBA{0xff, 0x66, 0, 0xff}
 		lp    = lightPalette
 		dp    = darkPalette
+		// Outlines that must change read on the fill and around the
+		// shape when a grey can.
+		whiteOnPool = greyBetween(white, dp.poolFill)
+		blueOnPool  = greyBetween(color.NRGBA{0xbb, 0xde, 0xfb, 0xff}, dp.poolFill)
 	)
 	pool := func(fill string) func(f *fixture) {
 		return func(f *fixture) { f.shape("P").Style.Fill = fill }
@@ -310,6 +314,11 @@ func TestLineContrast(t *testing.T) {
 			f.node("u", model.UserTask, "Pröva", 180, 185, 100, 80)
 			f.shape("u").Style.Fill = "#ffffff"
 		}}, []lineWant{{"u", PartBody, lp.stroke, white}, {"u", PartMarker, lp.dark, white}},
+			[]lineWant{{"u", PartBody, whiteOnPool, white}, {"u", PartMarker, dp.dark, white}}},
+		{"white vendor task on a white pool", []func(f *fixture){pool("#ffffff"), func(f *fixture) {
+			f.node("u", model.CallActivity, "Pröva", 180, 185, 100, 80)
+			f.shape("u").Style.Fill = "#ffffff"
+		}}, []lineWant{{"u", PartBody, lp.stroke, white}},
 			[]lineWant{{"u", PartBody, dp.dark, white}, {"u", PartMarker, dp.dark, white}}},
 		{"white vendor task with a black border", []func(f *fixture){func(f *fixture) {
 			f.shape("a").Style = model.Colors{Fill: "#ffffff", Stroke: "#000000"}
@@ -325,7 +334,7 @@ func TestLineContrast(t *testing.T) {
 				f.shape(id).Style.Fill = "#ffffff"
 			}
 		}}, []lineWant{{"d", PartBody, lp.stroke, white}, {"e", PartMarker, lp.dark, white}, {"g", PartMarker, lp.dark, lp.dark}},
-			[]lineWant{{"d", PartBody, dp.dark, white}, {"e", PartBody, dp.dark, white}, {"e", PartMarker, dp.dark, white}, {"g", PartBody, dp.dark, white}, {"g", PartMarker, dp.dark, dp.dark}}},
+			[]lineWant{{"d", PartBody, whiteOnPool, white}, {"e", PartBody, whiteOnPool, white}, {"e", PartMarker, dp.dark, white}, {"g", PartBody, whiteOnPool, white}, {"g", PartMarker, dp.dark, dp.dark}}},
 		{"flows over a white pool", []func(f *fixture){pool("#ffffff"), seq},
 			[]lineWant{{"x", PartEdge, lp.stroke, color.NRGBA{}}, {"x", PartArrow, lp.stroke, lp.stroke}, {"P", PartBody, lp.stroke, white}, {"L1", PartBody, lp.stroke, color.NRGBA{}}},
 			[]lineWant{{"x", PartEdge, dp.dark, color.NRGBA{}}, {"x", PartArrow, dp.dark, dp.dark}, {"P", PartBody, dp.dark, white}, {"P", PartLaneHeader, dp.dark, dp.band}, {"L1", PartBody, dp.dark, color.NRGBA{}}, {"a", PartBody, dp.stroke, dp.fill}}},
@@ -341,7 +350,7 @@ func TestLineContrast(t *testing.T) {
 			f.shape("a").Style = model.Colors{Fill: "#bbdefb", Stroke: "#1e88e5"} // bpmn-js blue, 2.6:1
 			f.g.Edge("x").Style.Stroke = "#ff6600"                                // 2.9:1 on white
 		}}, []lineWant{{"a", PartBody, lp.stroke, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}}, {"x", PartEdge, lp.stroke, color.NRGBA{}}},
-			[]lineWant{{"a", PartBody, dp.dark, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}}, {"x", PartEdge, amber, color.NRGBA{}}}},
+			[]lineWant{{"a", PartBody, blueOnPool, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}}, {"a", PartLabel, dp.dark, color.NRGBA{}}, {"x", PartEdge, amber, color.NRGBA{}}}},
 		{"handover on the theme's pool", []func(f *fixture){func(f *fixture) {
 			f.flow("h", model.SequenceFlow, "a", "b", 110, 115, 110, 225, 300, 225)
 		}}, []lineWant{{"h", PartEdge, lp.handoverStroke, color.NRGBA{}}}, []lineWant{{"h", PartEdge, dp.handoverStroke, color.NRGBA{}}}},
@@ -367,7 +376,7 @@ func TestLineContrast(t *testing.T) {
 			f.node("i2", model.EndEvent, "", 540, 60, 36, 36).Container = sp.ID
 			f.flow("in", model.SequenceFlow, "i1", "i2", 476, 78, 540, 78)
 		}}, []lineWant{{"in", PartEdge, lp.stroke, color.NRGBA{}}, {"sp", PartBody, lp.stroke, white}},
-			[]lineWant{{"in", PartEdge, dp.dark, color.NRGBA{}}, {"sp", PartBody, dp.dark, white}, {"i1", PartBody, dp.stroke, dp.fill}}},
+			[]lineWant{{"in", PartEdge, dp.dark, color.NRGBA{}}, {"sp", PartBody, whiteOnPool, white}, {"i1", PartBody, dp.stroke, dp.fill}}},
 		{"group and annotation over a white pool", []func(f *fixture){pool("#ffffff"), func(f *fixture) {
 			f.node("grp", model.Group, "Krav", 250, 20, 200, 120)
 			f.node("n", model.TextAnnotation, "", 450, 200, 120, 40).Text = "Enligt SOSFS 2011:9"
@@ -451,6 +460,53 @@ func TestLineAcrossGrounds(t *testing.T) {
 	}
 }
 
+// TestOutlineReadsAround: an outline the theme's stroke cannot draw (it
+// would not read on the shape's fill) reads 3:1 on the fill and on what
+// lies around the shape when one colour can, so the width of a ring or
+// border (start or end event, call activity) still shows; else on the
+// fill alone.
+func TestOutlineReadsAround(t *testing.T) {
+	for _, tc := range []struct {
+		name, fill, pool string
+		kind             model.Kind
+		dark, around     bool
+	}{
+		{"red end event on white paper", "#be0000", "", model.EndEvent, false, true},
+		{"blue start event on white paper", "#2953e7", "", model.StartEvent, false, true},
+		{"white end event on the dark pool", "#ffffff", "", model.EndEvent, true, true},
+		{"white call activity on the dark pool", "#ffffff", "", model.CallActivity, true, true},
+		{"white start event on a white pool", "#ffffff", "#ffffff", model.StartEvent, true, true},
+		{"navy task on a white pool", "#1f3a5f", "#ffffff", model.Task, false, true},
+		{"white task on a mid grey pool", "#ffffff", "#767676", model.Task, true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := lineBase()
+			f.shape("P").Style.Fill = tc.pool
+			f.node("s", tc.kind, "", 200, 200, 36, 36)
+			f.shape("s").Style.Fill = tc.fill
+			f.d.Touch()
+			fill, _ := parseHex(tc.fill)
+			around := darkPalette.poolFill
+			if !tc.dark {
+				around = lightPalette.poolFill
+			}
+			if p, ok := parseHex(tc.pool); ok {
+				around = p
+			}
+			sc := Build(f.d, f.g, Options{Dark: tc.dark})
+			for _, it := range sc.Items {
+				if it.Element != "s" || it.Part != PartBody || it.Style.Fill.A == 0 {
+					continue
+				}
+				in, out := wcagContrast(it.Style.Stroke, fill), wcagContrast(it.Style.Stroke, around)
+				if in < 3 || (tc.around && out < 3) {
+					t.Errorf("outline %v: %.2f on the fill, %.2f around (want 3 on the fill, around=%v)", it.Style.Stroke, in, out, tc.around)
+				}
+			}
+		})
+	}
+}
+
 // checkLine finds w's item and compares its ink (a text's colour for
 // PartLabel) and fill.
 func checkLine(t *testing.T, sc *Scene, w lineWant) {
@@ -480,4 +536,32 @@ func checkLine(t *testing.T, sc *Scene, w lineWant) {
 		return
 	}
 	t.Errorf("no %v item for %s", w.part, w.elem)
+}
+
+// TestEverySymbolOnVendorColours draws every symbol (the symbols fixture)
+// with every shape, pool and lane given one vendor fill, with and without
+// a vendor stroke, in both themes: every line must read on what it is
+// drawn on.
+func TestEverySymbolOnVendorColours(t *testing.T) {
+	for _, fill := range []string{"#ffffff", "#ffdf91", "#9eddff", "#767676", "#1f3a5f", "#000000"} {
+		for _, stroke := range []string{"", "#000000", "#ffffff", "#1e88e5"} {
+			for _, dark := range []bool{false, true} {
+				f := symbols()
+				for _, s := range f.g.Shapes {
+					s.Style = model.Colors{Fill: fill, Stroke: stroke}
+				}
+				for _, e := range f.g.Edges {
+					e.Style = model.Colors{Stroke: stroke}
+				}
+				paper := lightPalette.bg
+				if dark {
+					paper = darkPalette.bg
+				}
+				sc := Build(f.d, f.g, Options{Dark: dark, MarkHandovers: true, RoleColors: roleColors})
+				for _, fl := range lineFaults(f.d, sc, paper) {
+					t.Errorf("fill %s stroke %q dark=%v: %v", fill, stroke, dark, fl)
+				}
+			}
+		}
+	}
 }

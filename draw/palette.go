@@ -162,23 +162,32 @@ func (p *palette) resolve(c model.Colors) colors {
 }
 
 // fit makes an element's lines visible on bg, what they are drawn on (its
-// own fill, or for an unfilled shape what lies under it), once: the file's
+// own fill, or for an unfilled shape what lies under it), once; outside is
+// what lies around it (bg for pools and lanes, whose outlines mean
+// nothing by their width, and for unfilled shapes). The file's
 // stroke when it contrasts 3:1; else for the outline the theme's stroke,
 // for the ink inside resolve's choice for the fill; else the theme's ink
 // for bg (its dark or light stroke); else black or white. So a vendor's
 // white task in the dark theme is drawn as the light theme draws it.
-// Where the file's stroke does not read, the outline also borders
-// outside, what lies around the shape: it takes the first of those
-// colours that reads on both when one does, so a red end event on white
-// paper keeps the thick dark ring that marks it.
+// An outline that must change also borders outside, what lies around the
+// shape, and its width means something (a thin start ring, a thick end
+// ring, a call activity's heavy border): it takes the first of those
+// colours, or the grey between fill and outside, that reads on both when
+// one does. So a red end event on white paper keeps a dark ring, and a
+// white one on the dark paper gets a grey ring rather than one lost in
+// the paper.
 func (p *palette) fit(c *colors, bg, outside color.NRGBA) {
 	def, alt := c.ink, p.ink(bg)
 	c.ink = lineOn(bg, c.ownStroke, c.stroke, def, alt)
-	if c.ownStroke && contrast(c.stroke, bg) >= minLineContrast {
+	switch {
+	case c.ownStroke && contrast(c.stroke, bg) >= minLineContrast:
 		c.line = c.stroke
 		return
+	case contrast(p.stroke, bg) >= minLineContrast:
+		c.line = p.stroke
+		return
 	}
-	for _, l := range [...]color.NRGBA{p.stroke, def, alt, black, white} {
+	for _, l := range [...]color.NRGBA{def, alt, black, white, greyBetween(bg, outside)} {
 		if contrast(l, bg) >= minLineContrast && contrast(l, outside) >= minLineContrast {
 			c.line = l
 			return
@@ -242,6 +251,13 @@ var linear = func() (t [256]float64) {
 // relLuminance is WCAG 2's relative luminance of an opaque colour.
 func relLuminance(c color.NRGBA) float64 {
 	return 0.2126*linear[c.R] + 0.7152*linear[c.G] + 0.0722*linear[c.B]
+}
+
+// greyBetween is the grey whose contrast with a and with b is the same,
+// the best one colour can do on both (3:1 on both when a and b contrast
+// 9:1 or more).
+func greyBetween(a, b color.NRGBA) color.NRGBA {
+	return greyOf(math.Sqrt((relLuminance(a)+0.05)*(relLuminance(b)+0.05)) - 0.05)
 }
 
 // greyOf is the opaque grey of relative luminance l (0 to 1).

@@ -30,7 +30,8 @@ func TestParseHex(t *testing.T) {
 
 // TestShapeColours: DI colours reach the body; a fill alone changes the ink
 // inside the shape (label, icon) but not outside labels, and the outline
-// only where the theme's stroke would not show on that fill (3:1).
+// only where the theme's stroke would not show on that fill (3:1), to a
+// colour that reads on the fill and the paper around it when one does.
 func TestShapeColours(t *testing.T) {
 	navy := color.NRGBA{0x0d, 0x1b, 0x4a, 0xff}
 	rust := color.NRGBA{0xb3, 0x5c, 0, 0xff} // 4.7:1 on white
@@ -42,9 +43,9 @@ func TestShapeColours(t *testing.T) {
 	}{
 		{"default light", model.Colors{}, false, lightPalette.fill, lightPalette.stroke, lightPalette.stroke, lightPalette.stroke},
 		{"light fill, light theme", model.Colors{Fill: "#ffdf91"}, false, color.NRGBA{0xff, 0xdf, 0x91, 0xff}, lightPalette.stroke, lightPalette.dark, lightPalette.stroke},
-		{"dark fill only", model.Colors{Fill: "#0d1b4a"}, false, navy, lightPalette.light, lightPalette.light, lightPalette.stroke},
+		{"dark fill only", model.Colors{Fill: "#0d1b4a"}, false, navy, greyBetween(navy, lightPalette.bg), lightPalette.light, lightPalette.stroke},
 		{"both given", model.Colors{Fill: "#0d1b4a", Stroke: "#ff8800"}, false, navy, color.NRGBA{0xff, 0x88, 0, 0xff}, color.NRGBA{0xff, 0x88, 0, 0xff}, color.NRGBA{0xff, 0x88, 0, 0xff}},
-		{"light fill in dark theme", model.Colors{Fill: "#ffffff"}, true, color.NRGBA{0xff, 0xff, 0xff, 0xff}, darkPalette.dark, darkPalette.dark, darkPalette.stroke},
+		{"light fill in dark theme", model.Colors{Fill: "#ffffff"}, true, color.NRGBA{0xff, 0xff, 0xff, 0xff}, greyBetween(white, darkPalette.bg), darkPalette.dark, darkPalette.stroke},
 		{"label colour wins inside and out", model.Colors{Stroke: "#b35c00", Label: "#000000"}, false, lightPalette.fill, rust, color.NRGBA{0, 0, 0, 0xff}, color.NRGBA{0, 0, 0, 0xff}},
 		{"broken label colour is ignored", model.Colors{Stroke: "#b35c00", Label: "black"}, false, lightPalette.fill, rust, rust, rust},
 	} {

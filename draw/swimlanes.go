@@ -167,8 +167,7 @@ func (b *builder) drawPool(s *model.Shape) {
 	if !col.ownFill {
 		col.fill = b.pal.poolFill
 	}
-	outside, _ := b.surfaceAt(r.Center())
-	b.pal.fit(&col, col.fill, outside)
+	b.pal.fit(&col, col.fill, col.fill)
 	body := b.pb(5)
 	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(col.fill, col.line, 1.5))
 	b.addSurface(r, col.fill, col.ownFill)
@@ -208,7 +207,8 @@ func (b *builder) drawLane(s *model.Shape) {
 	// A lane's lines stand on its fill over what is under it (mostly its
 	// pool), or on that alone when it is see-through.
 	under, _ := b.surfaceAt(r.Center())
-	b.pal.fit(&col, over(fill, under), under)
+	bg := over(fill, under)
+	b.pal.fit(&col, bg, bg)
 	body := b.pb(5)
 	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(fill, col.line, 1))
 	b.addSurface(r, fill, true)
