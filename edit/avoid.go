@@ -937,7 +937,8 @@ func (h *pq) pop() (int, float64) {
 // of its ends). It works as spatial does for shapes: edges bucketed by the
 // cells their routes' bounds covered at the build, edges a command touches
 // (tx.edge) or adds on a dirty list every query scans, every answer
-// checked against the current route; dropped with the DI index.
+// checked against the current route; dropped with the DI index. A stale
+// index is rebuilt only after rebuildAfter queries (see there).
 type lineSpace struct {
 	cells   map[[2]int32][]*model.Edge
 	dirty   []*model.Edge
@@ -946,6 +947,7 @@ type lineSpace struct {
 	e0      **model.Edge
 	stamp   map[*model.Edge]uint32
 	gen     uint32
+	misses  int // queries answered by a full pass since the index went stale
 }
 
 func (x *lineSpace) build(g *model.Diagram) {
@@ -1009,10 +1011,25 @@ func (x *lineSpace) valid(g *model.Diagram) bool {
 	return true
 }
 
+// rebuildAfter is how many queries a stale lineSpace answers by a pass
+// over all routes before it is built anew: a build costs some forty passes,
+// and a command that moves half the map (making space for an append) makes
+// it stale again after a handful of queries.
+const rebuildAfter = 48
+
 // near calls fn for every edge of g whose current route's bounds meet box.
 func (x *lineSpace) near(g *model.Diagram, box model.Rect, fn func(*model.Edge)) {
 	if !x.valid(g) {
+		if x.misses++; x.misses < rebuildAfter {
+			for _, e := range g.Edges {
+				if len(e.Waypoints) >= 2 && boundsOf(e.Waypoints).Intersects(box) {
+					fn(e)
+				}
+			}
+			return
+		}
 		x.build(g)
+		x.misses = 0
 	}
 	x.gen++
 	if x.gen == 0 {
