@@ -91,9 +91,10 @@ func (s *Session) connect(t *tx, src, tgt string, k model.Kind) (string, error) 
 // routeBranch routes a new flow f. A fork or join must read unambiguously,
 // so no two of its branches may share a trunk: f keeps off every other
 // flow, its siblings included. When that costs f bends that a route
-// running along a sibling would not, the siblings in the way are routed
-// anew instead, off f — if none of them gets a route with more bends or
-// one that crosses a shape or runs along a flow. So the straight way on
+// running along a sibling would not, or f finds no clear route at all, the
+// siblings in the way are routed anew instead, off f — if none of them
+// gets a route with more bends or one that crosses a shape or runs along a
+// flow. So the straight way on
 // stays straight and the older branch to the lane below leaves from a port
 // of its own, while an older straight branch is never bent for a new one.
 func (s *Session) routeBranch(t *tx, f *model.Flow) error {
@@ -106,11 +107,12 @@ func (s *Session) routeBranch(t *tx, f *model.Flow) error {
 		return err
 	}
 	s.setRoute(t, e, strict)
-	if len(strict) <= 2 {
+	clean := !s.tangled(f)
+	if clean && len(strict) <= 2 {
 		return nil
 	}
 	yield, _ := s.routePts(t, f, e, true)
-	if len(yield) >= len(strict) {
+	if clean && len(yield) >= len(strict) {
 		return nil
 	}
 	s.setRoute(t, e, yield)
@@ -143,6 +145,28 @@ func (s *Session) routeBranch(t *tx, f *model.Flow) error {
 		}
 	}
 	return nil
+}
+
+// firstInto reports whether f is the only sequence flow into its target.
+func (s *Session) firstInto(f *model.Flow) bool {
+	for _, g := range s.graph().touching[f.Target] {
+		if g != f && g.Target == f.Target && g.Kind == model.SequenceFlow {
+			return false
+		}
+	}
+	return true
+}
+
+// gatewayCorners lists the corners of a gateway at r, the back one (where
+// flows come in: left, or top when across) first.
+func gatewayCorners(r model.Rect, across bool) []model.Point {
+	c := r.Center()
+	left, right := model.Point{X: r.X, Y: c.Y}, model.Point{X: r.X + r.W, Y: c.Y}
+	top, bottom := model.Point{X: c.X, Y: r.Y}, model.Point{X: c.X, Y: r.Y + r.H}
+	if across {
+		return []model.Point{top, bottom, left, right}
+	}
+	return []model.Point{left, right, top, bottom}
 }
 
 // tangled reports whether f's route crosses a shape or runs along another
@@ -211,6 +235,12 @@ func (s *Session) routePts(t *tx, f *model.Flow, e *model.Edge, yield bool) ([]m
 		hard, soft := s.obstacles(f, box)
 		o := s.othersFor(f.ID, f.Source, f.Target, box)
 		o.yield = yield
+		// The first flow into a gateway comes in at the back corner: one
+		// that came in at the top corner would leave a later branch
+		// nowhere but the back to go out by. (A join takes what is left.)
+		if tg && s.firstInto(f) {
+			o.taken = append(o.taken, gatewayCorners(b.Bounds, across)[1:]...)
+		}
 		pts = routeAmong(pts, a.Bounds, b.Bounds, across, hard, soft, o)
 	case model.MessageFlow:
 		across := true
