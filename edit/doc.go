@@ -51,13 +51,21 @@
 // (avoid.go). Names count too (DI label bounds, else where the renderer
 // puts them — which is why edit imports draw, for the one font's metrics,
 // beyond the model-only imports ARCHITECTURE.md plans), and so do the other flows: a route must not run along
-// another flow for more than a few units (a fork from the same point or a
-// join into it excepted) nor end at a gateway corner a flow of the other
-// direction uses; flows enter a gateway at its back corner and leave from
+// another flow for more than a few units — the branches of a fork or join
+// included, so that each leaves (enters) at a point of its own, an
+// activity's side offering ports a quarter off its middle — nor end at a
+// gateway corner a flow of the other direction uses (every flow passing
+// by counts, found through a spatial index of the routes); a new branch
+// that would have to bend round an older sibling moves the sibling off its
+// trunk instead when that costs the sibling no bend. Flows enter a gateway
+// at its back corner and leave from
 // the front one or the corner facing the target's lane, and a gateway
 // named through the session gets its label above its front half, clear of
 // all four corners. A flow's label keeps its share of the route's length and
-// its offset. Appending (AppendNext, AppendInLane, AppendInNewLane, QuickAdd) places the new
+// its offset. Moving keeps routes: a flow whose ends move together moves
+// whole, one with one end moved keeps its inner bends and only its end
+// segment follows (move.go keepBends), routed anew only when the kept
+// bends would cross a shape. Appending (AppendNext, AppendInLane, AppendInNewLane, QuickAdd) places the new
 // node where it overlaps nothing and its flow crosses nothing: in the
 // source's row, in a new row beside an existing branch (the lane grows when
 // full), or after making space — everything after the source moves one
