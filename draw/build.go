@@ -63,54 +63,23 @@ func (b *builder) pb(n int) *pb { return &pb{segs: b.segs.get(n)} }
 // drawn as plain rounded boxes, DI that refers to nothing is drawn without
 // semantics, and broken numbers (NaN, infinities, absurd sizes) are clamped
 // so that Scene.Bounds stays finite.
+//
+// A g that is not one of d.Diagrams but holds some shapes and edges of the
+// one with its ID (the editor redraws just the touched elements so) is
+// drawn on that diagram's pools, lanes and expanded activities: its lines
+// and labels get the colours a build of the whole diagram gives them.
 func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 	if d == nil {
 		d = &model.Definitions{}
 	}
-	b := &builder{d: d, g: g, opt: opt, pal: &lightPalette, sc: &Scene{}, depth: map[string]int{}, bandEnd: map[string]float64{}}
-	if opt.Dark {
-		b.pal = &darkPalette
-	}
+	b := newBuilder(d, g, opt)
 	if g == nil {
 		b.collectHandovers()
 		return b.sc
 	}
-	b.shapes = make(map[string]*model.Shape, len(g.Shapes))
-	b.depth = make(map[string]int, len(g.Shapes))
-	for _, s := range g.Shapes {
-		if s == nil {
-			continue
-		}
-		if _, dup := b.shapes[s.Element]; !dup {
-			b.shapes[s.Element] = s
-		}
-	}
+	b.index()
 	b.collectHandovers()
-
-	// Sort the shapes into paint layers.
-	var pools, lanes, groups, nodes []*model.Shape
-	for _, s := range g.Shapes {
-		if s == nil {
-			continue
-		}
-		switch e := d.Element(s.Element).(type) {
-		case *model.Participant:
-			pools = append(pools, s)
-		case *model.Lane:
-			lanes = append(lanes, s)
-		case *model.Node:
-			if e.Kind == model.Group {
-				groups = append(groups, s)
-			} else {
-				nodes = append(nodes, s)
-			}
-		default:
-			nodes = append(nodes, s)
-		}
-	}
-	slices.SortStableFunc(lanes, func(a, c *model.Shape) int {
-		return cmp.Compare(b.laneDepth(a.Element), b.laneDepth(c.Element))
-	})
+	pools, lanes, groups, nodes := b.layers()
 	slices.SortStableFunc(nodes, func(a, c *model.Shape) int {
 		return cmp.Compare(b.nodeKey(a.Element), b.nodeKey(c.Element))
 	})
@@ -124,14 +93,18 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 	}
 	b.sc.Items = make([]Item, 0, n)
 	b.labels = make([]Item, 0, len(g.Shapes)+len(g.Edges)/4)
-	b.surfaces = make([]surface, 0, len(pools)+len(lanes))
-	for _, s := range pools {
-		b.drawPool(s)
+	if whole := b.whole(pools, lanes); whole != nil {
+		b.borrowSurfaces(whole, pools, lanes)
+	} else {
+		b.surfaces = make([]surface, 0, len(pools)+len(lanes))
+		for _, s := range pools {
+			b.drawPool(s)
+		}
+		for _, s := range lanes {
+			b.drawLane(s)
+		}
+		b.addActivitySurfaces()
 	}
-	for _, s := range lanes {
-		b.drawLane(s)
-	}
-	b.addActivitySurfaces(nodes)
 	if opt.MarkHandovers {
 		for _, e := range g.Edges {
 			if e != nil && b.handovers[e.Element] {
@@ -155,16 +128,136 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 	return b.sc
 }
 
-// addActivitySurfaces records the bodies of expanded sub-processes and call
-// activities (nodes is in paint order) as surfaces, before any node is
-// drawn: flows inside them are drawn on their fill, and so are labels that
-// lie over them, whichever node they belong to.
-func (b *builder) addActivitySurfaces(nodes []*model.Shape) {
-	for _, s := range nodes {
-		n := b.d.Node(s.Element)
-		if n == nil || !(n.Kind.IsSubProcess() || n.Kind == model.CallActivity) || !b.expanded(s, n) {
+func newBuilder(d *model.Definitions, g *model.Diagram, opt Options) *builder {
+	b := &builder{d: d, g: g, opt: opt, pal: &lightPalette, sc: &Scene{}, depth: map[string]int{}, bandEnd: map[string]float64{}}
+	if opt.Dark {
+		b.pal = &darkPalette
+	}
+	return b
+}
+
+// index maps each element to its first shape in g.
+func (b *builder) index() {
+	b.shapes = make(map[string]*model.Shape, len(b.g.Shapes))
+	b.depth = make(map[string]int, len(b.g.Shapes))
+	for _, s := range b.g.Shapes {
+		if s == nil {
 			continue
 		}
+		if _, dup := b.shapes[s.Element]; !dup {
+			b.shapes[s.Element] = s
+		}
+	}
+}
+
+// layers sorts g's shapes into paint layers, lanes parents first (nodes
+// are left in file order).
+func (b *builder) layers() (pools, lanes, groups, nodes []*model.Shape) {
+	for _, s := range b.g.Shapes {
+		if s == nil {
+			continue
+		}
+		switch e := b.d.Element(s.Element).(type) {
+		case *model.Participant:
+			pools = append(pools, s)
+		case *model.Lane:
+			lanes = append(lanes, s)
+		case *model.Node:
+			if e.Kind == model.Group {
+				groups = append(groups, s)
+			} else {
+				nodes = append(nodes, s)
+			}
+		default:
+			nodes = append(nodes, s)
+		}
+	}
+	slices.SortStableFunc(lanes, func(a, c *model.Shape) int {
+		return cmp.Compare(b.laneDepth(a.Element), b.laneDepth(c.Element))
+	})
+	return pools, lanes, groups, nodes
+}
+
+// whole is the diagram of d that g is a part of (see Build), or nil: g is
+// not in d.Diagrams, one diagram there has its ID, and g's pools and lanes
+// are shapes of that diagram.
+func (b *builder) whole(pools, lanes []*model.Shape) *model.Diagram {
+	var whole *model.Diagram
+	for _, dg := range b.d.Diagrams {
+		switch {
+		case dg == b.g:
+			return nil
+		case dg != nil && dg.ID == b.g.ID && b.g.ID != "":
+			if whole != nil {
+				return nil
+			}
+			whole = dg
+		}
+	}
+	if whole == nil {
+		return nil
+	}
+	for _, s := range slices.Concat(pools, lanes) {
+		if !slices.Contains(whole.Shapes, s) {
+			return nil
+		}
+	}
+	return whole
+}
+
+// borrowSurfaces lays the pools, lanes and expanded activities of whole,
+// of which g is a part, as a build of whole does, and takes from that the
+// surfaces and the items of g's own pools and lanes (pools and lanes are
+// few, so this stays cheap next to the nodes of a big diagram).
+func (b *builder) borrowSurfaces(whole *model.Diagram, pools, lanes []*model.Shape) {
+	w := newBuilder(b.d, whole, b.opt)
+	w.index()
+	wpools, wlanes, _, _ := w.layers()
+	w.surfaces = make([]surface, 0, len(wpools)+len(wlanes))
+	for _, s := range wpools {
+		w.drawPool(s)
+	}
+	for _, s := range wlanes {
+		w.drawLane(s)
+	}
+	w.addActivitySurfaces()
+	b.surfaces, b.ownSurfaces = w.surfaces, w.ownSurfaces
+	mine := make(map[string]bool, len(pools)+len(lanes))
+	for _, s := range slices.Concat(pools, lanes) {
+		mine[s.Element] = true
+	}
+	for _, it := range w.sc.Items {
+		if mine[it.Element] {
+			b.sc.Items = append(b.sc.Items, it)
+		}
+	}
+	for _, it := range w.labels {
+		if mine[it.Element] {
+			b.labels = append(b.labels, it)
+		}
+	}
+}
+
+// addActivitySurfaces records the bodies of g's expanded sub-processes and
+// call activities as surfaces, larger ones first so nested ones lie on
+// top, before any node is drawn: flows inside them are drawn on their
+// fill, and so are labels that lie over them, whichever node they belong
+// to.
+func (b *builder) addActivitySurfaces() {
+	var acts []*model.Shape
+	for _, s := range b.g.Shapes {
+		if s == nil {
+			continue
+		}
+		if n := b.d.Node(s.Element); n != nil && (n.Kind.IsSubProcess() || n.Kind == model.CallActivity) && b.expanded(s, n) {
+			acts = append(acts, s)
+		}
+	}
+	slices.SortStableFunc(acts, func(a, c *model.Shape) int {
+		ra, rc := clean(a.Bounds), clean(c.Bounds)
+		return cmp.Compare(rc.W*rc.H, ra.W*ra.H)
+	})
+	for _, s := range acts {
 		col := b.pal.resolve(s.Style)
 		b.addSurface(clean(s.Bounds), col.fill, col.ownFill)
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -561,6 +562,53 @@ func TestEverySymbolOnVendorColours(t *testing.T) {
 				for _, fl := range lineFaults(f.d, sc, paper) {
 					t.Errorf("fill %s stroke %q dark=%v: %v", fill, stroke, dark, fl)
 				}
+			}
+		}
+	}
+}
+
+// TestPartBuildMatchesWhole: a diagram holding some shapes and edges of
+// one in d (as the editor redraws the elements a command touched) draws
+// them exactly as a build of the whole diagram does, though the pools,
+// lanes and sub-processes they stand on are not in it.
+func TestPartBuildMatchesWhole(t *testing.T) {
+	f := lineBase()
+	f.shape("P").Style.Fill = "#ffffff"
+	f.shape("L1").Style.Fill = "#1f3a5f"
+	sp := f.node("sp", model.SubProcess, "Delprocess", 420, 160, 170, 130)
+	f.shape("sp").Style.Fill = "#ffdf91" // expanded: it has drawn children
+	f.node("i1", model.StartEvent, "Start", 440, 200, 36, 36).Container = sp.ID
+	f.node("i2", model.UserTask, "Inre", 500, 180, 80, 60).Container = sp.ID
+	f.shape("i2").Style.Fill = "#ffffff"
+	f.flow("in", model.SequenceFlow, "i1", "i2", 476, 218, 500, 218).Name = "in"
+	f.flow("h", model.SequenceFlow, "a", "b", 110, 115, 110, 225, 300, 225).Name = "Överlämning"
+	f.flow("x", model.SequenceFlow, "a", "c", 160, 75, 300, 75)
+	f.flow("m", model.MessageFlow, "c", "", 400, 75, 900, 75)
+	f.d.Diagrams = []*model.Diagram{f.g}
+	f.d.Touch()
+	part := &model.Diagram{ID: f.g.ID}
+	for _, id := range []string{"L2", "i2", "b"} {
+		part.Shapes = append(part.Shapes, f.shape(id))
+	}
+	for _, id := range []string{"in", "h", "m"} {
+		part.Edges = append(part.Edges, f.g.Edge(id))
+	}
+	for _, opt := range []Options{{}, {Dark: true, MarkHandovers: true}, {Dark: true, RoleColors: map[string]color.NRGBA{"Chef": {0xe3, 0xf2, 0xfd, 0xff}}}} {
+		whole, got := Build(f.d, f.g, opt), Build(f.d, part, opt)
+		for _, id := range []string{"L2", "i2", "b", "in", "h", "m"} {
+			var want, have []Item
+			for _, it := range whole.Items {
+				if it.Element == id {
+					want = append(want, it)
+				}
+			}
+			for _, it := range got.Items {
+				if it.Element == id {
+					have = append(have, it)
+				}
+			}
+			if !reflect.DeepEqual(want, have) {
+				t.Errorf("dark=%v %s: the part's items differ from the whole's:\n got %+v\nwant %+v", opt.Dark, id, have, want)
 			}
 		}
 	}
