@@ -103,7 +103,7 @@ func Build(d *model.Definitions, g *model.Diagram, opt Options) *Scene {
 		for _, s := range lanes {
 			b.drawLane(s)
 		}
-		b.addActivitySurfaces()
+		b.addActivitySurfaces(g.Shapes) // in file order, as borrowSurfaces
 	}
 	if opt.MarkHandovers {
 		for _, e := range g.Edges {
@@ -207,12 +207,40 @@ func (b *builder) whole(pools, lanes []*model.Shape) *model.Diagram {
 
 // borrowSurfaces lays the pools, lanes and expanded activities of whole,
 // of which g is a part, as a build of whole does, and takes from that the
-// surfaces and the items of g's own pools and lanes (pools and lanes are
-// few, so this stays cheap next to the nodes of a big diagram).
+// surfaces and the items of g's own pools and lanes. Pools and lanes are
+// few; the nodes of whole are only looked up, once, so a patch of a big
+// diagram stays cheap.
 func (b *builder) borrowSurfaces(whole *model.Diagram, pools, lanes []*model.Shape) {
 	w := newBuilder(b.d, whole, b.opt)
-	w.index()
-	wpools, wlanes, _, _ := w.layers()
+	w.shapes = map[string]*model.Shape{}
+	var wpools, wlanes, acts []*model.Shape
+	inferred := false // some sub-process leaves expanded to its drawn content
+	for _, s := range whole.Shapes {
+		if s == nil {
+			continue
+		}
+		if n := b.d.Node(s.Element); n != nil {
+			if n.Kind.IsSubProcess() || n.Kind == model.CallActivity {
+				acts = append(acts, s)
+				inferred = inferred || (s.IsExpanded == nil && n.Kind.IsSubProcess())
+			}
+			continue
+		}
+		switch b.d.Element(s.Element).(type) {
+		case *model.Participant:
+			wpools = append(wpools, s)
+		case *model.Lane:
+			wlanes = append(wlanes, s)
+		default:
+			continue
+		}
+		if _, dup := w.shapes[s.Element]; !dup {
+			w.shapes[s.Element] = s
+		}
+	}
+	slices.SortStableFunc(wlanes, func(a, c *model.Shape) int {
+		return cmp.Compare(w.laneDepth(a.Element), w.laneDepth(c.Element))
+	})
 	w.surfaces = make([]surface, 0, len(wpools)+len(wlanes))
 	for _, s := range wpools {
 		w.drawPool(s)
@@ -220,7 +248,10 @@ func (b *builder) borrowSurfaces(whole *model.Diagram, pools, lanes []*model.Sha
 	for _, s := range wlanes {
 		w.drawLane(s)
 	}
-	w.addActivitySurfaces()
+	if inferred {
+		w.index() // expanded reads which nodes are drawn
+	}
+	w.addActivitySurfaces(acts)
 	b.surfaces, b.ownSurfaces = w.surfaces, w.ownSurfaces
 	mine := make(map[string]bool, len(pools)+len(lanes))
 	for _, s := range slices.Concat(pools, lanes) {
@@ -238,14 +269,14 @@ func (b *builder) borrowSurfaces(whole *model.Diagram, pools, lanes []*model.Sha
 	}
 }
 
-// addActivitySurfaces records the bodies of g's expanded sub-processes and
-// call activities as surfaces, larger ones first so nested ones lie on
-// top, before any node is drawn: flows inside them are drawn on their
-// fill, and so are labels that lie over them, whichever node they belong
-// to.
-func (b *builder) addActivitySurfaces() {
+// addActivitySurfaces records the bodies of the expanded sub-processes
+// and call activities among nodes as surfaces, larger ones first so nested
+// ones lie on top, before any node is drawn: flows inside them are drawn
+// on their fill, and so are labels that lie over them, whichever node
+// they belong to.
+func (b *builder) addActivitySurfaces(nodes []*model.Shape) {
 	var acts []*model.Shape
-	for _, s := range b.g.Shapes {
+	for _, s := range nodes {
 		if s == nil {
 			continue
 		}
