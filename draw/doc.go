@@ -30,10 +30,13 @@
 // when one does. The file's stroke is kept when it reads, else the theme's
 // (its stroke, or its dark or light stroke for that fill), else black or
 // white; so a vendor's white task or pool in the dark theme is drawn in
-// dark lines, as the light theme draws it. Labels take BPMNLabel's colour
+// dark lines, as the light theme draws it. An outline that must change
+// reads on what lies around the shape too when a colour can (a grey at
+// worst), so ring and border widths still show. Labels take BPMNLabel's colour
 // when the file gives one, else the element's stroke (as bpmn-js), except
 // on a colour the file (or the role table) chose: a label inside a filled
-// shape, or outside shapes over a filled pool or lane, must contrast 4.5:1
+// shape, or outside shapes over a filled pool, lane or expanded
+// sub-process, must contrast 4.5:1
 // (WCAG 2) with it, 3:1 for the file's own label colour, else it turns
 // black or white; so a vendor's white pools stay readable in the dark
 // theme. A label straddling surfaces no one colour reads on gets a plate
@@ -42,7 +45,10 @@
 // and grow away from their own shape rather than over it. An expanded
 // sub-process names itself top-left, as the MIWG reference tools do. A
 // call activity of a global task is drawn as that task (icon, no "+");
-// edges of no known connecting object are plain dotted lines.
+// edges of no known connecting object are plain dotted lines. A diagram
+// holding part of one of the file's (the editor's redraw of the elements a
+// command touched) is drawn on that diagram's surfaces, so its colours
+// match a whole build.
 // Segments come from a per-Build arena and measuring reads precomputed
 // advance tables, which keeps a 5,000-node scene in the tens of
 // milliseconds.

@@ -162,20 +162,21 @@ func (p *palette) resolve(c model.Colors) colors {
 }
 
 // fit makes an element's lines visible on bg, what they are drawn on (its
-// own fill, or for an unfilled shape what lies under it), once; outside is
-// what lies around it (bg for pools and lanes, whose outlines mean
-// nothing by their width, and for unfilled shapes). The file's
-// stroke when it contrasts 3:1; else for the outline the theme's stroke,
-// for the ink inside resolve's choice for the fill; else the theme's ink
-// for bg (its dark or light stroke); else black or white. So a vendor's
-// white task in the dark theme is drawn as the light theme draws it.
+// own fill, or for an unfilled shape what lies under it); call it once.
+// Each line keeps the file's stroke when that contrasts 3:1 with bg, else
+// takes the theme's colour (the stroke for the outline, resolve's choice
+// for the fill for the ink inside), else the theme's dark or light stroke
+// for bg, else black or white: a vendor's white task in the dark theme is
+// drawn as the light theme draws it.
+//
 // An outline that must change also borders outside, what lies around the
 // shape, and its width means something (a thin start ring, a thick end
 // ring, a call activity's heavy border): it takes the first of those
 // colours, or the grey between fill and outside, that reads on both when
 // one does. So a red end event on white paper keeps a dark ring, and a
 // white one on the dark paper gets a grey ring rather than one lost in
-// the paper.
+// the paper. Pools and lanes pass bg as outside: their outlines' width
+// means nothing.
 func (p *palette) fit(c *colors, bg, outside color.NRGBA) {
 	def, alt := c.ink, p.ink(bg)
 	c.ink = lineOn(bg, c.ownStroke, c.stroke, def, alt)
