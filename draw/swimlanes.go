@@ -24,7 +24,8 @@ func (b *builder) poolShapeOfLane(laneID string) *model.Shape {
 	return b.shapes[pool.ID]
 }
 
-// surface is a filled pool or lane that labels may be drawn on.
+// surface is a filled pool, lane or expanded activity that labels and
+// lines may be drawn on.
 type surface struct {
 	r    model.Rect
 	fill color.NRGBA // opaque: a translucent fill is mixed with what is under it
@@ -44,7 +45,7 @@ func (b *builder) groundOf(r model.Rect) color.NRGBA {
 	return b.pal.bg
 }
 
-// surfaceIndex is the topmost filled pool or lane holding p, -1 for none.
+// surfaceIndex is the topmost surface holding p, -1 for none.
 func (b *builder) surfaceIndex(p model.Point) int {
 	for i := len(b.surfaces) - 1; i >= 0; i-- {
 		if b.surfaces[i].r.Contains(p) {
@@ -54,8 +55,8 @@ func (b *builder) surfaceIndex(p model.Point) int {
 	return -1
 }
 
-// surfaceAt is the colour under p: the topmost filled pool or lane holding
-// it, else the paper; own reports a colour the theme did not choose.
+// surfaceAt is the colour under p: the topmost surface holding it, else
+// the paper; own reports a colour the theme did not choose.
 func (b *builder) surfaceAt(p model.Point) (fill color.NRGBA, own bool) {
 	if i := b.surfaceIndex(p); i >= 0 {
 		return b.surfaces[i].fill, b.surfaces[i].own
@@ -63,7 +64,8 @@ func (b *builder) surfaceAt(p model.Point) (fill color.NRGBA, own bool) {
 	return b.pal.bg, false
 }
 
-// addSurface records a pool or lane body filled with fill.
+// addSurface records a pool, lane or expanded activity body filled with
+// fill.
 func (b *builder) addSurface(r model.Rect, fill color.NRGBA, own bool) {
 	if fill.A == 0 {
 		return
