@@ -296,8 +296,8 @@ func TestLineContrast(t *testing.T) {
 		amber = color.NRGBA{0xff, 0x66, 0, 0xff}
 		lp    = lightPalette
 		dp    = darkPalette
-		// Outlines that must change read on the fill and around the
-		// shape when a grey can.
+		// Outlines read on the fill and around the shape, when a grey
+		// can, where the theme's stroke cannot.
 		whiteOnPool = greyBetween(white, dp.poolFill)
 		blueOnPool  = greyBetween(color.NRGBA{0xbb, 0xde, 0xfb, 0xff}, dp.poolFill)
 	)
@@ -338,9 +338,9 @@ func TestLineContrast(t *testing.T) {
 			[]lineWant{{"d", PartBody, whiteOnPool, white}, {"e", PartBody, whiteOnPool, white}, {"e", PartMarker, dp.dark, white}, {"g", PartBody, whiteOnPool, white}, {"g", PartMarker, dp.dark, dp.dark}}},
 		{"flows over a white pool", []func(f *fixture){pool("#ffffff"), seq},
 			[]lineWant{{"x", PartEdge, lp.stroke, color.NRGBA{}}, {"x", PartArrow, lp.stroke, lp.stroke}, {"P", PartBody, lp.stroke, white}, {"L1", PartBody, lp.stroke, color.NRGBA{}}},
-			[]lineWant{{"x", PartEdge, dp.dark, color.NRGBA{}}, {"x", PartArrow, dp.dark, dp.dark}, {"P", PartBody, dp.dark, white}, {"P", PartLaneHeader, dp.dark, dp.band}, {"L1", PartBody, dp.dark, color.NRGBA{}}, {"a", PartBody, dp.stroke, dp.fill}}},
+			[]lineWant{{"x", PartEdge, dp.dark, color.NRGBA{}}, {"x", PartArrow, dp.dark, dp.dark}, {"P", PartBody, dp.dark, white}, {"P", PartLaneHeader, dp.dark, dp.band}, {"L1", PartBody, dp.dark, color.NRGBA{}}, {"a", PartBody, greyBetween(dp.fill, white), dp.fill}}},
 		{"dark navy vendor pool", []func(f *fixture){pool("#1f3a5f"), seq},
-			[]lineWant{{"x", PartEdge, lp.light, color.NRGBA{}}, {"x", PartArrow, lp.light, lp.light}, {"P", PartBody, lp.light, color.NRGBA{0x1f, 0x3a, 0x5f, 0xff}}, {"L2", PartBody, lp.light, color.NRGBA{}}, {"L2", PartLaneHeader, lp.light, lp.band}, {"a", PartBody, lp.stroke, lp.fill}},
+			[]lineWant{{"x", PartEdge, lp.light, color.NRGBA{}}, {"x", PartArrow, lp.light, lp.light}, {"P", PartBody, lp.light, color.NRGBA{0x1f, 0x3a, 0x5f, 0xff}}, {"L2", PartBody, lp.light, color.NRGBA{}}, {"L2", PartLaneHeader, lp.light, lp.band}, {"a", PartBody, greyBetween(lp.fill, color.NRGBA{0x1f, 0x3a, 0x5f, 0xff}), lp.fill}},
 			[]lineWant{{"x", PartEdge, dp.stroke, color.NRGBA{}}, {"P", PartBody, dp.stroke, color.NRGBA{0x1f, 0x3a, 0x5f, 0xff}}}},
 		{"explicit strokes that contrast are kept", []func(f *fixture){pool("#ffffff"), seq, func(f *fixture) {
 			f.shape("a").Style = model.Colors{Fill: "#bbdefb", Stroke: "#0d4372"}
@@ -377,7 +377,7 @@ func TestLineContrast(t *testing.T) {
 			f.node("i2", model.EndEvent, "", 540, 60, 36, 36).Container = sp.ID
 			f.flow("in", model.SequenceFlow, "i1", "i2", 476, 78, 540, 78)
 		}}, []lineWant{{"in", PartEdge, lp.stroke, color.NRGBA{}}, {"sp", PartBody, lp.stroke, white}},
-			[]lineWant{{"in", PartEdge, dp.dark, color.NRGBA{}}, {"sp", PartBody, whiteOnPool, white}, {"i1", PartBody, dp.stroke, dp.fill}}},
+			[]lineWant{{"in", PartEdge, dp.dark, color.NRGBA{}}, {"sp", PartBody, whiteOnPool, white}, {"i1", PartBody, greyBetween(dp.fill, white), dp.fill}}},
 		{"group and annotation over a white pool", []func(f *fixture){pool("#ffffff"), func(f *fixture) {
 			f.node("grp", model.Group, "Krav", 250, 20, 200, 120)
 			f.node("n", model.TextAnnotation, "", 450, 200, 120, 40).Text = "Enligt SOSFS 2011:9"
@@ -612,4 +612,16 @@ func TestPartBuildMatchesWhole(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestVendorDarkGolden: tiny with a vendor's colours (a white pool and
+// task, a yellow start, a red end) in the dark theme, handovers marked:
+// drawn as the light theme draws it, the end keeping a dark ring.
+func TestVendorDarkGolden(t *testing.T) {
+	f := tiny()
+	f.shape("P").Style.Fill = "#ffffff"
+	f.shape("t").Style.Fill = "#ffffff"
+	f.shape("s").Style.Fill = "#ffdf91"
+	f.shape("e").Style.Fill = "#be0000"
+	golden(t, "tiny-vendor-dark.golden", Build(f.d, f.g, Options{Dark: true, MarkHandovers: true}).Dump())
 }

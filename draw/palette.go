@@ -169,26 +169,22 @@ func (p *palette) resolve(c model.Colors) colors {
 // for bg, else black or white: a vendor's white task in the dark theme is
 // drawn as the light theme draws it.
 //
-// An outline that must change also borders outside, what lies around the
-// shape, and its width means something (a thin start ring, a thick end
-// ring, a call activity's heavy border): it takes the first of those
-// colours, or the grey between fill and outside, that reads on both when
-// one does. So a red end event on white paper keeps a dark ring, and a
-// white one on the dark paper gets a grey ring rather than one lost in
-// the paper. Pools and lanes pass bg as outside: their outlines' width
-// means nothing.
+// An outline also borders outside, what lies around the shape, and its
+// width means something (a thin start ring, a thick end ring, a call
+// activity's heavy border): unless it is the file's, it takes the first
+// of those colours, or the grey between fill and outside, that reads on
+// both when one does. So a red end event keeps a dark ring on a white
+// pool in either theme, and a white one on the dark paper gets a grey
+// ring rather than one lost in the paper. Pools and lanes pass bg as
+// outside: their outlines' width means nothing.
 func (p *palette) fit(c *colors, bg, outside color.NRGBA) {
 	def, alt := c.ink, p.ink(bg)
 	c.ink = lineOn(bg, c.ownStroke, c.stroke, def, alt)
-	switch {
-	case c.ownStroke && contrast(c.stroke, bg) >= minLineContrast:
+	if c.ownStroke && contrast(c.stroke, bg) >= minLineContrast {
 		c.line = c.stroke
 		return
-	case contrast(p.stroke, bg) >= minLineContrast:
-		c.line = p.stroke
-		return
 	}
-	for _, l := range [...]color.NRGBA{def, alt, black, white, greyBetween(bg, outside)} {
+	for _, l := range [...]color.NRGBA{p.stroke, def, alt, black, white, greyBetween(bg, outside)} {
 		if contrast(l, bg) >= minLineContrast && contrast(l, outside) >= minLineContrast {
 			c.line = l
 			return
