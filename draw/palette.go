@@ -184,11 +184,18 @@ func (p *palette) fit(c *colors, bg, outside color.NRGBA) {
 		c.line = c.stroke
 		return
 	}
-	for _, l := range [...]color.NRGBA{p.stroke, def, alt, black, white, greyBetween(bg, outside)} {
-		if contrast(l, bg) >= minLineContrast && contrast(l, outside) >= minLineContrast {
+	reads := func(l color.NRGBA) bool {
+		return contrast(l, bg) >= minLineContrast && contrast(l, outside) >= minLineContrast
+	}
+	for _, l := range [...]color.NRGBA{p.stroke, def, alt, black, white} {
+		if reads(l) {
 			c.line = l
 			return
 		}
+	}
+	if g := greyBetween(bg, outside); reads(g) {
+		c.line = g
+		return
 	}
 	c.line = lineOn(bg, false, c.stroke, p.stroke, def, alt)
 }
