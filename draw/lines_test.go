@@ -286,11 +286,11 @@ func lineBase() *fixture {
 // TestLineContrast: outlines and markers read on their shape's fill, flows
 // and their decorations on what is under most of their length, at 3:1, in
 // both themes; the file's stroke is kept when it reads, else the theme's
-// colour, else its dark or light stroke, else black or white.
+// colour, else its dark or light stroke, else black or white, and an
+// outline that is not the file's reads around its shape too when a colour
+// (a grey at worst) can.
 func TestLineContrast(t *testing.T) {
 	var (
-		white = color.NRGBA{0xff, 0xff, 0xff, 0xff}
-		black = color.NRGBA{0, 0, 0, 0xff}
 		navy  = color.NRGBA{0x0d, 0x43, 0x72, 0xff}
 		red   = color.NRGBA{0xe5, 0x39, 0x35, 0xff}
 		amber = color.NRGBA{0xff, 0x66, 0, 0xff}
