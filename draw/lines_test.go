@@ -300,6 +300,10 @@ func TestLineContrast(t *testing.T) {
 		// can, where the theme's stroke cannot.
 		whiteOnPool = greyBetween(white, dp.poolFill)
 		blueOnPool  = greyBetween(color.NRGBA{0xbb, 0xde, 0xfb, 0xff}, dp.poolFill)
+		// bpmn-js's blue on its pale blue, and an orange flow on white,
+		// each darkened just enough to read.
+		darkerBlue   = color.NRGBA{27, 122, 206, 0xff}
+		darkerOrange = color.NRGBA{242, 97, 0, 0xff}
 	)
 	pool := func(fill string) func(f *fixture) {
 		return func(f *fixture) { f.shape("P").Style.Fill = fill }
@@ -347,11 +351,16 @@ func TestLineContrast(t *testing.T) {
 			f.g.Edge("x").Style.Stroke = "#e53935"
 		}}, []lineWant{{"a", PartBody, navy, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}}, {"a", PartLabel, navy, color.NRGBA{}}, {"x", PartEdge, red, color.NRGBA{}}},
 			[]lineWant{{"a", PartBody, navy, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}}, {"x", PartEdge, red, color.NRGBA{}}, {"x", PartArrow, red, red}}},
-		{"explicit strokes that do not are corrected", []func(f *fixture){seq, func(f *fixture) {
+		// A file's colour that does not read keeps its hue, made just dark
+		// enough (TestKeepHue); a grey of the file's is replaced.
+		{"explicit colours that do not read keep their hue", []func(f *fixture){seq, func(f *fixture) {
 			f.shape("a").Style = model.Colors{Fill: "#bbdefb", Stroke: "#1e88e5"} // bpmn-js blue, 2.6:1
 			f.g.Edge("x").Style.Stroke = "#ff6600"                                // 2.9:1 on white
-		}}, []lineWant{{"a", PartBody, lp.stroke, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}}, {"x", PartEdge, lp.stroke, color.NRGBA{}}},
-			[]lineWant{{"a", PartBody, blueOnPool, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}}, {"a", PartLabel, dp.dark, color.NRGBA{}}, {"x", PartEdge, amber, color.NRGBA{}}}},
+		}}, []lineWant{{"a", PartBody, darkerBlue, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}}, {"x", PartEdge, darkerOrange, color.NRGBA{}}},
+			[]lineWant{{"a", PartBody, darkerBlue, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}}, {"a", PartLabel, black, color.NRGBA{}}, {"x", PartEdge, amber, color.NRGBA{}}}},
+		{"a grey stroke that does not read is replaced", []func(f *fixture){func(f *fixture) {
+			f.shape("a").Style = model.Colors{Fill: "#bbdefb", Stroke: "#8a9aaa"}
+		}}, []lineWant{{"a", PartBody, lp.stroke, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}}}, []lineWant{{"a", PartBody, blueOnPool, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}}}},
 		{"handover on the theme's pool", []func(f *fixture){func(f *fixture) {
 			f.flow("h", model.SequenceFlow, "a", "b", 110, 115, 110, 225, 300, 225)
 		}}, []lineWant{{"h", PartEdge, lp.handoverStroke, color.NRGBA{}}}, []lineWant{{"h", PartEdge, dp.handoverStroke, color.NRGBA{}}}},
@@ -624,4 +633,43 @@ func TestVendorDarkGolden(t *testing.T) {
 	f.shape("s").Style.Fill = "#ffdf91"
 	f.shape("e").Style.Fill = "#be0000"
 	golden(t, "tiny-vendor-dark.golden", Build(f.d, f.g, Options{Dark: true, MarkHandovers: true}).Dump())
+}
+
+// keepHue darkens or lightens just enough: the result reads at 3:1, the
+// step before did not, and the hue stays within a few degrees.
+func TestKeepHue(t *testing.T) {
+	for _, c := range []struct{ c, bg color.NRGBA }{
+		{color.NRGBA{0x1e, 0x88, 0xe5, 0xff}, color.NRGBA{0xbb, 0xde, 0xfb, 0xff}},
+		{color.NRGBA{0xff, 0x66, 0, 0xff}, white},
+		{color.NRGBA{0x43, 0xa0, 0x47, 0xff}, color.NRGBA{0xc8, 0xe6, 0xc9, 0xff}},
+		{color.NRGBA{0x0d, 0x43, 0x72, 0xff}, color.NRGBA{0x1f, 0x3a, 0x5f, 0xff}}, // navy on navy: lighter
+		{color.NRGBA{0xe5, 0x39, 0x35, 0xff}, darkPalette.fill},
+	} {
+		got := keepHue(c.c, c.bg)
+		if contrast(got, c.bg) < minLineContrast {
+			t.Errorf("%v on %v: %v contrasts %.2f", c.c, c.bg, got, contrast(got, c.bg))
+		}
+		h0, _, _ := toHSL(c.c)
+		h1, _, l1 := toHSL(got)
+		h0, h1 = h0*360, h1*360 // toHSL gives turns
+		if d := math.Abs(h0 - h1); math.Min(d, 360-d) > 8 && l1 > 0.05 && l1 < 0.95 {
+			t.Errorf("%v on %v: %v moved the hue %.0f° → %.0f°", c.c, c.bg, got, h0, h1)
+		}
+		if got != c.c {
+			// One step less would not have read.
+			to := blackOrWhite(c.bg)
+			var t0 float64
+			for t0 = 0; t0 < 1; t0 += 0.05 {
+				if m := (color.NRGBA{mixByte(c.c.R, to.R, t0), mixByte(c.c.G, to.G, t0), mixByte(c.c.B, to.B, t0), 0xff}); m == got {
+					break
+				}
+			}
+			if t0 > 0 {
+				prev := color.NRGBA{mixByte(c.c.R, to.R, t0-0.05), mixByte(c.c.G, to.G, t0-0.05), mixByte(c.c.B, to.B, t0-0.05), 0xff}
+				if contrast(prev, c.bg) >= minLineContrast {
+					t.Errorf("%v on %v: went to %v though %v read", c.c, c.bg, got, prev)
+				}
+			}
+		}
+	}
 }

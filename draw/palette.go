@@ -180,8 +180,9 @@ func (p *palette) resolve(c model.Colors) colors {
 func (p *palette) fit(c *colors, bg, outside color.NRGBA) {
 	def, alt := c.ink, p.ink(bg)
 	c.ink = lineOn(bg, c.ownStroke, c.stroke, def, alt)
-	if c.ownStroke && contrast(c.stroke, bg) >= minLineContrast {
-		c.line = c.stroke
+	if c.ownStroke && (contrast(c.stroke, bg) >= minLineContrast || chromatic(c.stroke)) {
+		// The file's colour, in a shade that reads on the fill.
+		c.line = c.ink
 		return
 	}
 	reads := func(l color.NRGBA) bool {
@@ -318,11 +319,13 @@ func blackOrWhite(bg color.NRGBA) color.NRGBA {
 }
 
 // lineOn picks the ink of a line drawn on bg: c when the file chose it
-// (own) and it contrasts 3:1 with bg, else the first of defs that does,
-// else black or white.
+// (own) and it contrasts 3:1 with bg; a coloured c of the file's darkened
+// or lightened just enough to, so the author's hue stays (bpmn-js's blue
+// on its pale blue, an orange flow on white); else the first of defs that
+// contrasts 3:1, else black or white.
 func lineOn(bg color.NRGBA, own bool, c color.NRGBA, defs ...color.NRGBA) color.NRGBA {
-	if own && contrast(c, bg) >= minLineContrast {
-		return c
+	if own && (contrast(c, bg) >= minLineContrast || chromatic(c)) {
+		return keepHue(c, bg)
 	}
 	for _, d := range defs {
 		if contrast(d, bg) >= minLineContrast {
@@ -330,6 +333,29 @@ func lineOn(bg color.NRGBA, own bool, c color.NRGBA, defs ...color.NRGBA) color.
 		}
 	}
 	return blackOrWhite(bg)
+}
+
+// keepHue is c, or c mixed toward black or white (whichever reads on bg)
+// in steps of 5 % until it contrasts 3:1 with bg.
+func keepHue(c, bg color.NRGBA) color.NRGBA {
+	to := blackOrWhite(bg)
+	for t := 0.0; t < 1; t += 0.05 {
+		m := color.NRGBA{mixByte(c.R, to.R, t), mixByte(c.G, to.G, t), mixByte(c.B, to.B, t), 0xff}
+		if contrast(m, bg) >= minLineContrast {
+			return m
+		}
+	}
+	return to
+}
+
+// chromatic reports a colour with a hue worth keeping (not a grey).
+func chromatic(c color.NRGBA) bool {
+	hi, lo := max(c.R, c.G, c.B), min(c.R, c.G, c.B)
+	return hi-lo >= 48
+}
+
+func mixByte(a, b uint8, t float64) uint8 {
+	return uint8(math.Round(float64(a)*(1-t) + float64(b)*t))
 }
 
 // fillFor picks the fill of a small closed mark outlined in ink (a message
