@@ -149,6 +149,34 @@ func TestThemeSurfacesKeepColours(t *testing.T) {
 	}
 }
 
+// A file's label colour that does not read on the theme's own surfaces
+// (MIWG C.8.0's black labels on the dark paper) is replaced; in the light
+// theme, where it reads, it is kept.
+func TestThemeSurfacesCorrectUnreadableLabels(t *testing.T) {
+	for _, dark := range []bool{false, true} {
+		f := newFixture()
+		f.node("a", model.Task, "Inne", 100, 100, 100, 80)
+		f.node("e", model.EndEvent, "Under", 300, 100, 36, 36)
+		for _, id := range []string{"a", "e"} {
+			f.shape(id).Style.Label = "#000000"
+		}
+		sc := Build(f.d, f.g, Options{Dark: dark})
+		p := lightPalette
+		if dark {
+			p = darkPalette
+		}
+		for id, bg := range map[string]color.NRGBA{"a": p.fill, "e": p.bg} {
+			got := labelOf(t, sc, id)
+			if !dark && got != black {
+				t.Errorf("light: %s's black label became %v", id, got)
+			}
+			if c := contrast(got, bg); c < minLabelContrast {
+				t.Errorf("dark=%v: %s's label %v contrasts %.2f with %v", dark, id, got, c, bg)
+			}
+		}
+	}
+}
+
 // TestVendorPoolLabelsReadableInDark is QA's case: an ADONIS export fills
 // its pools white; in the dark theme the labels of "Start Event 1" and
 // "Message Flow 1" on that pool must be dark, not the theme's light text.

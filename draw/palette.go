@@ -133,9 +133,10 @@ func (c colors) inner() color.NRGBA {
 }
 
 // inside is the colour of a label inside the shape, made readable on the
-// shape's fill when the file chose that fill.
+// shape's fill when the file chose that fill or the label's colour (a
+// vendor's black labels on the dark theme's fills).
 func (c colors) inside() color.NRGBA {
-	if c.ownFill {
+	if c.ownFill || c.label.A != 0 {
 		return readableOn(c.fill, c, c.ink)
 	}
 	return c.inner()

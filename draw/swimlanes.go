@@ -146,14 +146,13 @@ func inkBox(t *Text) model.Rect {
 }
 
 // textOn is the colour of a text whose middle is at p and which sits on no
-// shape of its own: def (or the DI label colour) on the theme's surfaces,
-// made readable on a surface coloured by the file or the role table.
+// shape of its own: def on the theme's surfaces, made readable on a
+// surface coloured by the file or the role table; a DI label colour is
+// kept where it reads (3:1) and replaced where it does not (a vendor's
+// black labels on the dark paper).
 func (b *builder) textOn(p model.Point, col colors, def color.NRGBA) color.NRGBA {
 	bg, own := b.surfaceAt(p)
-	if !own {
-		if col.label.A != 0 {
-			return col.label
-		}
+	if !own && col.label.A == 0 {
 		return def
 	}
 	return readableOn(bg, col, def)
@@ -266,7 +265,7 @@ func (b *builder) drawBand(elem string, bounds, area model.Rect, horiz bool, nam
 		return
 	}
 	ink := col.inner()
-	if own {
+	if own || col.label.A != 0 {
 		ink = readableOn(over(b.pal.band, bg), col, col.ink)
 	}
 	if horiz {
