@@ -3,6 +3,7 @@
 #   docs/screenshots/editor-sv.png       Swedish UI, handovers shown with their list
 #   docs/screenshots/editor-sv-quick.png Swedish UI, a step added with quick-add
 #   docs/screenshots/editor-en.png       English UI, a lane selected
+#   docs/screenshots/editor-export-sv.png Swedish UI, the Export the map dialog
 #   docs/screenshots/editor-dark.png     Swedish UI in the dark theme
 # Then runs scripts/site-screenshots.sh (the published site) when it exists.
 # Usage: scripts/screenshots.sh BIN
@@ -38,7 +39,9 @@ start() {
   mkdir -p "$lib" "$work/config/fyne/se.lanemap.editor"
   cp "$root"/examples/*.bpmn "$lib/"
   printf '{"themeMode":"%s"}' "$theme" >"$work/config/fyne/se.lanemap.editor/preferences.json"
-  LANG=$lang LANGUAGE= LC_ALL= XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/config \
+  # HOME is a made-up user's, so a dialog offering the home folder shows no
+  # path of this machine.
+  HOME=/home/anna LANG=$lang LANGUAGE= LC_ALL= XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/config \
     "$bin" open "$lib/$file" >"$work/log" 2>&1 &
   pid=$!
   wid=
@@ -97,6 +100,14 @@ stop
 start en_US.UTF-8 light lex-sarah.bpmn
 xdotool mousemove --window "$wid" 700 400 click 1
 shot editor-en.png
+stop
+
+# Swedish, Arkiv › Exportera kartan… (Ctrl+E) with PNG chosen.
+start sv_SE.UTF-8 light lex-sarah.bpmn
+xdotool key --window "$wid" ctrl+e
+sleep 1
+xdotool mousemove --window "$wid" 470 347 click 1
+shot editor-export-sv.png
 stop
 
 # Dark theme.
