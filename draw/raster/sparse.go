@@ -74,14 +74,14 @@ func (cv *coverage) edge(a, b pt) {
 		return
 	}
 	dxdy := (b.x - a.x) / (b.y - a.y)
+	if !(math.Abs(dxdy) <= 1e15) {
+		return // a hostile file's near-horizontal edge (or NaN): rows would overflow
+	}
 	ox := float64(cv.box.Min.X)
 	w := float64(cv.box.Dx())
 	for y := math.Floor(top); y < bot; y++ {
 		y0, y1 := max(y, top), min(y+1, bot)
 		xa, xb := a.x+(y0-a.y)*dxdy-ox, a.x+(y1-a.y)*dxdy-ox
-		if !finite(xa) || !finite(xb) {
-			continue // a hostile file's near-horizontal edge at 1e300
-		}
 		d := (y1 - y0) * dir
 		r := int32(y) - int32(cv.box.Min.Y)
 		xl, xr := min(xa, xb), max(xa, xb)
