@@ -217,12 +217,16 @@ func paintPath(dst *image.RGBA, p *draw.Path, st *draw.Style, t Transform, clip 
 	lines := sk.flatten(p, t)
 	if st.Fill.A > 0 {
 		// Every subpath of a fill is closed.
-		cv := getCoverage(box)
-		for _, l := range lines {
-			cv.add(l.pts)
+		if r, ok := lineRect(lines); ok {
+			fillRectAA(dst, r, premul(st.Fill), box)
+		} else {
+			cv := getCoverage(box)
+			for _, l := range lines {
+				cv.add(l.pts)
+			}
+			cv.paint(dst, premul(st.Fill))
+			putCoverage(cv)
 		}
-		cv.paint(dst, premul(st.Fill))
-		putCoverage(cv)
 	}
 	if hasStroke(st) {
 		if pat := sk.dashPattern(st.Dash, t.Scale); pat != nil {
@@ -231,6 +235,14 @@ func paintPath(dst *image.RGBA, p *draw.Path, st *draw.Style, t Transform, clip 
 		ps, ok := sk.contours(lines, st.Width*t.Scale)
 		if !ok {
 			ps = sk.stroke(lines, st.Width*t.Scale)
+		}
+		// A straight line is a rectangle (butt caps): half of a map's
+		// flows and their handover bands.
+		if len(ps) == 1 {
+			if r, ok := polyRect(ps[0].pts); ok {
+				fillRectAA(dst, r, premul(st.Stroke), box)
+				return
+			}
 		}
 		// All pieces in one pass, so where they overlap (joins) a
 		// translucent stroke is painted once.

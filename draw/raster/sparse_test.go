@@ -193,3 +193,32 @@ func TestCoverageHostile(t *testing.T) {
 		}
 	}
 }
+
+// fillRectAA, the shortcut for axis-aligned rectangles (straight lines,
+// pools, lanes), paints what coverage paints for the same rectangle.
+func TestFillRectMatchesCoverage(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(13, 14))
+	c := premul(color.NRGBA{30, 120, 200, 160})
+	for trial := range 200 {
+		x0, y0 := rnd.Float64()*60-10, rnd.Float64()*40-10
+		r := fRect{x0, y0, x0 + rnd.Float64()*40, y0 + rnd.Float64()*30}
+		if trial%5 == 0 {
+			r.x1 = r.x0 + rnd.Float64() // thinner than a pixel
+		}
+		clip := image.Rect(rnd.IntN(10), rnd.IntN(10), 40+rnd.IntN(20), 25+rnd.IntN(15))
+		want, got := image.NewRGBA(image.Rect(0, 0, 64, 48)), image.NewRGBA(image.Rect(0, 0, 64, 48))
+		for i := range want.Pix {
+			want.Pix[i], got.Pix[i] = uint8(i*13), uint8(i*13)
+		}
+		cv := getCoverage(clip)
+		cv.add([]pt{{r.x0, r.y0}, {r.x1, r.y0}, {r.x1, r.y1}, {r.x0, r.y1}})
+		cv.paint(want, c)
+		putCoverage(cv)
+		fillRectAA(got, r, c, clip)
+		for i := range want.Pix {
+			if d := int(want.Pix[i]) - int(got.Pix[i]); d < -1 || d > 1 {
+				t.Fatalf("trial %d, rect %+v, clip %v: pixel (%d,%d) channel %d: %d, coverage gives %d", trial, r, clip, i/4%64, i/4/64, i%4, got.Pix[i], want.Pix[i])
+			}
+		}
+	}
+}
