@@ -3,14 +3,10 @@ package ui
 import (
 	"bytes"
 	"encoding/xml"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"image/png"
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -164,13 +160,7 @@ func TestExportTranslations(t *testing.T) {
 		t.Fatalf("found only %d expText keys; the scanner is broken", len(used))
 	}
 	checkMessages(t, filepath.Join("..", "assets", "translations", "export"), used)
-	for _, other := range []string{"en.json", filepath.Join("canvas", "en.json"), filepath.Join("publish", "en.json")} {
-		for k := range readMessages(t, filepath.Join("..", "assets", "translations", other)) {
-			if _, dup := used[k]; dup {
-				t.Errorf("%q is also a key in %s", k, other)
-			}
-		}
-	}
+	noKeysElsewhere(t, used, "en.json", filepath.Join("canvas", "en.json"), filepath.Join("publish", "en.json"))
 	setLang(t, "sv_SE.UTF-8")
 	t.Cleanup(func() {
 		os.Setenv("LANG", "en_US.UTF-8")
@@ -179,48 +169,4 @@ func TestExportTranslations(t *testing.T) {
 	if got := expText("expdlg.title", "Export the map"); got != "Exportera kartan" {
 		t.Errorf("Swedish title %q, want Exportera kartan", got)
 	}
-}
-
-// textKeys finds the keys and English fallbacks of every call of fn in
-// the package's non-test files.
-func textKeys(t *testing.T, fn string) map[string]string {
-	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys := map[string]string{}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != fn {
-				return true
-			}
-			k, ok1 := call.Args[0].(*ast.BasicLit)
-			v, ok2 := call.Args[1].(*ast.BasicLit)
-			if !ok1 || !ok2 {
-				t.Errorf("%s: %s needs a literal key and fallback", fset.Position(call.Pos()), fn)
-				return true
-			}
-			key, _ := strconv.Unquote(k.Value)
-			val, _ := strconv.Unquote(v.Value)
-			if old, dup := keys[key]; dup && old != val {
-				t.Errorf("%s: key %q has two fallbacks", fset.Position(call.Pos()), key)
-			}
-			keys[key] = val
-			return true
-		})
-	}
-	return keys
 }

@@ -17,6 +17,12 @@ import (
 // usedKeys finds every lang.X("key", "fallback") in the package's non-test
 // sources: the keys the UI can ask for, with their English fallbacks.
 func usedKeys(t *testing.T) map[string]string {
+	return textKeys(t, "lang.X")
+}
+
+// textKeys finds the key and English fallback of every call of fn ("f" or
+// "pkg.f") with literal arguments in the package's non-test sources.
+func textKeys(t *testing.T, fn string) map[string]string {
 	t.Helper()
 	fset := token.NewFileSet()
 	files, err := filepath.Glob("*.go")
@@ -34,20 +40,13 @@ func usedKeys(t *testing.T) map[string]string {
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "X" || len(call.Args) < 2 {
-				return true
-			}
-			if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" {
+			if !ok || len(call.Args) < 2 || callName(call.Fun) != fn {
 				return true
 			}
 			k, ok1 := call.Args[0].(*ast.BasicLit)
 			v, ok2 := call.Args[1].(*ast.BasicLit)
 			if !ok1 || !ok2 {
-				t.Errorf("%s: lang.X needs literal key and fallback", fset.Position(call.Pos()))
+				t.Errorf("%s: %s needs literal key and fallback", fset.Position(call.Pos()), fn)
 				return true
 			}
 			key, _ := strconv.Unquote(k.Value)
@@ -60,6 +59,33 @@ func usedKeys(t *testing.T) map[string]string {
 		})
 	}
 	return keys
+}
+
+// callName is "f" or "pkg.f" for a called function, "" for anything else.
+func callName(e ast.Expr) string {
+	switch f := e.(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		if id, ok := f.X.(*ast.Ident); ok {
+			return id.Name + "." + f.Sel.Name
+		}
+	}
+	return ""
+}
+
+// noKeysElsewhere fails for a key of used that another translation file
+// (a path under assets/translations) also has: go-i18n merges all files,
+// so the other would silently win or lose.
+func noKeysElsewhere(t *testing.T, used map[string]string, others ...string) {
+	t.Helper()
+	for _, other := range others {
+		for k := range readMessages(t, filepath.Join("..", "assets", "translations", other)) {
+			if _, dup := used[k]; dup {
+				t.Errorf("%q is also a key in %s", k, other)
+			}
+		}
+	}
 }
 
 func readMessages(t *testing.T, path string) map[string]string {

@@ -23,12 +23,19 @@ type toolButton struct {
 }
 
 func newToolButton(icon fyne.Resource, hint string, onHint func(string), tapped func()) *toolButton {
-	b := &toolButton{hint: hint, onHint: onHint}
+	b := &toolButton{}
+	b.setup(icon, hint, onHint, tapped)
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// setup fills in a tool button (the caller extends the base widget with
+// the outermost type, so its own methods are the ones used).
+func (b *toolButton) setup(icon fyne.Resource, hint string, onHint func(string), tapped func()) {
+	b.hint, b.onHint = hint, onHint
 	b.Icon = icon
 	b.OnTapped = tapped
 	b.Importance = widget.LowImportance
-	b.ExtendBaseWidget(b)
-	return b
 }
 
 // MouseIn shows the button's name.
@@ -53,10 +60,7 @@ type kindButton struct {
 
 func newKindButton(t lcanvas.Tool, icon fyne.Resource, hint string, onHint func(string), tapped func(), editor func() *lcanvas.Editor, placed func()) *kindButton {
 	b := &kindButton{tool: t, editor: editor, placed: placed}
-	b.hint, b.onHint = hint, onHint
-	b.Icon = icon
-	b.OnTapped = tapped
-	b.Importance = widget.LowImportance
+	b.setup(icon, hint, onHint, tapped)
 	b.ExtendBaseWidget(b)
 	return b
 }

@@ -1,14 +1,10 @@
 package ui
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -247,39 +243,8 @@ func TestStepText(t *testing.T) {
 	}
 }
 
-// pubKeys finds every pubText("key", "fallback") in publish.go.
-func pubKeys(t *testing.T) map[string]string {
-	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "publish.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys := map[string]string{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "pubText" {
-			return true
-		}
-		k, ok1 := call.Args[0].(*ast.BasicLit)
-		v, ok2 := call.Args[1].(*ast.BasicLit)
-		if !ok1 || !ok2 {
-			t.Errorf("%s: pubText needs a literal key and fallback", fset.Position(call.Pos()))
-			return true
-		}
-		key, _ := strconv.Unquote(k.Value)
-		val, _ := strconv.Unquote(v.Value)
-		if old, dup := keys[key]; dup && old != val {
-			t.Errorf("%s: key %q has two fallbacks", fset.Position(call.Pos()), key)
-		}
-		keys[key] = val
-		return true
-	})
-	return keys
-}
+// pubKeys finds every pubText("key", "fallback").
+func pubKeys(t *testing.T) map[string]string { return textKeys(t, "pubText") }
 
 // TestPublishTranslations keeps assets/translations/publish/ in step with
 // publish.go, as TestTranslationsComplete does for the shell's files;
@@ -291,14 +256,7 @@ func TestPublishTranslations(t *testing.T) {
 		t.Fatalf("found only %d pubText keys; the scanner is broken", len(used))
 	}
 	checkMessages(t, dir, used)
-	// go-i18n merges all files: a key elsewhere would silently win or lose.
-	for _, other := range []string{filepath.Join("..", "assets", "translations", "en.json"), filepath.Join("..", "assets", "translations", "canvas", "en.json")} {
-		for k := range readMessages(t, other) {
-			if _, dup := used[k]; dup {
-				t.Errorf("%q is also a key in %s", k, other)
-			}
-		}
-	}
+	noKeysElsewhere(t, used, "en.json", filepath.Join("canvas", "en.json"), filepath.Join("export", "en.json"))
 	// The folder is loaded with the rest: the dialog speaks Swedish.
 	setLang(t, "sv_SE.UTF-8")
 	t.Cleanup(func() {

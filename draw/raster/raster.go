@@ -315,21 +315,5 @@ func axisRect(p *draw.Path, t Transform) (fRect, bool) {
 			return fRect{}, false
 		}
 	}
-	if len(pts) == 5 && samePt(pts[0], pts[4]) {
-		pts = pts[:4]
-	}
-	if len(pts) != 4 {
-		return fRect{}, false
-	}
-	for i := range pts {
-		a, b := pts[i], pts[(i+1)%4]
-		if (a.x == b.x) == (a.y == b.y) { // each side exactly one of vertical, horizontal
-			return fRect{}, false
-		}
-		if !a.finite() {
-			return fRect{}, false
-		}
-	}
-	r := fRect{math.Min(pts[0].x, pts[2].x), math.Min(pts[0].y, pts[2].y), math.Max(pts[0].x, pts[2].x), math.Max(pts[0].y, pts[2].y)}
-	return r, r.x1 > r.x0 && r.y1 > r.y0
+	return polyRect(pts)
 }
