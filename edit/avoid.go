@@ -286,7 +286,7 @@ func (s *Session) othersFor(self, src, tgt string, box model.Rect) *others {
 	}
 	// Every flow that passes where the route may run (candidates and the
 	// grid search stay within 2×NewLaneSize of the ends), ends near or not.
-	s.di.lines.near(s.Diagram, box.Inset(-2*NewLaneSize), func(e *model.Edge) {
+	s.di.lines.edgesNear(s.Diagram, box.Inset(-2*NewLaneSize), func(e *model.Edge) {
 		if f := s.Doc.Flow(e.Element); f != nil && s.Edge(f.ID) == e {
 			add(f)
 		}
@@ -641,7 +641,7 @@ func (s *Session) obstaclesFor(src, tgt string, box model.Rect) (hard, soft []mo
 		}
 	}
 	box = box.Inset(-2 * NewLaneSize)
-	s.di.space.near(s.Diagram, box.Inset(-LabelBand), func(sh *model.Shape) {
+	s.di.space.shapesNear(s.Diagram, box.Inset(-LabelBand), func(sh *model.Shape) {
 		n := d.Node(sh.Element)
 		if n == nil || n.Kind == model.Group || s.Shape(n.ID) != sh {
 			return
@@ -934,81 +934,21 @@ func (h *pq) pop() (int, float64) {
 // lineSpace finds the flows whose routes pass near a box, for othersFor:
 // a route must keep off the flows that pass by, not only those of the
 // shapes around it (a long loop back runs under many shapes that are none
-// of its ends). It works as spatial does for shapes: edges bucketed by the
-// cells their routes' bounds covered at the build, edges a command touches
-// (tx.edge) or adds on a dirty list every query scans, every answer
-// checked against the current route; dropped with the DI index. A stale
-// index is rebuilt only after rebuildAfter queries (see there).
+// of its ends). It is a cellIndex of the edges by their routes' bounds
+// (edges a command touches, tx.edge, go on its dirty list), rebuilt only
+// after rebuildAfter queries once stale (see there).
 type lineSpace struct {
-	cells   map[[2]int32][]*model.Edge
-	dirty   []*model.Edge
-	isDirty map[*model.Edge]bool
-	n       int
-	e0      **model.Edge
-	stamp   map[*model.Edge]uint32
-	gen     uint32
-	misses  int // queries answered by a full pass since the index went stale
+	cellIndex[*model.Edge]
+	misses int // queries answered by a full pass since the index went stale
 }
 
-func (x *lineSpace) build(g *model.Diagram) {
-	x.cells = make(map[[2]int32][]*model.Edge, len(g.Edges))
-	x.dirty, x.isDirty = x.dirty[:0], map[*model.Edge]bool{}
-	for _, e := range g.Edges {
-		x.insert(e)
+// routeBounds is an edge's routes' bounds; an edge without a route is not
+// found.
+func routeBounds(e *model.Edge) (model.Rect, bool) {
+	if len(e.Waypoints) < 2 {
+		return model.Rect{}, false
 	}
-	x.n, x.e0 = len(g.Edges), nil
-	if x.n > 0 {
-		x.e0 = &g.Edges[0]
-	}
-	if x.stamp == nil {
-		x.stamp = map[*model.Edge]uint32{}
-	}
-}
-
-func (x *lineSpace) insert(e *model.Edge) {
-	b := boundsOf(e.Waypoints)
-	if math.IsNaN(b.X+b.Y+b.W+b.H) || math.IsInf(b.X+b.Y+b.W+b.H, 0) {
-		x.touch(e) // unbucketable: always scanned
-		return
-	}
-	x0, x1 := cellOf(b.X), cellOf(b.X+b.W)
-	y0, y1 := cellOf(b.Y), cellOf(b.Y+b.H)
-	if int64(x1-x0+1)*int64(y1-y0+1) > 4096 {
-		x.touch(e)
-		return
-	}
-	for i := x0; i <= x1; i++ {
-		for j := y0; j <= y1; j++ {
-			k := [2]int32{i, j}
-			x.cells[k] = append(x.cells[k], e)
-		}
-	}
-}
-
-// touch notes an edge whose route may change or that was added.
-func (x *lineSpace) touch(e *model.Edge) {
-	if x.cells == nil || x.isDirty[e] {
-		return
-	}
-	x.isDirty[e] = true
-	x.dirty = append(x.dirty, e)
-}
-
-func (x *lineSpace) valid(g *model.Diagram) bool {
-	if x.cells == nil || len(x.dirty) > maxDirty {
-		return false
-	}
-	if len(g.Edges) < x.n || (x.n > 0 && &g.Edges[0] != x.e0) {
-		return false
-	}
-	for _, e := range g.Edges[x.n:] {
-		x.touch(e)
-	}
-	x.n = len(g.Edges)
-	if x.n > 0 {
-		x.e0 = &g.Edges[0]
-	}
-	return true
+	return boundsOf(e.Waypoints), true
 }
 
 // rebuildAfter is how many queries a stale lineSpace answers by a pass
@@ -1017,50 +957,20 @@ func (x *lineSpace) valid(g *model.Diagram) bool {
 // it stale again after a handful of queries.
 const rebuildAfter = 48
 
-// near calls fn for every edge of g whose current route's bounds meet box.
-func (x *lineSpace) near(g *model.Diagram, box model.Rect, fn func(*model.Edge)) {
-	if !x.valid(g) {
+// edgesNear calls fn for every edge of g whose current route's bounds meet
+// box.
+func (x *lineSpace) edgesNear(g *model.Diagram, box model.Rect, fn func(*model.Edge)) {
+	if !x.valid(g.Edges) {
 		if x.misses++; x.misses < rebuildAfter {
 			for _, e := range g.Edges {
-				if len(e.Waypoints) >= 2 && boundsOf(e.Waypoints).Intersects(box) {
+				if b, ok := routeBounds(e); ok && b.Intersects(box) {
 					fn(e)
 				}
 			}
 			return
 		}
-		x.build(g)
+		x.build(g.Edges, routeBounds)
 		x.misses = 0
 	}
-	x.gen++
-	if x.gen == 0 {
-		clear(x.stamp)
-		x.gen = 1
-	}
-	visit := func(e *model.Edge) {
-		if x.stamp[e] == x.gen {
-			return
-		}
-		x.stamp[e] = x.gen
-		if len(e.Waypoints) >= 2 && boundsOf(e.Waypoints).Intersects(box) {
-			fn(e)
-		}
-	}
-	for _, e := range x.dirty {
-		visit(e)
-	}
-	x0, x1 := cellOf(box.X), cellOf(box.X+box.W)
-	y0, y1 := cellOf(box.Y), cellOf(box.Y+box.H)
-	if int64(x1-x0+1)*int64(y1-y0+1) > int64(len(g.Edges))+64 {
-		for _, e := range g.Edges {
-			visit(e)
-		}
-		return
-	}
-	for i := x0; i <= x1; i++ {
-		for j := y0; j <= y1; j++ {
-			for _, e := range x.cells[[2]int32{i, j}] {
-				visit(e)
-			}
-		}
-	}
+	x.near(g.Edges, box, routeBounds, fn)
 }

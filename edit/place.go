@@ -45,7 +45,7 @@ func (q placeReq) rect(f, st float64) model.Rect {
 // free reports whether r keeps Padding/2 from every node shape.
 func (s *Session) free(r model.Rect, near *model.Node) bool {
 	ok := true
-	s.di.space.near(s.Diagram, r.Inset(-Padding/2), func(sh *model.Shape) {
+	s.di.space.shapesNear(s.Diagram, r.Inset(-Padding/2), func(sh *model.Shape) {
 		n := s.Doc.Node(sh.Element)
 		if !ok || n == nil || n.Kind == model.Group || (n.Kind.IsSubProcess() && n.ID == near.Container) || s.Shape(n.ID) != sh {
 			return
