@@ -3,11 +3,9 @@ package draw
 import (
 	"image/color"
 	"math"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"lanemap/bpmn"
 	"lanemap/internal/corpus"
 	"lanemap/model"
 )
@@ -181,13 +179,7 @@ func TestThemeSurfacesCorrectUnreadableLabels(t *testing.T) {
 // its pools white; in the dark theme the labels of "Start Event 1" and
 // "Message Flow 1" on that pool must be dark, not the theme's light text.
 func TestVendorPoolLabelsReadableInDark(t *testing.T) {
-	path := filepath.Join(corpus.Dir(t), "vendors", "adonis17-A.4.1-export.bpmn")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, _, _, err := bpmn.Decode(f)
+	d, err := readModel(t, filepath.Join(corpus.Dir(t), "vendors", "adonis17-A.4.1-export.bpmn"))
 	if err != nil {
 		t.Fatal(err)
 	}

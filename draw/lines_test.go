@@ -5,16 +5,12 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"lanemap/bpmn"
-	"lanemap/internal/corpus"
 	"lanemap/model"
 )
 
@@ -221,38 +217,25 @@ func lineFaults(d *model.Definitions, sc *Scene, paper color.NRGBA) []lineFault 
 // both themes, handovers marked, and requires every line to reach 3:1
 // against what it is drawn on.
 func TestCorpusLinesContrast(t *testing.T) {
-	for _, path := range corpus.Files(t) {
-		name, _ := filepath.Rel(corpus.Dir(t), path)
-		t.Run(name, func(t *testing.T) {
-			f, err := os.Open(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			d, _, _, err := bpmn.Decode(f)
-			if err != nil {
-				t.Logf("not readable, nothing to draw: %v", err)
-				return
-			}
-			for _, g := range d.Diagrams {
-				for _, dark := range []bool{true, false} {
-					paper := lightPalette.bg
-					if dark {
-						paper = darkPalette.bg
+	forCorpus(t, func(t *testing.T, d *model.Definitions) {
+		for _, g := range d.Diagrams {
+			for _, dark := range []bool{true, false} {
+				paper := lightPalette.bg
+				if dark {
+					paper = darkPalette.bg
+				}
+				faults := lineFaults(d, Build(d, g, Options{Dark: dark, MarkHandovers: true}), paper)
+				slices.SortFunc(faults, func(a, b lineFault) int { return cmp.Compare(a.contrast, b.contrast) })
+				for k, fl := range faults {
+					if k == 5 {
+						t.Errorf("diagram %s dark=%v: %d more", g.ID, dark, len(faults)-k)
+						break
 					}
-					faults := lineFaults(d, Build(d, g, Options{Dark: dark, MarkHandovers: true}), paper)
-					slices.SortFunc(faults, func(a, b lineFault) int { return cmp.Compare(a.contrast, b.contrast) })
-					for k, fl := range faults {
-						if k == 5 {
-							t.Errorf("diagram %s dark=%v: %d more", g.ID, dark, len(faults)-k)
-							break
-						}
-						t.Errorf("diagram %s dark=%v: %v", g.ID, dark, fl)
-					}
+					t.Errorf("diagram %s dark=%v: %v", g.ID, dark, fl)
 				}
 			}
-		})
-	}
+		}
+	})
 }
 
 // lineWant is the ink (and, when fill is not zero, the fill) expected of
