@@ -172,7 +172,14 @@ func (a *App) newPublishDialog() *publishDialog {
 	}
 
 	sv, en := pubText("pubdlg.lang.sv", "Swedish"), pubText("pubdlg.lang.en", "English")
-	p.siteLang = widget.NewRadioGroup([]string{sv, en}, nil)
+	// A focused radio or check keeps Enter: after a choice the focus goes
+	// back to the output folder, so Enter publishes as it does elsewhere.
+	refocus := func() {
+		if p.d != nil {
+			a.win.Canvas().Focus(p.outDir)
+		}
+	}
+	p.siteLang = widget.NewRadioGroup([]string{sv, en}, func(string) { refocus() })
 	p.siteLang.Horizontal = true
 	p.siteLang.Required = true
 	if uiLanguage() == site.Swedish {
@@ -180,12 +187,13 @@ func (a *App) newPublishDialog() *publishDialog {
 	} else {
 		p.siteLang.SetSelected(en)
 	}
-	p.drafts = widget.NewCheck(pubText("pubdlg.drafts", "Also publish drafts and processes under review, marked as such"), nil)
-	p.paper = widget.NewRadioGroup([]string{"A4", "A3"}, nil)
+	p.drafts = widget.NewCheck(pubText("pubdlg.drafts", "Also publish drafts and processes under review, marked as such"), func(bool) { refocus() })
+	p.paper = widget.NewRadioGroup([]string{"A4", "A3"}, func(string) { refocus() })
 	p.paper.Horizontal = true
 	p.paper.Required = true
 	p.paper.SetSelected("A4")
 	p.pdf = widget.NewCheck(pubText("pubdlg.pdf", "Make the PDF handbook (handbok.pdf in the output folder)"), func(on bool) {
+		defer refocus()
 		if on {
 			p.paper.Enable()
 		} else {

@@ -281,3 +281,28 @@ func TestPublishFromTheFileMenu(t *testing.T) {
 		t.Fatal("File › Publish… opened no dialog")
 	}
 }
+
+// A choice made with a radio or a check hands the focus back to the output
+// folder, so Enter publishes (a focused radio would keep it).
+func TestPublishChoiceKeepsEnter(t *testing.T) {
+	a, _ := openApp(t, "lex-sarah.bpmn")
+	p := a.openPublishDialog()
+	for name, choose := range map[string]func(){
+		"paper": func() { p.paper.SetSelected("A3") },
+		"language": func() {
+			other := p.siteLang.Options[0]
+			if p.siteLang.Selected == other {
+				other = p.siteLang.Options[1]
+			}
+			p.siteLang.SetSelected(other)
+		},
+		"drafts":   func() { p.drafts.SetChecked(true) },
+		"handbook": func() { p.pdf.SetChecked(false) },
+	} {
+		a.win.Canvas().Focus(p.libDir)
+		choose()
+		if got := a.win.Canvas().Focused(); got != p.outDir {
+			t.Errorf("after the %s choice the focus is on %T, not the output folder", name, got)
+		}
+	}
+}
