@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 
 	"lanemap/internal/atomicfile"
+	"lanemap/internal/hidden"
 )
 
 // IDFile is the hidden file in a library's top folder that holds the
@@ -131,6 +132,7 @@ func EnsureID(dir string) (id string, created bool, err error) {
 		}
 		return "", false, &IDError{Path: p, Err: err}
 	}
+	hidden.Mark(p)
 	return u.String(), true, nil
 }
 

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"lanemap/internal/hidden"
 )
 
 // Identity says who holds a lock.
@@ -107,6 +109,7 @@ func (l *Library) Lock(rel string, who Identity) (*Lock, error) {
 				os.Remove(p)
 				return nil, classify("lock", abs, werr)
 			}
+			hidden.Mark(p)
 			return &Lock{Path: rel, Who: who, file: p, lf: lf}, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
@@ -255,6 +258,7 @@ func (k *Lock) Refresh() error {
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return err
 	}
+	hidden.Mark(tmp) // the renamed file keeps the mark
 	return os.Rename(tmp, k.file)
 }
 

@@ -18,6 +18,8 @@ import (
 
 	"lanemap/bpmn"
 	"lanemap/model"
+
+	"lanemap/internal/hidden"
 )
 
 // Doc is a process loaded for editing, with what it was read from.
@@ -386,6 +388,7 @@ func (l *Library) backup(abs string, prev []byte) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
+	hidden.Mark(dir)
 	base := filepath.Base(abs)
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	name := filepath.Join(dir, stem+"."+time.Now().UTC().Format("20060102T150405.000000000")+filepath.Ext(base))
