@@ -16,9 +16,12 @@ run: deps build
 build: deps
 	$(GO) build -o $(BIN) ./cmd/lanemap
 
-# The headless binary: every verb but the editor, no cgo, no X libraries.
+# The headless binary: every verb but the editor, no cgo, no X libraries;
+# also built for Windows, so its platform code (internal/hidden) compiles.
 nogui:
 	CGO_ENABLED=0 $(GO) build -tags nogui -o bin/lanemap-nogui ./cmd/lanemap
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -tags nogui -o bin/lanemap-nogui.exe ./cmd/lanemap
+	GOOS=windows GOARCH=amd64 $(GO) vet ./internal/hidden
 
 deps:
 	@scripts/deps.sh build
