@@ -11,10 +11,11 @@ import (
 // Why not compress/zlib: a map is mostly flat colour, so after the Up
 // filter most bytes are zero, and zlib at its fastest level still hashes
 // every byte (about 3 ns each, a second for a 324-million-pixel map). This
-// encoder never looks at most of them: rows are compared with the row
-// above eight or more bytes at a time, and a stretch of unchanged pixels
-// becomes a run of zeros, written as back-references of distance 1 and
-// counted into the Adler-32 checksum in closed form. Only changed pixels
+// encoder never looks at most of them: the painters have compared each
+// row with the row above (filter.go) and hand over only the changed
+// stretches; the unchanged pixels between become runs of zeros, written
+// as back-references of distance 1 and counted into the Adler-32
+// checksum in closed form. Only changed pixels
 // (edges, text: a few per cent of a map) go through an LZ77 match finder
 // like zlib's fastest level (which finds the repeated labels and symbols
 // of a row), and blocks are written with Huffman codes made for them.
