@@ -1,4 +1,4 @@
 package png
 
-// BandBytes lets tests force many bands.
-var BandBytes = &bandBytes
+// BandBytes and MinBandRows let tests force many bands.
+var BandBytes, MinBandRows = &bandBytes, &minBandRows

@@ -26,11 +26,16 @@ const Margin = 10
 // running for minutes, and stays within what image viewers open.
 const MaxPixels = 400_000_000
 
-// bandBytes is the most memory one band of painted rows may take (a
-// variable so tests can force many bands). Two bands circulate; taller
-// bands mean fewer visits to the shapes that cross band seams (a 5,000-node
-// map takes 495 ms with 24 MB bands, 445 ms with 64 MB).
-var bandBytes = 64 << 20
+// bandBytes is the memory one band of painted rows takes (a variable so
+// tests can force many bands), unless that is fewer than minBandRows rows:
+// a shape crossing a band seam is built again for each band, and in a
+// very wide map (the 5,000-node strip, 283,552 pixels wide) 16 MB are 14
+// rows, every shape several bands. Two bands circulate, so a map of
+// ordinary width takes 32 MB and the strip 2 × 65 MB (it takes 495 ms
+// with 24 MB bands, 445 ms with 64 MB).
+var bandBytes = 16 << 20
+
+var minBandRows = 56
 
 // MaxScale is the largest scale at which s fits MaxPixels.
 func MaxScale(s *lmdraw.Scene) float64 {
@@ -66,7 +71,7 @@ func Write(w io.Writer, s *lmdraw.Scene, scale float64) error {
 
 	idat := &chunkWriter{w: bw, typ: "IDAT"}
 	enc := newUpEncoder(idat)
-	bandH := max(1, min(height, bandBytes/(4*width)))
+	bandH := max(1, min(height, max(bandBytes/(4*width), minBandRows)))
 	cols := raster.NewColumns(s, t, width)
 
 	// One goroutine paints bands (its helpers a column tile each) while

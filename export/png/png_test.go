@@ -108,9 +108,9 @@ func TestTooLarge(t *testing.T) {
 
 // Band by band gives the same pixels as painting the whole picture at once.
 func TestBandsMatchWholePicture(t *testing.T) {
-	old := *png.BandBytes
-	*png.BandBytes = 4 * 820 * 2 * 37 // 37 rows of the scale-2 picture: seams cross text and shapes
-	defer func() { *png.BandBytes = old }()
+	old, oldRows := *png.BandBytes, *png.MinBandRows
+	*png.BandBytes, *png.MinBandRows = 4*820*2*37, 1 // 37 rows of the scale-2 picture: seams cross text and shapes
+	defer func() { *png.BandBytes, *png.MinBandRows = old, oldRows }()
 	s := rastertest.Sample()
 	img := decode(t, s, 2)
 	tr, r := raster.Fit(s.Bounds, png.Margin, 2)
@@ -156,9 +156,9 @@ func (w *failWriter) Write(p []byte) (int, error) {
 
 // A write error ends Write with that error (and stops the painter).
 func TestWriteError(t *testing.T) {
-	old := *png.BandBytes
-	*png.BandBytes = 4 * 820 * 8 // many bands
-	defer func() { *png.BandBytes = old }()
+	old, oldRows := *png.BandBytes, *png.MinBandRows
+	*png.BandBytes, *png.MinBandRows = 4*820*8, 1 // many bands
+	defer func() { *png.BandBytes, *png.MinBandRows = old, oldRows }()
 	for _, n := range []int{0, 10, 5000} {
 		err := png.Write(&failWriter{n: n}, rastertest.Sample(), 1)
 		if err == nil || !strings.Contains(err.Error(), "disk full") {
