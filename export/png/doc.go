@@ -2,9 +2,10 @@
 // draw/raster (pure Go, no display) at a chosen scale on white, with the
 // same 10-unit margin as the SVG export.
 //
-// Design. The picture is painted and encoded in bands of rows, two 64 MB
-// bands taking turns between the painters and the encoder, so a
-// 300-million-pixel map needs about 130 MB, not 1.2 GB. A band is kept as
+// Design. The picture is painted and encoded in bands of rows, two bands
+// taking turns between the painters and the encoder: 16 MB each, or 56
+// rows when that is more (a very wide map), so a 300-million-pixel map
+// needs about 130 MB, not 1.2 GB. A band is kept as
 // column tiles of raster.ColumnWidth pixels, painted by one goroutine per
 // processor: in a tile a shape's rows lie close together in memory, and
 // right after painting a tile its painter compares each row with the row
