@@ -626,25 +626,6 @@ func cleanPts(in []model.Point) []model.Point {
 	return out
 }
 
-// nameOf returns the display name of whatever carries id.
-func nameOf(e any) string {
-	switch v := e.(type) {
-	case *model.Node:
-		if v.Kind == model.TextAnnotation && v.Text != "" {
-			return v.Text
-		}
-		return v.Name
-	case *model.Flow:
-		return v.Name
-	case *model.Lane:
-		return v.Name
-	case *model.Participant:
-		return v.Name
-	case *model.Process:
-		return v.Name
-	}
-	return ""
-}
 
 // stroke returns a solid stroke style.
 func stroke(c color.NRGBA, w float64) Style { return Style{Stroke: c, Width: w} }

@@ -212,7 +212,7 @@ func (b *builder) drawEdge(e *model.Edge) {
 	p.poly(false, line...)
 	b.add(id, PartEdge, box, p.path(), st)
 	b.sc.Items = append(b.sc.Items, deco...)
-	b.flowLabel(id, box, pts, e.Label, nameOf(el), col)
+	b.flowLabel(id, box, pts, e.Label, model.NameOf(el), col)
 }
 
 // flowSourceMarker adds the default-flow slash or the conditional diamond

@@ -47,7 +47,7 @@ func (b *builder) drawNode(s *model.Shape) {
 	b.pal.fit(&col, bg, outside)
 	switch {
 	case n == nil:
-		b.drawPlain(s, r, col, nameOf(e))
+		b.drawPlain(s, r, col, model.NameOf(e))
 	case n.Kind.IsEvent():
 		b.drawEvent(s, n, r, col)
 	case n.Kind.IsGateway():
@@ -62,7 +62,7 @@ func (b *builder) drawNode(s *model.Shape) {
 	case n.Kind == model.TextAnnotation:
 		b.drawAnnotation(s, n, r, col)
 	default:
-		b.drawPlain(s, r, col, nameOf(n))
+		b.drawPlain(s, r, col, model.NameOf(n))
 	}
 }
 
@@ -589,7 +589,7 @@ func (b *builder) drawGroup(s *model.Shape) {
 	b.pal.fit(&col, bg, bg)
 	p := b.pb(10)
 	b.add(s.Element, PartBody, r, p.roundRect(r, taskRadius).path(), Style{Stroke: col.line, Width: wData, Dash: dashGroup})
-	name := nameOf(n)
+	name := model.NameOf(n)
 	if name == "" && n != nil {
 		// A group is named by its category value.
 		name = n.CategoryValue

@@ -172,7 +172,7 @@ func (b *builder) drawPool(s *model.Shape) {
 	body := b.pb(5)
 	b.add(s.Element, PartBody, r, body.rect(r).path(), filled(col.fill, col.line, 1.5))
 	b.addSurface(r, col.fill, col.ownFill)
-	name := nameOf(p)
+	name := model.NameOf(p)
 	if p == nil || p.BlackBox() {
 		lines := Wrap(name, math.Max(r.W-2*labelPadding, 0), HeaderFontSize, false)
 		t := textBlock(lines, r.X+labelPadding, math.Max(r.W-2*labelPadding, 0), r.Y+r.H/2, math.NaN(), HeaderFontSize, AlignCenter, col.inner())
@@ -243,7 +243,7 @@ func (b *builder) drawLane(s *model.Shape) {
 	} else {
 		b.bandEnd[s.Element] = band.Y + math.Min(bandSize, band.H)
 	}
-	b.drawBand(s.Element, r, band, horiz, nameOf(l), col)
+	b.drawBand(s.Element, r, band, horiz, model.NameOf(l), col)
 }
 
 // drawBand draws the header band at the start of area (the element's box,

@@ -199,19 +199,39 @@ func (s *Session) Rename(id, name string) error {
 				t.node(e).Name = name
 				s.gatewayLabel(t, e, old)
 			}
-		case *model.Flow:
-			t.flow(e).Name = name
-		case *model.Lane:
-			t.lane(e).Name = name
-		case *model.Participant:
-			t.participant(e).Name = name
-		case *model.Process:
-			t.process(e).Name = name
-		case *model.Collaboration:
-			t.collaboration(e).Name = name
+		default:
+			if n, _ := t.texts(e); n != nil {
+				*n = name
+			}
 		}
 		return nil
 	})
+}
+
+// texts records e for change and returns its name and documentation
+// fields (nil for an element that has none).
+func (t *tx) texts(e any) (name, doc *string) {
+	switch e := e.(type) {
+	case *model.Node:
+		n := t.node(e)
+		return &n.Name, &n.Documentation
+	case *model.Flow:
+		f := t.flow(e)
+		return &f.Name, &f.Documentation
+	case *model.Lane:
+		l := t.lane(e)
+		return &l.Name, &l.Documentation
+	case *model.Participant:
+		p := t.participant(e)
+		return &p.Name, &p.Documentation
+	case *model.Process:
+		p := t.process(e)
+		return &p.Name, &p.Documentation
+	case *model.Collaboration:
+		c := t.collaboration(e)
+		return &c.Name, &c.Documentation
+	}
+	return nil, nil
 }
 
 // SetDocumentation sets the documentation text of an element. Consecutive
@@ -221,19 +241,8 @@ func (s *Session) SetDocumentation(id, text string) error {
 		return errNo("element", id)
 	}
 	return s.runNamed(LabelKey{"editDocumentation", s.nameOf(id)}, "Edit documentation", "doc:"+id, func(t *tx) error {
-		switch e := s.Doc.Element(id).(type) {
-		case *model.Node:
-			t.node(e).Documentation = text
-		case *model.Flow:
-			t.flow(e).Documentation = text
-		case *model.Lane:
-			t.lane(e).Documentation = text
-		case *model.Participant:
-			t.participant(e).Documentation = text
-		case *model.Process:
-			t.process(e).Documentation = text
-		case *model.Collaboration:
-			t.collaboration(e).Documentation = text
+		if _, d := t.texts(s.Doc.Element(id)); d != nil {
+			*d = text
 		}
 		return nil
 	})

@@ -198,22 +198,7 @@ func (s *Session) nameOf(ids ...string) string {
 	if len(ids) != 1 {
 		return ""
 	}
-	switch e := s.Doc.Element(ids[0]).(type) {
-	case *model.Node:
-		if e.Kind == model.TextAnnotation {
-			return e.Text
-		}
-		return e.Name
-	case *model.Flow:
-		return e.Name
-	case *model.Lane:
-		return e.Name
-	case *model.Participant:
-		return e.Name
-	case *model.Process:
-		return e.Name
-	}
-	return ""
+	return model.NameOf(s.Doc.Element(ids[0]))
 }
 
 // Do runs the command: recording on the first call, replaying after.

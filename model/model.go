@@ -228,3 +228,24 @@ func (m Meta) Publishable() bool { return m.Publish && m.Classification < 2 }
 
 // Bool returns a pointer to b, for the optional DI flags.
 func Bool(b bool) *bool { return &b }
+
+// NameOf is the name an element shows (an annotation its text), "" for
+// anything without one.
+func NameOf(e any) string {
+	switch v := e.(type) {
+	case *Node:
+		if v.Kind == TextAnnotation && v.Text != "" {
+			return v.Text
+		}
+		return v.Name
+	case *Flow:
+		return v.Name
+	case *Lane:
+		return v.Name
+	case *Participant:
+		return v.Name
+	case *Process:
+		return v.Name
+	}
+	return ""
+}
