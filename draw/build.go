@@ -626,7 +626,6 @@ func cleanPts(in []model.Point) []model.Point {
 	return out
 }
 
-
 // stroke returns a solid stroke style.
 func stroke(c color.NRGBA, w float64) Style { return Style{Stroke: c, Width: w} }
 
