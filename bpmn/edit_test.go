@@ -48,21 +48,6 @@ func diagramOf(d *model.Definitions, element string) *model.Diagram {
 	return nil
 }
 
-// planeOwner is the id whose canonical entry holds the plane's children.
-func planeOwner(src *Source, g *model.Diagram) string {
-	for _, ds := range src.diagrams {
-		if attrv(ds.diagram, "id") == g.ID {
-			if id := attrv(ds.plane, "id"); id != "" {
-				return id
-			}
-			if g.ID != "" {
-				return g.ID
-			}
-		}
-	}
-	return attrv(src.root, "id")
-}
-
 // ---- the edits on testdata/full.bpmn ----------------------------------
 
 var fullEdits = []edit{

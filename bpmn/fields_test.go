@@ -195,6 +195,9 @@ func TestHasCondition(t *testing.T) {
 	// A condition text on a flow marked conditional keeps the element.
 	plain[0].Condition = "x > 1"
 	out = encode(t, d, src)
+	if f := redecode(t, out).Flow(plain[0].ID); f.Condition != "x > 1" {
+		t.Errorf("condition text %q not written", f.Condition)
+	}
 	plain[0].Condition = ""
 	out = encode(t, d, src)
 	if f := redecode(t, out).Flow(plain[0].ID); !f.HasCondition || f.Condition != "" {

@@ -395,10 +395,7 @@ func (t *nsTable) record(e *etree.Element, scope []map[string]string) {
 	t.uri[e] = u
 	for _, c := range e.Child {
 		if x, ok := c.(*etree.Element); ok {
-			t.record(x, scope)
+			t.record(x, scope) // scope is this call's: nothing to pop after
 		}
-	}
-	if own != nil {
-		scope = scope[:len(scope)-1]
 	}
 }

@@ -466,7 +466,7 @@ func (s *Session) FitLane(id string) error {
 	}
 	err = s.run("Fit lane", "", func(t *tx) error {
 		changed := false
-		lo, hi, ok := s.contentSpan(c)
+		lo, _, ok := s.contentSpan(c)
 		st, sz := c.a.stack(c.sh.Bounds)
 		if !ok {
 			if sz != MinLaneSize {
@@ -478,7 +478,7 @@ func (s *Session) FitLane(id string) error {
 				s.insertSpace(t, c.proc, c.a, st+1, shift, true, nil)
 				changed = true
 			}
-			lo, hi, _ = s.contentSpan(c)
+			_, hi, _ := s.contentSpan(c)
 			st, sz = c.a.stack(c.sh.Bounds)
 			want := math.Max(hi+Padding, st+MinLaneSize)
 			if shift := want - (st + sz); math.Abs(shift) > tol {

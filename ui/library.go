@@ -66,11 +66,6 @@ func (v *libraryView) rel(path string) (string, bool) {
 	return filepath.ToSlash(r), true
 }
 
-func (v *libraryView) contains(path string) bool {
-	_, ok := v.rel(path)
-	return ok
-}
-
 // items lists the processes matching q (all for ""), for the sidebar.
 func (v *libraryView) items(q string) []sideItem {
 	var es []library.Entry

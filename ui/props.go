@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -559,6 +558,3 @@ func (e *linksEditor) show(links []model.Link) {
 	}
 	e.rows.Refresh()
 }
-
-// classLabel is used by the sidebar for a short classification tag.
-func classLabel(c int) string { return "K" + strconv.Itoa(c) }
