@@ -172,16 +172,17 @@ func decodeDoc(p *parsed) (*model.Definitions, *Source, []Warning, error) {
 func detectIndent(root *etree.Element) string {
 	rootInd, _ := indentBefore(root)
 	rootInd = strings.TrimLeft(lastLine(rootInd), "\n")
-	for _, c := range childElems(root) {
-		ws, ok := indentBefore(c)
-		if !ok || !strings.Contains(ws, "\n") {
-			return ""
-		}
-		ind := strings.TrimLeft(lastLine(ws), "\n")
-		if strings.HasPrefix(ind, rootInd) && len(ind) > len(rootInd) {
-			return ind[len(rootInd):]
-		}
+	cs := childElems(root)
+	if len(cs) == 0 {
 		return "  "
+	}
+	ws, ok := indentBefore(cs[0])
+	if !ok || !strings.Contains(ws, "\n") {
+		return ""
+	}
+	ind := strings.TrimLeft(lastLine(ws), "\n")
+	if strings.HasPrefix(ind, rootInd) && len(ind) > len(rootInd) {
+		return ind[len(rootInd):]
 	}
 	return "  "
 }

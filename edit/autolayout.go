@@ -274,9 +274,7 @@ func (al *autoLayout) pools(c *model.Collaboration, x0, y0 float64) {
 		y += strip + autoPoolGap
 	}
 	defer al.stripArtifacts(arts, x0, y0+strip)
-	for _, j := range loose {
-		jobs = append(jobs, j)
-	}
+	jobs = append(jobs, loose...)
 	for _, j := range jobs {
 		if j.p == nil {
 			h := al.placeProcess(j.proc, nil, j.b, x0+LabelBand, y, width-LabelBand)
